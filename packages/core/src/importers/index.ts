@@ -1,0 +1,2 @@
+export { ImportCollector, ImportError, countByCategory, describeIssue } from './result.ts';
+export type { ImportIssue, ImportOptions, ImportResult } from './result.ts';

@@ -1,0 +1,6 @@
+/**
+ * @airlock/core — isomorphic domain code, no I/O. Runs in the SDK and in the server.
+ * Each capability folder has an index.ts as its only door; this file re-exports them.
+ */
+export * from './geo/index.ts';
+export * from './zone/index.ts';
