@@ -4,3 +4,5 @@
  */
 export * from './geo/index.ts';
 export * from './zone/index.ts';
+export * from './geofence/index.ts';
+export * from './importers/index.ts';

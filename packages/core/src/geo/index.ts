@@ -1,11 +1,11 @@
 export {
-  EARTH_RADIUS_M,
   bearingDeg,
   circleRing,
   destination,
   distanceM,
   distanceToSegmentM,
   distanceToSegmentVec,
+  EARTH_RADIUS_M,
   segmentsForChordError,
   wrapLon,
 } from './sphere.ts';

@@ -1,2 +1,2 @@
+export { FEET_TO_M, formatLimit, limitToMetres, SURFACE, UNLIMITED } from './altitude.ts';
 export * from './model.ts';
-export { FEET_TO_M, SURFACE, UNLIMITED, formatLimit, limitToMetres } from './altitude.ts';

@@ -48,7 +48,11 @@ export const circleSchema = z.object({
   center: z.tuple([lon, lat]),
   radius_m: z.number().positive().max(2_000_000),
 });
-export const zoneGeometrySchema = z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema, circleSchema]);
+export const zoneGeometrySchema = z.discriminatedUnion('type', [
+  polygonSchema,
+  multiPolygonSchema,
+  circleSchema,
+]);
 export type PolygonGeometry = { type: 'Polygon'; coordinates: Position[][] };
 export type MultiPolygonGeometry = { type: 'MultiPolygon'; coordinates: Position[][][] };
 export type CircleGeometry = { type: 'Circle'; center: [number, number]; radius_m: number };

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { circleRing, destination } from '../geo/index.ts';
+import type { Zone, ZoneCategory, ZoneGeometry } from '../zone/index.ts';
+import { isZoneActive } from './activity.ts';
+import { assessPosition } from './assess.ts';
+import { partDistance, prepareGeometry } from './prepared-shape.ts';
+import { ZoneIndex } from './zone-index.ts';
+
+function zone(id: string, geometry: ZoneGeometry, extra: Partial<Zone> = {}): Zone {
+  return {
+    id,
+    name: id,
+    country: null,
+    category: 'restricted' as ZoneCategory,
+    reasons: [],
+    volumes: [
+      {
+        geometry,
+        lower: { value: 0, unit: 'm', reference: 'AGL' },
+        upper: { value: null, unit: 'm', reference: 'AMSL' },
+      },
+    ],
+    applicability: [],
+    source: 'test',
+    licence: 'test',
+    dataset: 'test',
+    ...extra,
+  };
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('near() finds exactly what a brute-force scan finds, worldwide and across the antimeridian', () => {
+  const r = rng(7);
+  const zones: Zone[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const lon = i % 4 === 0 ? 179.5 + r() - 0.5 : (r() * 2 - 1) * 180;
+    const lat = i % 5 === 0 ? 75 + r() * 13 : (r() * 2 - 1) * 70;
+    const radius = 200 + r() * 8000;
+    zones.push(
+      i % 2
+        ? zone(`c${i}`, { type: 'Circle', center: [lon, lat], radius_m: radius })
+        : zone(`p${i}`, { type: 'Polygon', coordinates: [circleRing(lon, lat, radius, 200)] }),
+    );
+  }
+  const index = ZoneIndex.build(zones);
+  const prepared = zones.map((z) => prepareGeometry(z.volumes[0].geometry)[0]);
+  for (let q = 0; q < 400; q++) {
+    const z = zones[Math.floor(r() * zones.length)];
+    const g = z.volumes[0].geometry;
+    const c = g.type === 'Circle' ? g.center : g.type === 'Polygon' ? g.coordinates[0][0] : [0, 0];
+    const [lon, lat] = destination(c[0], c[1], r() * 40_000, r() * 360);
+    const radius = r() * 50_000;
+    const got = index
+      .near(lon, lat, radius)
+      .map((h) => h.zone.id)
+      .sort();
+    const want = zones
+      .filter((_, i) => partDistance(prepared[i], lon, lat) <= radius)
+      .map((x) => x.id)
+      .sort();
+    assert.deepEqual(got, want, `query ${q} at ${lon},${lat} r=${radius}`);
+  }
+});
+
+test('near() rejects a radius over 50 km', () => {
+  const index = ZoneIndex.build([]);
+  assert.throws(() => index.near(0, 0, 50_001), /radius/);
+  assert.deepEqual(index.near(0, 0, 1000), []);
+});
+
+test('inBBox and inTile find a zone that straddles the antimeridian from either side', () => {
+  const z = zone('am', {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [179.9, -17],
+        [-179.9, -17],
+        [-179.9, -16.9],
+        [179.9, -16.9],
+        [179.9, -17],
+      ],
+    ],
+  });
+  const index = ZoneIndex.build([z]);
+  assert.equal(index.inBBox(179.5, -17.5, 180, -16.5).length, 1);
+  assert.equal(index.inBBox(-180, -17.5, -179.5, -16.5).length, 1);
+  assert.equal(index.inBBox(179.5, -17.5, -179.5, -16.5).length, 1);
+  assert.equal(index.inBBox(10, 10, 11, 11).length, 0);
+  assert.equal(index.inTile(0, 0, 0).length, 1);
+  assert.equal(index.containing(-179.95, -16.95).length, 1);
+  assert.equal(index.near(-179.8, -16.95, 20_000)[0].zone.id, 'am');
+});
+
+test('schedules: weekday windows in UTC, wrap past midnight, start/end', () => {
+  const weekdays = {
+    applicability: [
+      { permanent: false, schedule: [{ days: ['MON' as const], startTime: '08:00', endTime: '17:00' }] },
+    ],
+  };
+  assert.equal(isZoneActive(weekdays, new Date('2026-11-23T09:00:00Z')), true); // Monday
+  assert.equal(isZoneActive(weekdays, new Date('2026-11-23T18:00:00Z')), false);
+  assert.equal(isZoneActive(weekdays, new Date('2026-11-24T09:00:00Z')), false); // Tuesday
+  const night = {
+    applicability: [
+      { permanent: false, schedule: [{ days: ['ANY' as const], startTime: '22:00', endTime: '06:00' }] },
+    ],
+  };
+  assert.equal(isZoneActive(night, new Date('2026-11-24T23:30:00Z')), true);
+  assert.equal(isZoneActive(night, new Date('2026-11-24T12:00:00Z')), false);
+  const window = {
+    applicability: [{ permanent: false, start: '2026-11-24T10:00:00Z', end: '2026-11-24T12:00:00Z' }],
+  };
+  assert.equal(isZoneActive(window, new Date('2026-11-24T11:00:00Z')), true);
+  assert.equal(isZoneActive(window, new Date('2026-11-24T13:00:00Z')), false);
+});
+
+test('assessPosition: inside, vertical layers, ceiling and nearby distances', () => {
+  const centre: [number, number] = [8.55, 47.45];
+  const altitude = zone(
+    'alt',
+    { type: 'Circle', center: centre, radius_m: 5000 },
+    {
+      category: 'altitude',
+      volumes: [
+        {
+          geometry: { type: 'Circle', center: centre, radius_m: 5000 },
+          lower: { value: 0, unit: 'm', reference: 'AGL' },
+          upper: { value: 60, unit: 'm', reference: 'AGL' },
+        },
+      ],
+    },
+  );
+  const layered = zone(
+    'layer',
+    { type: 'Circle', center: centre, radius_m: 1000 },
+    {
+      volumes: [
+        {
+          geometry: { type: 'Circle', center: centre, radius_m: 1000 },
+          lower: { value: 50, unit: 'm', reference: 'AGL' },
+          upper: { value: 120, unit: 'm', reference: 'AGL' },
+        },
+      ],
+    },
+  );
+  const far = zone('far', {
+    type: 'Circle',
+    center: destination(centre[0], centre[1], 8000, 90),
+    radius_m: 1000,
+  });
+  const index = ZoneIndex.build([altitude, layered, far]);
+  const low = assessPosition(index, { lon: centre[0], lat: centre[1], altAglM: 20, radiusM: 10_000 });
+  assert.deepEqual(
+    low.inside.map((h) => h.zone.id),
+    ['alt'],
+  );
+  assert.equal(low.ceilingM, 50); // the restricted layer starts at 50 m
+  assert.equal(low.ceilingZone?.id, 'layer');
+  const farHit = low.nearby.find((h) => h.zone.id === 'far');
+  assert.ok(farHit && Math.abs(farHit.distanceM - 7000) < 1);
+  const high = assessPosition(index, { lon: centre[0], lat: centre[1], altAglM: 80, radiusM: 10_000 });
+  assert.deepEqual(high.inside.map((h) => h.zone.id).sort(), ['layer']);
+  const unknownAlt = assessPosition(index, { lon: centre[0], lat: centre[1], radiusM: 2000 });
+  assert.deepEqual(unknownAlt.inside.map((h) => h.zone.id).sort(), ['alt', 'layer']);
+});

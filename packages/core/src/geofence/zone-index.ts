@@ -1,0 +1,152 @@
+import Flatbush from 'flatbush';
+import { limitToMetres, type Zone } from '../zone/index.ts';
+import { type BBox, growBBox, splitAtAntimeridian, tileBBox } from './bbox.ts';
+import {
+  boundaryDistance,
+  type PreparedPart,
+  partContains,
+  partDistance,
+  prepareGeometry,
+} from './prepared-shape.ts';
+
+/** Largest radius a `near` query accepts: beyond it the answer is no longer a "nearby" question. */
+export const MAX_NEAR_RADIUS_M = 50_000;
+
+export interface NearbyZone {
+  zone: Zone;
+  /** Metres from the point to the zone (0 when inside any of its volumes horizontally). */
+  distanceM: number;
+}
+
+interface Entry {
+  zone: number;
+  volume: number;
+  part: PreparedPart;
+}
+
+/**
+ * An immutable in-memory spatial index over zones: a packed Hilbert R-tree (flatbush) over the bounding
+ * box of every ground shape, with exact great-circle checks behind it. Build a new one when a dataset
+ * changes; queries never allocate more than their answer.
+ */
+export class ZoneIndex {
+  readonly zones: readonly Zone[];
+  private readonly entries: Entry[];
+  private readonly tree: Flatbush | null;
+
+  private constructor(zones: readonly Zone[], entries: Entry[], tree: Flatbush | null) {
+    this.zones = zones;
+    this.entries = entries;
+    this.tree = tree;
+  }
+
+  static build(zones: readonly Zone[]): ZoneIndex {
+    const entries: Entry[] = [];
+    const boxes: BBox[] = [];
+    zones.forEach((zone, zi) => {
+      zone.volumes.forEach((volume, vi) => {
+        for (const part of prepareGeometry(volume.geometry)) {
+          // A part whose box overflows ±180° is indexed once per side so searches need no wrapping.
+          for (const box of splitAtAntimeridian(part.bbox)) {
+            entries.push({ zone: zi, volume: vi, part });
+            boxes.push(box);
+          }
+        }
+      });
+    });
+    if (boxes.length === 0) return new ZoneIndex(zones, entries, null);
+    const tree = new Flatbush(boxes.length);
+    for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
+    tree.finish();
+    return new ZoneIndex(zones, entries, tree);
+  }
+
+  get size(): number {
+    return this.zones.length;
+  }
+
+  /** Entry ids whose box intersects any of the boxes (deduplicated). */
+  private search(boxes: BBox[]): number[] {
+    if (!this.tree) return [];
+    if (boxes.length === 1) {
+      const b = boxes[0];
+      return this.tree.search(b[0], b[1], b[2], b[3]);
+    }
+    const seen = new Set<number>();
+    for (const b of boxes) for (const id of this.tree.search(b[0], b[1], b[2], b[3])) seen.add(id);
+    return [...seen];
+  }
+
+  /**
+   * Zones with any part within `radiusM` metres of the point, nearest first, each with its distance
+   * (0 when the point is inside). `radiusM` is at most MAX_NEAR_RADIUS_M.
+   */
+  near(lon: number, lat: number, radiusM: number, filter?: (zone: Zone) => boolean): NearbyZone[] {
+    if (!(radiusM >= 0 && radiusM <= MAX_NEAR_RADIUS_M)) {
+      throw new RangeError(`radius ${radiusM} m is outside 0..${MAX_NEAR_RADIUS_M} m`);
+    }
+    const ids = this.search(splitAtAntimeridian(growBBox([lon, lat, lon, lat], radiusM)));
+    const best = new Map<number, number>();
+    for (const id of ids) {
+      const e = this.entries[id];
+      if (filter && !filter(this.zones[e.zone])) continue;
+      const known = best.get(e.zone);
+      if (known === 0) continue;
+      const d = partDistance(e.part, lon, lat, radiusM);
+      if (d <= radiusM && (known === undefined || d < known)) best.set(e.zone, d);
+    }
+    const out: NearbyZone[] = [];
+    for (const [zi, d] of best) out.push({ zone: this.zones[zi], distanceM: d });
+    out.sort((a, b) => a.distanceM - b.distanceM || a.zone.id.localeCompare(b.zone.id));
+    return out;
+  }
+
+  /** Exact distance from the point to the zone's nearest boundary (inside or out), in metres. */
+  boundaryDistance(zone: Zone, lon: number, lat: number): number {
+    let best = Number.POSITIVE_INFINITY;
+    for (const volume of zone.volumes) {
+      for (const part of prepareGeometry(volume.geometry))
+        best = Math.min(best, boundaryDistance(part, lon, lat));
+    }
+    return best;
+  }
+
+  /** Zones whose shape's bounding box intersects the box (west may exceed east across the antimeridian). */
+  inBBox(west: number, south: number, east: number, north: number): Zone[] {
+    const box: BBox = [west, south, east < west ? east + 360 : east, north];
+    const ids = this.search(splitAtAntimeridian(box));
+    const seen = new Set<number>();
+    for (const id of ids) seen.add(this.entries[id].zone);
+    return [...seen].sort((a, b) => a - b).map((i) => this.zones[i]);
+  }
+
+  /** Zones intersecting a Web Mercator tile z/x/y. */
+  inTile(z: number, x: number, y: number): Zone[] {
+    const b = tileBBox(z, x, y);
+    return this.inBBox(b[0], b[1], b[2], b[3]);
+  }
+
+  /**
+   * Which volumes of which zones contain the point horizontally, as [zone, volume index] pairs.
+   * Altitude and time are judged by the caller (see `assessPosition`).
+   */
+  containing(lon: number, lat: number): Array<{ zone: Zone; volume: number }> {
+    const ids = this.search(splitAtAntimeridian([lon, lat, lon, lat]));
+    const out: Array<{ zone: Zone; volume: number }> = [];
+    const seen = new Set<string>();
+    for (const id of ids) {
+      const e = this.entries[id];
+      const key = `${e.zone}:${e.volume}`;
+      if (seen.has(key) || !partContains(e.part, lon, lat)) continue;
+      seen.add(key);
+      out.push({ zone: this.zones[e.zone], volume: e.volume });
+    }
+    return out;
+  }
+}
+
+/** Lower and upper limit of a volume in metres in their own reference. */
+export function volumeLimitsM(zone: Zone, volume: number): { lower: number; upper: number } {
+  const v = zone.volumes[volume];
+  return { lower: limitToMetres(v.lower), upper: limitToMetres(v.upper) };
+}
