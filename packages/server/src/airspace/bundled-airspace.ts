@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Logger } from '../log/index.ts';
+import { type AirspaceService, contentVersion } from './airspace-service.ts';
+
+/** The repository's data/ folder, where the world snapshot ships. */
+export const BUNDLED_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../data');
+export const BUNDLED_DATASET_ID = 'ourairports-world';
+
+/** Reads a CSV that may be gzip-compressed. */
+export function readMaybeGzip(path: string): string {
+  const bytes = readFileSync(path);
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+/**
+ * Imports the bundled OurAirports snapshot unless the same version is already in the database, so the
+ * first start takes a few seconds and later starts none.
+ */
+export async function ensureBundledAirspace(
+  airspace: AirspaceService,
+  log: Logger,
+  dir = BUNDLED_DATA_DIR,
+): Promise<'imported' | 'current'> {
+  const airports = join(dir, 'ourairports', 'airports.csv.gz');
+  const runways = join(dir, 'ourairports', 'runways.csv.gz');
+  if (!existsSync(airports) || !existsSync(runways)) {
+    throw new Error(`bundled airspace snapshot missing: expected ${airports} and ${runways}`);
+  }
+  const files = [
+    { name: 'airports.csv', text: readMaybeGzip(airports) },
+    { name: 'runways.csv', text: readMaybeGzip(runways) },
+  ];
+  const existing = await airspace.store.get(BUNDLED_DATASET_ID);
+  if (existing && existing.version === contentVersion('ourairports', files)) return 'current';
+  const started = performance.now();
+  log.info('importing bundled airspace snapshot', { dataset: BUNDLED_DATASET_ID });
+  const out = await airspace.importDataset({
+    id: BUNDLED_DATASET_ID,
+    name: 'World airports (OurAirports, derived zones)',
+    format: 'ourairports',
+    files,
+    replace: true,
+    bundled: true,
+  });
+  log.info('bundled airspace imported', {
+    zones: out.dataset.zoneCount,
+    skipped: out.issues.length,
+    ms: Math.round(performance.now() - started),
+  });
+  return 'imported';
+}

@@ -1,0 +1,10 @@
+export type { ImportOutcome, ImportRequest } from './airspace-service.ts';
+export { AirspaceService, contentVersion, DATASET_ID, DatasetConflictError } from './airspace-service.ts';
+export {
+  BUNDLED_DATA_DIR,
+  BUNDLED_DATASET_ID,
+  ensureBundledAirspace,
+  readMaybeGzip,
+} from './bundled-airspace.ts';
+export type { DatasetInfo } from './dataset-store.ts';
+export { DatasetStore } from './dataset-store.ts';

@@ -1,0 +1,12 @@
+import type { AirspaceService } from '../airspace/index.ts';
+import type { Config } from '../config/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { ResponseCache } from './response-cache.ts';
+
+/** What route handlers need, handed to each route module when the app is built. */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  airspace: AirspaceService;
+  cache: ResponseCache;
+}

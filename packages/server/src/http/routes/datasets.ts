@@ -1,0 +1,153 @@
+import { timingSafeEqual } from 'node:crypto';
+import { ImportError, ZONE_FORMATS } from '@airlock/core';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { DATASET_ID, DatasetConflictError } from '../../airspace/index.ts';
+import type { AppContext } from '../app-context.ts';
+import { HttpError } from '../http-error.ts';
+
+const datasetSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    source: z.string(),
+    licence: z.string(),
+    version: z.string().openapi({ description: 'content hash of the imported source' }),
+    importedAt: z.string(),
+    zoneCount: z.number(),
+    counts: z.record(z.string(), z.number()),
+    bundled: z.boolean(),
+  })
+  .openapi('Dataset');
+
+const idParam = z.object({ id: z.string().regex(DATASET_ID, 'letters, digits, . _ - (at most 64)') });
+const importQuery = z.object({
+  format: z.enum(ZONE_FORMATS).optional().openapi({ description: 'detected from the content when absent' }),
+  name: z.string().max(200).optional(),
+  licence: z.string().max(500).optional(),
+  strict: z.enum(['true', 'false']).optional().openapi({ description: 'fail on the first bad record' }),
+  replace: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'replace a dataset with the same id' }),
+});
+
+/** Operator routes need AIRLOCK_ADMIN_TOKEN as a bearer token; without the setting they are off. */
+function requireOperator(ctx: AppContext, header: string | undefined): void {
+  const token = ctx.config.AIRLOCK_ADMIN_TOKEN;
+  if (!token)
+    throw new HttpError(
+      403,
+      'operator_api_disabled',
+      'operator API is disabled: set AIRLOCK_ADMIN_TOKEN on the server',
+    );
+  const given = header?.startsWith('Bearer ') ? header.slice(7) : '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  if (a.length !== b.length || !timingSafeEqual(a, b))
+    throw new HttpError(401, 'unauthorized', 'operator token missing or wrong');
+}
+
+export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/datasets',
+      tags: ['airspace'],
+      summary: 'Loaded airspace datasets with versions and zone counts',
+      responses: {
+        200: {
+          content: { 'application/json': { schema: z.object({ datasets: z.array(datasetSchema) }) } },
+          description: 'datasets',
+        },
+      },
+    }),
+    async (c) => {
+      const datasets = (await ctx.airspace.store.list()).map(({ issues: _issues, ...d }) => d);
+      return c.json({ datasets });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/admin/datasets/{id}',
+      tags: ['operator'],
+      summary: 'Import a zone file as a dataset (operator)',
+      description:
+        'Body: the file itself (OpenAir text, ED-269/ED-318/GeoJSON JSON), or multipart/form-data with fields `airports` and `runways` for OurAirports. Bad records are skipped and listed unless strict=true.',
+      security: [{ operatorToken: [] }],
+      request: { params: idParam, query: importQuery },
+      responses: {
+        200: { description: 'imported; the dataset and the skipped records' },
+        400: { description: 'the file could not be imported (message names the line or feature)' },
+        401: { description: 'no or wrong operator token' },
+        409: { description: 'dataset exists and replace was not set' },
+      },
+    }),
+    async (c) => {
+      requireOperator(ctx, c.req.header('authorization'));
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const files: Array<{ name: string; text: string }> = [];
+      const type = c.req.header('content-type') ?? '';
+      if (type.startsWith('multipart/form-data')) {
+        const form = await c.req.parseBody();
+        for (const [field, value] of Object.entries(form)) {
+          if (value instanceof File) files.push({ name: value.name || field, text: await value.text() });
+          else if (typeof value === 'string') files.push({ name: field, text: value });
+        }
+      } else {
+        files.push({
+          name: q.format === 'ourairports' ? 'airports.csv' : 'upload',
+          text: await c.req.text(),
+        });
+      }
+      if (files.every((f) => f.text.trim() === ''))
+        throw new HttpError(400, 'empty_body', 'request body is empty: send the zone file');
+      try {
+        const out = await ctx.airspace.importDataset({
+          id,
+          files,
+          format: q.format,
+          name: q.name,
+          licence: q.licence,
+          strict: q.strict === 'true',
+          replace: q.replace === 'true',
+        });
+        ctx.cache.clear();
+        const { issues: _i, ...dataset } = out.dataset;
+        return c.json({
+          dataset,
+          changed: out.changed,
+          skipped: out.issues.length,
+          issues: out.issues.slice(0, 1000),
+        });
+      } catch (e) {
+        if (e instanceof DatasetConflictError) throw new HttpError(409, 'dataset_exists', e.message);
+        if (e instanceof ImportError || e instanceof RangeError)
+          throw new HttpError(400, 'import_failed', e.message);
+        throw e;
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/admin/datasets/{id}',
+      tags: ['operator'],
+      summary: 'Remove a dataset (operator)',
+      security: [{ operatorToken: [] }],
+      request: { params: idParam },
+      responses: { 204: { description: 'removed' }, 404: { description: 'no such dataset' } },
+    }),
+    async (c) => {
+      requireOperator(ctx, c.req.header('authorization'));
+      const { id } = c.req.valid('param');
+      if (!(await ctx.airspace.removeDataset(id)))
+        throw new HttpError(404, 'not_found', `no dataset "${id}"`);
+      ctx.cache.clear();
+      return c.body(null, 204);
+    },
+  );
+}

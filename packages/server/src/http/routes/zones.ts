@@ -1,0 +1,121 @@
+import { ZONE_CATEGORIES, zonesToGeoJSON } from '@airlock/core';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppContext } from '../app-context.ts';
+import { HttpError } from '../http-error.ts';
+import { sendCached } from '../response-cache.ts';
+
+/** Largest bbox side, degrees: beyond it answers get too big for one response; use tiles. */
+export const MAX_BBOX_SPAN_DEG = 5;
+export const MIN_TILE_ZOOM = 7;
+export const MAX_TILE_ZOOM = 22;
+
+const featureCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) })
+  .openapi('ZoneFeatureCollection', {
+    description:
+      'GeoJSON FeatureCollection: one Feature per zone; properties carry id, name, category, lower/upper limits, source, licence, dataset and applicability. Circles are written as polygons with `circle: {center, radius_m}` kept in the properties.',
+  });
+
+const bboxQuery = z.object({
+  bbox: z
+    .string()
+    .max(200)
+    .openapi({ example: '8.4,47.3,8.7,47.5', description: 'west,south,east,north in degrees (WGS 84)' }),
+  category: z.enum(ZONE_CATEGORIES).optional().openapi({ description: 'only zones of this category' }),
+});
+
+const tileParams = z.object({
+  z: z.coerce.number().int().min(MIN_TILE_ZOOM).max(MAX_TILE_ZOOM).openapi({ example: 10 }),
+  x: z.coerce.number().int().min(0).openapi({ example: 536 }),
+  y: z
+    .string()
+    .regex(/^\d+(\.geojson)?$/, 'must be a tile row number')
+    .openapi({ example: '358' }),
+});
+
+const geojsonResponse = {
+  200: { content: { 'application/geo+json': { schema: featureCollection } }, description: 'the zones' },
+  304: { description: 'not modified (ETag matched)' },
+  400: { description: 'a bad parameter, named in the error message' },
+};
+
+/** Parses "W,S,E,N" strictly; the error names the parameter and what is wrong with it. */
+export function parseBBox(raw: string): [number, number, number, number] {
+  const parts = raw.split(',');
+  if (parts.length !== 4)
+    throw new HttpError(
+      400,
+      'invalid_bbox',
+      `parameter "bbox" must be west,south,east,north; got ${parts.length} values`,
+    );
+  const nums = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  if (nums.some((n) => !Number.isFinite(n)))
+    throw new HttpError(400, 'invalid_bbox', 'parameter "bbox": every value must be a number');
+  const [w, s, e, n] = nums;
+  if (w < -180 || w > 180 || e < -180 || e > 180)
+    throw new HttpError(400, 'invalid_bbox', 'parameter "bbox": longitudes must be within -180..180');
+  if (s < -90 || n > 90 || s > n)
+    throw new HttpError(
+      400,
+      'invalid_bbox',
+      'parameter "bbox": latitudes must be within -90..90 with south <= north',
+    );
+  const span = e >= w ? e - w : e + 360 - w;
+  if (span > MAX_BBOX_SPAN_DEG || n - s > MAX_BBOX_SPAN_DEG) {
+    throw new HttpError(
+      400,
+      'bbox_too_large',
+      `parameter "bbox": at most ${MAX_BBOX_SPAN_DEG}° on a side; use /v1/zones/tiles for larger areas`,
+    );
+  }
+  return [w, s, e, n];
+}
+
+export function registerZoneRoutes(app: OpenAPIHono, ctx: AppContext): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/zones',
+      tags: ['airspace'],
+      summary: 'Zones intersecting a bounding box',
+      request: { query: bboxQuery },
+      responses: geojsonResponse,
+    }),
+    (c) => {
+      const q = c.req.valid('query');
+      const [w, s, e, n] = parseBBox(q.bbox);
+      const key = `bbox:${w},${s},${e},${n}:${q.category ?? ''}:${ctx.airspace.fingerprint}`;
+      const entry = ctx.cache.get(key, () => {
+        const zones = ctx.airspace.index
+          .inBBox(w, s, e, n)
+          .filter((z) => !q.category || z.category === q.category);
+        return zonesToGeoJSON(zones);
+      });
+      return sendCached(c, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/zones/tiles/{z}/{x}/{y}',
+      tags: ['airspace'],
+      summary: 'Zones intersecting a Web Mercator tile',
+      description: `Zoom ${MIN_TILE_ZOOM}..${MAX_TILE_ZOOM}. The answer is cacheable (ETag, Cache-Control) and the same for every client.`,
+      request: { params: tileParams },
+      responses: geojsonResponse,
+    }),
+    (c) => {
+      const p = c.req.valid('param');
+      const y = Number.parseInt(p.y, 10);
+      const max = 2 ** p.z;
+      if (p.x >= max)
+        throw new HttpError(400, 'invalid_tile', `parameter "x" must be below ${max} at zoom ${p.z}`);
+      if (y >= max)
+        throw new HttpError(400, 'invalid_tile', `parameter "y" must be below ${max} at zoom ${p.z}`);
+      const key = `tile:${p.z}/${p.x}/${y}:${ctx.airspace.fingerprint}`;
+      const entry = ctx.cache.get(key, () => zonesToGeoJSON(ctx.airspace.index.inTile(p.z, p.x, y)));
+      return sendCached(c, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S);
+    },
+  );
+}

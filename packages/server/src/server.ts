@@ -1,0 +1,68 @@
+import { type ServerType, serve } from '@hono/node-server';
+import { AirspaceService, ensureBundledAirspace } from './airspace/index.ts';
+import type { Config } from './config/index.ts';
+import { createApp } from './http/index.ts';
+import type { Logger } from './log/index.ts';
+import { type Database, openDatabase } from './storage/index.ts';
+
+export interface Services {
+  db: Database;
+  airspace: AirspaceService;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrated), loads the bundled airspace if configured, and builds the index. */
+export async function openServices(
+  config: Config,
+  log: Logger,
+  options: { memory?: boolean } = {},
+): Promise<Services> {
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.AIRLOCK_DATA_DIR,
+    memory: options.memory,
+  });
+  const airspace = new AirspaceService(db, log);
+  try {
+    if (config.AIRLOCK_LOAD_BUNDLED_AIRSPACE) await ensureBundledAirspace(airspace, log);
+    await airspace.refresh(true);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  return {
+    db,
+    airspace,
+    async close() {
+      airspace.stop();
+      await db.close();
+    },
+  };
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server on the configured host and port (0 = any free port). */
+export async function startServer(config: Config, log: Logger, services?: Services): Promise<RunningServer> {
+  const s = services ?? (await openServices(config, log));
+  s.airspace.startPolling(config.AIRLOCK_DATASET_POLL_S);
+  const app = createApp({ config, log, airspace: s.airspace });
+  const server: ServerType = await new Promise((resolve) => {
+    const srv = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(srv));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      if (!services) await s.close();
+    },
+  };
+}
