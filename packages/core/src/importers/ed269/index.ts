@@ -1,0 +1,1 @@
+export { parseEd269 } from './parse-ed269.ts';

@@ -1,0 +1,1 @@
+export { parseEd318 } from './parse-ed318.ts';

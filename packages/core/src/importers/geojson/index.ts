@@ -1,0 +1,4 @@
+export { parseJsonText } from './parse-json.ts';
+export { parseGeoJSONZones } from './read-geojson.ts';
+export type { ZoneFeature, ZoneFeatureCollection, ZoneFeatureProperties } from './types.ts';
+export { zonesToGeoJSON, zoneToFeature } from './write-geojson.ts';
