@@ -6,3 +6,6 @@ export * from './geo/index.ts';
 export * from './zone/index.ts';
 export * from './geofence/index.ts';
 export * from './importers/index.ts';
+export * from './location-privacy/index.ts';
+export * from './radio/index.ts';
+export * from './region/index.ts';

@@ -3,11 +3,15 @@ import { AirspaceService, ensureBundledAirspace } from './airspace/index.ts';
 import type { Config } from './config/index.ts';
 import { createApp } from './http/index.ts';
 import type { Logger } from './log/index.ts';
+import { RequestCounters } from './metrics/index.ts';
+import { type IpCountryLookup, createIpCountryLookup } from './region-ip/index.ts';
 import { type Database, openDatabase } from './storage/index.ts';
 
 export interface Services {
   db: Database;
   airspace: AirspaceService;
+  counters: RequestCounters;
+  ipCountry: () => Promise<IpCountryLookup>;
   close(): Promise<void>;
 }
 
@@ -30,11 +34,16 @@ export async function openServices(
     await db.close();
     throw e;
   }
+  const counters = new RequestCounters(db);
+  let ip: Promise<IpCountryLookup> | null = null;
   return {
     db,
     airspace,
+    counters,
+    ipCountry: () => (ip ??= createIpCountryLookup()),
     async close() {
       airspace.stop();
+      await counters.stop().catch((e) => log.warn('request counters not flushed', { error: String(e) }));
       await db.close();
     },
   };
@@ -50,7 +59,8 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger, services?: Services): Promise<RunningServer> {
   const s = services ?? (await openServices(config, log));
   s.airspace.startPolling(config.AIRLOCK_DATASET_POLL_S);
-  const app = createApp({ config, log, airspace: s.airspace });
+  s.counters.startFlushing();
+  const app = createApp({ config, log, airspace: s.airspace, counters: s.counters, ipCountry: s.ipCountry });
   const server: ServerType = await new Promise((resolve) => {
     const srv = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(srv));
   });

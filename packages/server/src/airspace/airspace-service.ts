@@ -50,6 +50,7 @@ export const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export class AirspaceService {
   private current: ZoneIndex = ZoneIndex.build([]);
   private currentFingerprint = '';
+  private builtAt = new Date().toISOString();
   private timer: NodeJS.Timeout | null = null;
   readonly store: DatasetStore;
 
@@ -69,6 +70,11 @@ export class AirspaceService {
     return this.currentFingerprint;
   }
 
+  /** When the current index was built. */
+  get loadedAt(): string {
+    return this.builtAt;
+  }
+
   /** Rebuilds the index when the datasets in the database differ from the loaded ones. */
   async refresh(force = false): Promise<boolean> {
     const fp = await this.store.fingerprint();
@@ -77,6 +83,7 @@ export class AirspaceService {
     const zones = await this.store.allZones();
     const loaded = performance.now();
     this.current = ZoneIndex.build(zones);
+    this.builtAt = new Date().toISOString();
     this.currentFingerprint = createHash('sha256').update(fp).digest('hex').slice(0, 16);
     this.log.info('airspace index built', {
       zones: zones.length,
@@ -114,8 +121,9 @@ export class AirspaceService {
       strict: req.strict,
       onProgress: req.onProgress,
     });
-    const licence = req.licence ?? result.zones[0]?.licence ?? 'unknown';
-    const zones: Zone[] = result.zones.map((z) => (z.licence === 'see dataset' ? { ...z, licence } : z));
+    const unset = (l: string) => l === '' || l === 'see dataset';
+    const licence = req.licence || result.zones.find((z) => !unset(z.licence))?.licence || 'unknown (set --licence)';
+    const zones: Zone[] = result.zones.map((z) => (unset(z.licence) ? { ...z, licence } : z));
     await this.store.replace(
       {
         id: req.id,

@@ -26,6 +26,8 @@ export const configSchema = z
     AIRLOCK_ZONES_MAX_AGE_S: z.coerce.number().int().min(0).max(604800).default(3600),
     /** Bearer token for the operator routes (dataset import/removal); without it they are off. */
     AIRLOCK_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Behind a load balancer: read the client address from X-Forwarded-For (for IP → country only). */
+    AIRLOCK_TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .strict();

@@ -1,6 +1,8 @@
 import type { AirspaceService } from '../airspace/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
+import type { RequestCounters } from '../metrics/index.ts';
+import type { IpCountryLookup } from '../region-ip/index.ts';
 import type { ResponseCache } from './response-cache.ts';
 
 /** What route handlers need, handed to each route module when the app is built. */
@@ -9,4 +11,6 @@ export interface AppContext {
   log: Logger;
   airspace: AirspaceService;
   cache: ResponseCache;
+  counters: RequestCounters;
+  ipCountry: () => Promise<IpCountryLookup>;
 }

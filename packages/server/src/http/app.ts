@@ -4,11 +4,15 @@ import { HTTPException } from 'hono/http-exception';
 import type { AirspaceService } from '../airspace/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
+import type { RequestCounters } from '../metrics/index.ts';
+import type { IpCountryLookup } from '../region-ip/index.ts';
 import { renderApiReference } from './api-reference.ts';
 import type { AppContext } from './app-context.ts';
 import { describeValidation, errorBody, HttpError } from './http-error.ts';
 import { ResponseCache } from './response-cache.ts';
 import { registerDatasetRoutes } from './routes/datasets.ts';
+import { registerLocationRoutes } from './routes/location.ts';
+import { registerStatsRoutes } from './routes/stats.ts';
 import { registerZoneRoutes } from './routes/zones.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -17,6 +21,9 @@ export interface AppDeps {
   config: Config;
   log: Logger;
   airspace: AirspaceService;
+  counters: RequestCounters;
+  /** Loaded on first use: the IP table takes a second and most deployments rarely need it. */
+  ipCountry: () => Promise<IpCountryLookup>;
 }
 
 /**
@@ -88,6 +95,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   registerZoneRoutes(app, ctx);
   registerDatasetRoutes(app, ctx);
+  registerLocationRoutes(app, ctx);
+  registerStatsRoutes(app, ctx);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', {
     type: 'http',

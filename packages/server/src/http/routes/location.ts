@@ -1,0 +1,129 @@
+import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { CELL_PATH_PREFIX, MAX_NEAR_RADIUS_M, NEAR_PATH, radioRulesFor } from '@airlock/core';
+import type { AirspaceService } from '../../airspace/index.ts';
+import type { Config } from '../../config/index.ts';
+import { HttpError } from '../http-error.ts';
+import { type ResponseCache, sendCached } from '../response-cache.ts';
+import type { RequestCounters } from '../../metrics/index.ts';
+import type { IpCountryLookup } from '../../region-ip/index.ts';
+
+import { cellAnswer, clientAddress, nearAnswer } from '../../location/index.ts';
+
+export interface LocationDeps {
+  config: Config;
+  airspace: AirspaceService;
+  cache: ResponseCache;
+  counters: RequestCounters;
+  ipCountry: () => Promise<IpCountryLookup>;
+}
+
+const answerSchema = z
+  .object({
+    cell: z.string().optional(),
+    coverage: z.array(z.array(z.number())).optional(),
+    query: z.object({ lon: z.number(), lat: z.number(), radius_m: z.number() }).optional(),
+    lookahead_max_m: z.number(),
+    dataset_version: z.string(),
+    generated_at: z.string(),
+    max_age_s: z.number(),
+    zones: z.any().openapi({ description: 'GeoJSON FeatureCollection of zones' }),
+    countries: z.array(z.string()),
+    radio: z.any().openapi({ description: 'the strictest radio rules over the countries' }),
+  })
+  .openapi('LocationAnswer');
+
+const cached = {
+  200: { content: { 'application/json': { schema: answerSchema } }, description: 'zones, radio rules, version, cache lifetime' },
+  304: { description: 'not modified' },
+  400: { description: 'bad parameter, named in the message' },
+};
+
+/**
+ * The location check. Nothing here keeps anything per request: the answers are functions of the public
+ * cell (or the reported point) alone, cached in memory by that key; the only trace is a daily counter.
+ */
+export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): void {
+  const { airspace, cache, config, counters } = deps;
+  const maxAge = config.AIRLOCK_ZONES_MAX_AGE_S;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${CELL_PATH_PREFIX}{cellId}`,
+      tags: ['location check'],
+      summary: 'Zones and radio rules for a public grid cell (the default, private mechanism)',
+      description:
+        'The device sends only the id of the ~22 km grid cell it is in. The answer holds every zone intersecting the cell grown by lookahead_max_m, so it is complete for any position in the cell; identical for every pilot there and cacheable.',
+      request: { params: z.object({ cellId: z.string().max(20).openapi({ example: '687.1041' }) }) },
+      responses: cached,
+    }),
+    (c) => {
+      counters.count(`${CELL_PATH_PREFIX}:cellId`);
+      const { cellId } = c.req.valid('param');
+      const key = `cell:${cellId}:${airspace.fingerprint}`;
+      let entry: { body: string; etag: string };
+      try {
+        entry = cache.get(key, () => cellAnswer(airspace.index, cellId, airspace.fingerprint, airspace.loadedAt, maxAge));
+      } catch (e) {
+        throw new HttpError(400, 'invalid_cell', `parameter "cellId": ${(e as Error).message}`);
+      }
+      return sendCached(c, entry, maxAge, 'application/json');
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: NEAR_PATH,
+      tags: ['location check'],
+      summary: 'Zones near a reported point (the reference mechanism, kept for comparison)',
+      description:
+        'The reference drone maker’s mechanism: the device reports a point moved by a fresh random offset of up to 10 km. Repeated checks average out; prefer the cell route.',
+      request: {
+        query: z.object({
+          lon: z.coerce.number().min(-180).max(180),
+          lat: z.coerce.number().min(-90).max(90),
+          radius_m: z.coerce.number().min(0).max(MAX_NEAR_RADIUS_M),
+        }),
+      },
+      responses: cached,
+    }),
+    (c) => {
+      counters.count(NEAR_PATH);
+      const q = c.req.valid('query');
+      const key = `near:${q.lon},${q.lat},${q.radius_m}:${airspace.fingerprint}`;
+      const entry = cache.get(key, () =>
+        nearAnswer(airspace.index, q.lon, q.lat, q.radius_m, airspace.fingerprint, airspace.loadedAt, maxAge),
+      );
+      return sendCached(c, entry, maxAge, 'application/json');
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/location/country',
+      tags: ['location check'],
+      summary: 'Country and radio rules from the request’s IP address (last resort: no GPS, no MCC)',
+      description: 'The address is looked up in an offline table and forgotten: never logged or stored.',
+      responses: {
+        200: {
+          content: {
+            'application/json': {
+              schema: z.object({ countries: z.array(z.string()), source: z.enum(['ip', 'none']), radio: z.any() }),
+            },
+          },
+          description: 'candidate country (empty when unknown) and the radio rules to apply',
+        },
+      },
+    }),
+    async (c) => {
+      counters.count('/v1/location/country');
+      const ip = clientAddress(c, config.AIRLOCK_TRUST_PROXY);
+      const country = ip ? (await deps.ipCountry()).lookup(ip) : null;
+      const countries = country ? [country] : [];
+      c.header('Cache-Control', 'private, no-store');
+      return c.json({ countries, source: country ? ('ip' as const) : ('none' as const), radio: radioRulesFor(countries) });
+    },
+  );
+}

@@ -1,0 +1,101 @@
+import {
+  CELL_COVERAGE_MARGIN_M,
+  type LonLatBox,
+  type Zone,
+  type ZoneIndex,
+  cellCoverage,
+  countriesNear,
+  parseCellId,
+  radioRulesFor,
+  zonesToGeoJSON,
+} from '@airlock/core';
+
+/** What a location check answers: the same shape for the cell and the uniform mechanism. */
+export interface LocationAnswer {
+  cell?: string;
+  coverage?: LonLatBox[];
+  query?: { lon: number; lat: number; radius_m: number };
+  /** The largest look-ahead distance this answer is complete for, metres. */
+  lookahead_max_m: number;
+  dataset_version: string;
+  /** When the server built its zone index from the datasets (stable while they do not change). */
+  generated_at: string;
+  max_age_s: number;
+  zones: ReturnType<typeof zonesToGeoJSON>;
+  countries: string[];
+  radio: ReturnType<typeof radioRulesFor>;
+}
+
+/** Countries touching a box: sampled on a grid about 10 km apart plus the corners (see docs). */
+export function countriesInBoxes(boxes: readonly LonLatBox[]): string[] {
+  const found = new Set<string>();
+  for (const [w, s, e, n] of boxes) {
+    const steps = 8;
+    for (let i = 0; i <= steps; i++) {
+      for (let j = 0; j <= steps; j++) {
+        const lon = w + ((e - w) * i) / steps;
+        const lat = s + ((n - s) * j) / steps;
+        for (const c of countriesNear(lon, lat, 0)) found.add(c);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+function unique(zones: Zone[]): Zone[] {
+  const seen = new Set<string>();
+  return zones.filter((z) => (seen.has(z.id) ? false : (seen.add(z.id), true)));
+}
+
+/**
+ * Every zone intersecting the cell's coverage area (the cell grown by CELL_COVERAGE_MARGIN_M), so the
+ * answer is complete for any true position in the cell and any look-ahead up to that margin.
+ * Throws RangeError for a malformed cell id.
+ */
+export function cellAnswer(
+  index: ZoneIndex,
+  cellId: string,
+  datasetVersion: string,
+  generatedAt: string,
+  maxAgeS: number,
+): LocationAnswer {
+  parseCellId(cellId);
+  const coverage = cellCoverage(cellId, CELL_COVERAGE_MARGIN_M);
+  const zones = unique(coverage.flatMap(([w, s, e, n]) => index.inBBox(w, s, e, n)));
+  const countries = countriesInBoxes(coverage);
+  return {
+    cell: cellId,
+    coverage,
+    lookahead_max_m: CELL_COVERAGE_MARGIN_M,
+    dataset_version: datasetVersion,
+    generated_at: generatedAt,
+    max_age_s: maxAgeS,
+    zones: zonesToGeoJSON(zones),
+    countries,
+    radio: radioRulesFor(countries),
+  };
+}
+
+/** The reference mechanism's answer: every zone within radius_m of the reported point. */
+export function nearAnswer(
+  index: ZoneIndex,
+  lon: number,
+  lat: number,
+  radiusM: number,
+  datasetVersion: string,
+  generatedAt: string,
+  maxAgeS: number,
+): LocationAnswer {
+  const zones = index.near(lon, lat, radiusM).map((h) => h.zone);
+  const countries = countriesNear(lon, lat, radiusM);
+  return {
+    query: { lon, lat, radius_m: radiusM },
+    lookahead_max_m: Math.max(0, radiusM - 10_000),
+    dataset_version: datasetVersion,
+    generated_at: generatedAt,
+    max_age_s: maxAgeS,
+    zones: zonesToGeoJSON(zones),
+    countries,
+    radio: radioRulesFor(countries),
+  };
+}

@@ -1,0 +1,1 @@
+export { RequestCounters } from './request-counters.ts';
