@@ -29,7 +29,7 @@ export async function openServices(
   const airspace = new AirspaceService(db, log);
   try {
     if (config.AIRLOCK_LOAD_BUNDLED_AIRSPACE) await ensureBundledAirspace(airspace, log);
-    await airspace.refresh(true);
+    await airspace.refresh();
   } catch (e) {
     await db.close();
     throw e;

@@ -50,6 +50,7 @@ export const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export class AirspaceService {
   private current: ZoneIndex = ZoneIndex.build([]);
   private currentFingerprint = '';
+  private loadedSource = '';
   private builtAt = new Date().toISOString();
   private timer: NodeJS.Timeout | null = null;
   readonly store: DatasetStore;
@@ -78,12 +79,13 @@ export class AirspaceService {
   /** Rebuilds the index when the datasets in the database differ from the loaded ones. */
   async refresh(force = false): Promise<boolean> {
     const fp = await this.store.fingerprint();
-    if (!force && fp === this.currentFingerprint) return false;
+    if (!force && fp === this.loadedSource) return false;
     const started = performance.now();
     const zones = await this.store.allZones();
     const loaded = performance.now();
     this.current = ZoneIndex.build(zones);
     this.builtAt = new Date().toISOString();
+    this.loadedSource = fp;
     this.currentFingerprint = createHash('sha256').update(fp).digest('hex').slice(0, 16);
     this.log.info('airspace index built', {
       zones: zones.length,

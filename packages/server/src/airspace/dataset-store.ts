@@ -1,4 +1,5 @@
-import type { Zone, ZoneCategory } from '@airlock/core';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { type Zone, type ZoneCategory, prepareGeometry } from '@airlock/core';
 import type { Database } from '../storage/index.ts';
 
 export interface DatasetInfo {
@@ -29,7 +30,52 @@ interface DatasetRow {
   bundled: boolean;
 }
 
-const BATCH = 500;
+const BATCH = 1000;
+/** Zones per compressed chunk: keeps each bytea well under a few MB. */
+const CHUNK = 20_000;
+
+/** Fields that are usually the same for every zone of a dataset: stored once per chunk, not per zone. */
+const SHARED_FIELDS = ['licence', 'source', 'dataset', 'message'] as const;
+type Shared = Partial<Pick<Zone, (typeof SHARED_FIELDS)[number]>>;
+
+/** Strips fields equal to the chunk's most common value; `expandChunk` puts them back. */
+function compactChunk(zones: readonly Zone[]): { shared: Shared; zones: Partial<Zone>[] } {
+  const shared: Shared = {};
+  for (const f of SHARED_FIELDS) {
+    const freq = new Map<string, number>();
+    for (const z of zones) if (z[f] !== undefined) freq.set(z[f] as string, (freq.get(z[f] as string) ?? 0) + 1);
+    const top = [...freq].sort((a, b) => b[1] - a[1])[0];
+    if (top && top[1] > 1) shared[f] = top[0];
+  }
+  return {
+    shared,
+    zones: zones.map((z) => {
+      const c: Partial<Zone> = { ...z };
+      for (const f of SHARED_FIELDS) if (shared[f] !== undefined && c[f] === shared[f]) delete c[f];
+      return c;
+    }),
+  };
+}
+
+function expandChunk(chunk: { shared: Shared; zones: Partial<Zone>[] }): Zone[] {
+  return chunk.zones.map((z) => ({ ...chunk.shared, ...z }) as Zone);
+}
+
+function zoneBBox(zone: Zone): [number, number, number, number] {
+  let w = Number.POSITIVE_INFINITY;
+  let s = Number.POSITIVE_INFINITY;
+  let e = Number.NEGATIVE_INFINITY;
+  let n = Number.NEGATIVE_INFINITY;
+  for (const v of zone.volumes) {
+    for (const part of prepareGeometry(v.geometry)) {
+      w = Math.min(w, part.bbox[0]);
+      s = Math.min(s, part.bbox[1]);
+      e = Math.max(e, part.bbox[2]);
+      n = Math.max(n, part.bbox[3]);
+    }
+  }
+  return [w, s, e, n];
+}
 
 function toInfo(r: DatasetRow): DatasetInfo {
   return {
@@ -92,14 +138,18 @@ export class DatasetStore {
         const chunk = zones.slice(i, i + BATCH);
         const params: unknown[] = [];
         const values = chunk.map((z, k) => {
-          params.push(info.id, z.id, z.category, z.name, z.country, JSON.stringify(z));
-          const b = k * 6;
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
+          params.push(info.id, z.id, z.category, z.name, z.country, ...zoneBBox(z));
+          const b = k * 9;
+          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9})`;
         });
         await tx.query(
-          `INSERT INTO zones (dataset_id, id, category, name, country, zone) VALUES ${values.join(', ')}`,
+          `INSERT INTO zones (dataset_id, id, category, name, country, west, south, east, north) VALUES ${values.join(', ')}`,
           params,
         );
+      }
+      for (let i = 0, c = 0; i < zones.length; i += CHUNK, c++) {
+        const gz = gzipSync(JSON.stringify(compactChunk(zones.slice(i, i + CHUNK))), { level: 6 });
+        await tx.query('INSERT INTO dataset_zones (dataset_id, chunk, zones_gz) VALUES ($1, $2, $3)', [info.id, c, gz]);
       }
     });
   }
@@ -113,13 +163,15 @@ export class DatasetStore {
 
   /** Every zone of every dataset, for building the index. */
   async allZones(): Promise<Zone[]> {
-    // Reading the JSON as text and parsing here is several times faster than letting the driver
-    // build objects row by row on the embedded database.
-    const { rows } = await this.db.query<{ zone: string }>(
-      'SELECT zone::text AS zone FROM zones ORDER BY dataset_id, id',
+    // base64 text crosses the embedded database's boundary five times faster than bytea.
+    const { rows } = await this.db.query<{ b64: string }>(
+      "SELECT encode(zones_gz, 'base64') AS b64 FROM dataset_zones ORDER BY dataset_id, chunk",
     );
-    const out: Zone[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = JSON.parse(rows[i].zone);
+    const out: Zone[] = [];
+    for (const r of rows) {
+      const json = gunzipSync(Buffer.from(r.b64, 'base64')).toString('utf8');
+      for (const z of expandChunk(JSON.parse(json))) out.push(z);
+    }
     return out;
   }
 }
