@@ -4,7 +4,7 @@ import type { Config } from './config/index.ts';
 import { createApp } from './http/index.ts';
 import type { Logger } from './log/index.ts';
 import { RequestCounters } from './metrics/index.ts';
-import { type IpCountryLookup, createIpCountryLookup } from './region-ip/index.ts';
+import { createIpCountryLookup, type IpCountryLookup } from './region-ip/index.ts';
 import { type Database, openDatabase } from './storage/index.ts';
 
 export interface Services {

@@ -124,7 +124,8 @@ export class AirspaceService {
       onProgress: req.onProgress,
     });
     const unset = (l: string) => l === '' || l === 'see dataset';
-    const licence = req.licence || result.zones.find((z) => !unset(z.licence))?.licence || 'unknown (set --licence)';
+    const licence =
+      req.licence || result.zones.find((z) => !unset(z.licence))?.licence || 'unknown (set --licence)';
     const zones: Zone[] = result.zones.map((z) => (unset(z.licence) ? { ...z, licence } : z));
     await this.store.replace(
       {

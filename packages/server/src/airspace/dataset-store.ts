@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Zone, type ZoneCategory, prepareGeometry } from '@airlock/core';
+import { prepareGeometry, type Zone, type ZoneCategory } from '@airlock/core';
 import type { Database } from '../storage/index.ts';
 
 export interface DatasetInfo {
@@ -43,7 +43,8 @@ function compactChunk(zones: readonly Zone[]): { shared: Shared; zones: Partial<
   const shared: Shared = {};
   for (const f of SHARED_FIELDS) {
     const freq = new Map<string, number>();
-    for (const z of zones) if (z[f] !== undefined) freq.set(z[f] as string, (freq.get(z[f] as string) ?? 0) + 1);
+    for (const z of zones)
+      if (z[f] !== undefined) freq.set(z[f] as string, (freq.get(z[f] as string) ?? 0) + 1);
     const top = [...freq].sort((a, b) => b[1] - a[1])[0];
     if (top && top[1] > 1) shared[f] = top[0];
   }
@@ -149,7 +150,11 @@ export class DatasetStore {
       }
       for (let i = 0, c = 0; i < zones.length; i += CHUNK, c++) {
         const gz = gzipSync(JSON.stringify(compactChunk(zones.slice(i, i + CHUNK))), { level: 6 });
-        await tx.query('INSERT INTO dataset_zones (dataset_id, chunk, zones_gz) VALUES ($1, $2, $3)', [info.id, c, gz]);
+        await tx.query('INSERT INTO dataset_zones (dataset_id, chunk, zones_gz) VALUES ($1, $2, $3)', [
+          info.id,
+          c,
+          gz,
+        ]);
       }
     });
   }

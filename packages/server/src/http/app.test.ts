@@ -11,7 +11,10 @@ import { type Database, migrate, openPgliteDatabase } from '../storage/index.ts'
 import { createApp } from './app.ts';
 
 const TOKEN = 'operator-token-0123456789';
-const OPENAIR = readFileSync(new URL('../../../../../shared/data/airspace/openair/ksgu-airspaces.txt', import.meta.url), 'utf8');
+const OPENAIR = readFileSync(
+  new URL('../../../../../shared/data/airspace/openair/ksgu-airspaces.txt', import.meta.url),
+  'utf8',
+);
 
 function circleZone(id: string, lon: number, lat: number): Zone {
   return {
@@ -43,14 +46,36 @@ describe('HTTP API', () => {
     await migrate(db);
     const log = createLogger('debug', (l) => logs.push(l));
     const airspace = new AirspaceService(db, log);
-    const counts = { restricted: 2, authorization: 0, enhanced_warning: 0, warning: 0, altitude: 0, temporary: 0 };
+    const counts = {
+      restricted: 2,
+      authorization: 0,
+      enhanced_warning: 0,
+      warning: 0,
+      altitude: 0,
+      temporary: 0,
+    };
     await airspace.store.replace(
-      { id: 'fixture', name: 'Fixture', source: 'test', licence: 'CC0', version: 'v1', counts, issues: [], bundled: false },
+      {
+        id: 'fixture',
+        name: 'Fixture',
+        source: 'test',
+        licence: 'CC0',
+        version: 'v1',
+        counts,
+        issues: [],
+        bundled: false,
+      },
       [circleZone('fixture:zrh', 8.55, 47.45), circleZone('fixture:fiji', 179.99, -16.5)],
     );
     await airspace.refresh(true);
     const config = loadConfig({ AIRLOCK_ADMIN_TOKEN: TOKEN, AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false' });
-    app = createApp({ config, log, airspace, counters: new RequestCounters(db), ipCountry: createIpCountryLookup });
+    app = createApp({
+      config,
+      log,
+      airspace,
+      counters: new RequestCounters(db),
+      ipCountry: createIpCountryLookup,
+    });
   });
   after(async () => db.close());
 
@@ -72,14 +97,23 @@ describe('HTTP API', () => {
     assert.equal(body.type, 'FeatureCollection');
     assert.equal(body.features.length, 1);
     assert.equal(body.features[0].properties.category, 'restricted');
-    const again = await app.request('/v1/zones?bbox=8.4,47.3,8.7,47.6', { headers: { 'If-None-Match': etag } });
+    const again = await app.request('/v1/zones?bbox=8.4,47.3,8.7,47.6', {
+      headers: { 'If-None-Match': etag },
+    });
     assert.equal(again.status, 304);
     const across = await (await app.request('/v1/zones?bbox=179.5,-17,-179.5,-16')).json();
     assert.equal(across.features.length, 1, 'a bbox across the antimeridian finds the zone');
   });
 
   test('bad bbox values get a 400 naming the parameter', async () => {
-    for (const q of ['', '?bbox=1,2,3', '?bbox=a,b,c,d', '?bbox=0,50,1,40', '?bbox=0,0,20,20', '?bbox=200,0,201,1']) {
+    for (const q of [
+      '',
+      '?bbox=1,2,3',
+      '?bbox=a,b,c,d',
+      '?bbox=0,50,1,40',
+      '?bbox=0,0,20,20',
+      '?bbox=200,0,201,1',
+    ]) {
       const r = await app.request(`/v1/zones${q}`);
       assert.equal(r.status, 400, q);
       const body = await r.json();
@@ -121,7 +155,10 @@ describe('HTTP API', () => {
     const put = (path: string, body: string, token?: string) =>
       app.request(path, { method: 'PUT', body, headers: token ? { Authorization: `Bearer ${token}` } : {} });
     assert.equal((await put('/v1/admin/datasets/ksgu?format=openair', OPENAIR)).status, 401);
-    assert.equal((await put('/v1/admin/datasets/ksgu?format=openair', OPENAIR, 'wrong-token-000000000')).status, 401);
+    assert.equal(
+      (await put('/v1/admin/datasets/ksgu?format=openair', OPENAIR, 'wrong-token-000000000')).status,
+      401,
+    );
     const r = await put('/v1/admin/datasets/ksgu?format=openair', OPENAIR, TOKEN);
     assert.equal(r.status, 200, await r.clone().text());
     const out = await r.json();
@@ -129,19 +166,40 @@ describe('HTTP API', () => {
     assert.equal((await (await app.request('/v1/health')).json()).zones, 2 + out.dataset.zoneCount);
     const again = await put('/v1/admin/datasets/ksgu?format=openair', `${OPENAIR}\n* changed\n`, TOKEN);
     assert.equal(again.status, 409);
-    const bad = await put('/v1/admin/datasets/bad?format=openair&strict=true', 'AC R\nAN Broken\nAL SFC\nAH 500ft AGL\nDP nonsense\n', TOKEN);
+    const bad = await put(
+      '/v1/admin/datasets/bad?format=openair&strict=true',
+      'AC R\nAN Broken\nAL SFC\nAH 500ft AGL\nDP nonsense\n',
+      TOKEN,
+    );
     assert.equal(bad.status, 400);
     assert.match((await bad.json()).error.message, /line \d+/);
     assert.equal((await put('/v1/admin/datasets/bad id', OPENAIR, TOKEN)).status, 400);
     assert.equal((await put('/v1/admin/datasets/empty?format=openair', '', TOKEN)).status, 400);
-    const del = await app.request('/v1/admin/datasets/ksgu', { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
+    const del = await app.request('/v1/admin/datasets/ksgu', {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
     assert.equal(del.status, 204);
-    assert.equal((await app.request('/v1/admin/datasets/ksgu', { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } })).status, 404);
+    assert.equal(
+      (
+        await app.request('/v1/admin/datasets/ksgu', {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${TOKEN}` },
+        })
+      ).status,
+      404,
+    );
   });
 
   test('openapi.json describes every route and /docs renders it', async () => {
     const doc = await (await app.request('/openapi.json')).json();
-    for (const p of ['/v1/zones', '/v1/zones/tiles/{z}/{x}/{y}', '/v1/datasets', '/v1/admin/datasets/{id}', '/v1/health']) {
+    for (const p of [
+      '/v1/zones',
+      '/v1/zones/tiles/{z}/{x}/{y}',
+      '/v1/datasets',
+      '/v1/admin/datasets/{id}',
+      '/v1/health',
+    ]) {
       assert.ok(doc.paths[p], `missing ${p}`);
     }
     const html = await (await app.request('/docs')).text();

@@ -17,4 +17,3 @@ export function requireOperator(ctx: AppContext, header: string | undefined): vo
   if (a.length !== b.length || !timingSafeEqual(a, b))
     throw new HttpError(401, 'unauthorized', 'operator token missing or wrong');
 }
-

@@ -1,12 +1,12 @@
 import {
   CELL_COVERAGE_MARGIN_M,
-  type LonLatBox,
-  type Zone,
-  type ZoneIndex,
   cellCoverage,
   countriesNear,
+  type LonLatBox,
   parseCellId,
   radioRulesFor,
+  type Zone,
+  type ZoneIndex,
   zonesToGeoJSON,
 } from '@airlock/core';
 

@@ -1,13 +1,12 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { CELL_PATH_PREFIX, MAX_NEAR_RADIUS_M, NEAR_PATH, radioRulesFor } from '@airlock/core';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AirspaceService } from '../../airspace/index.ts';
 import type { Config } from '../../config/index.ts';
-import { HttpError } from '../http-error.ts';
-import { type ResponseCache, sendCached } from '../response-cache.ts';
+import { cellAnswer, clientAddress, nearAnswer } from '../../location/index.ts';
 import type { RequestCounters } from '../../metrics/index.ts';
 import type { IpCountryLookup } from '../../region-ip/index.ts';
-
-import { cellAnswer, clientAddress, nearAnswer } from '../../location/index.ts';
+import { HttpError } from '../http-error.ts';
+import { type ResponseCache, sendCached } from '../response-cache.ts';
 
 export interface LocationDeps {
   config: Config;
@@ -33,7 +32,10 @@ const answerSchema = z
   .openapi('LocationAnswer');
 
 const cached = {
-  200: { content: { 'application/json': { schema: answerSchema } }, description: 'zones, radio rules, version, cache lifetime' },
+  200: {
+    content: { 'application/json': { schema: answerSchema } },
+    description: 'zones, radio rules, version, cache lifetime',
+  },
   304: { description: 'not modified' },
   400: { description: 'bad parameter, named in the message' },
 };
@@ -63,7 +65,9 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
       const key = `cell:${cellId}:${airspace.fingerprint}`;
       let entry: { body: string; etag: string };
       try {
-        entry = cache.get(key, () => cellAnswer(airspace.index, cellId, airspace.fingerprint, airspace.loadedAt, maxAge));
+        entry = cache.get(key, () =>
+          cellAnswer(airspace.index, cellId, airspace.fingerprint, airspace.loadedAt, maxAge),
+        );
       } catch (e) {
         throw new HttpError(400, 'invalid_cell', `parameter "cellId": ${(e as Error).message}`);
       }
@@ -110,7 +114,11 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
         200: {
           content: {
             'application/json': {
-              schema: z.object({ countries: z.array(z.string()), source: z.enum(['ip', 'none']), radio: z.any() }),
+              schema: z.object({
+                countries: z.array(z.string()),
+                source: z.enum(['ip', 'none']),
+                radio: z.any(),
+              }),
             },
           },
           description: 'candidate country (empty when unknown) and the radio rules to apply',
@@ -123,7 +131,11 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
       const country = ip ? (await deps.ipCountry()).lookup(ip) : null;
       const countries = country ? [country] : [];
       c.header('Cache-Control', 'private, no-store');
-      return c.json({ countries, source: country ? ('ip' as const) : ('none' as const), radio: radioRulesFor(countries) });
+      return c.json({
+        countries,
+        source: country ? ('ip' as const) : ('none' as const),
+        radio: radioRulesFor(countries),
+      });
     },
   );
 }

@@ -1,4 +1,4 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppContext } from '../app-context.ts';
 import { requireOperator } from '../operator-auth.ts';
 
@@ -17,7 +17,9 @@ export function registerStatsRoutes(app: OpenAPIHono, ctx: AppContext): void {
         200: {
           content: {
             'application/json': {
-              schema: z.object({ counts: z.array(z.object({ day: z.string(), route: z.string(), count: z.number() })) }),
+              schema: z.object({
+                counts: z.array(z.object({ day: z.string(), route: z.string(), count: z.number() })),
+              }),
             },
           },
           description: 'counts',

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { main } from './main.ts';
+
+const SHARED = new URL('../../../../../shared/data/airspace/', import.meta.url).pathname;
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('airlock CLI', () => {
+  let dir: string;
+  const saved = { ...process.env };
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+    process.env.AIRLOCK_DATA_DIR = dir;
+    process.env.AIRLOCK_LOAD_BUNDLED_AIRSPACE = 'false';
+    delete process.env.DATABASE_URL;
+  });
+  after(() => {
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('every subcommand has --help, and bad usage exits 2 with the usage', async () => {
+    const top = await run('--help');
+    assert.equal(top.code, 0);
+    for (const cmd of ['serve', 'import', 'zones', 'datasets']) {
+      assert.match(top.out, new RegExp(`\\b${cmd}\\b`));
+      const h = await run(cmd, '--help');
+      assert.equal(h.code, 0, cmd);
+      assert.match(h.out, new RegExp(`airlock ${cmd}`), cmd);
+    }
+    const bad = await run('zones', 'near', '95', '10');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /LAT must be a number between -90 and 90/);
+    assert.equal((await run('import', '--bogus')).code, 2);
+    assert.equal((await run('nonsense')).code, 2);
+  });
+
+  test('import prints counts per category; the same file again is unchanged; a clash needs --replace', async () => {
+    const file = join(SHARED, 'openair', 'ksgu-airspaces.txt');
+    const first = await run('import', file, '--dataset', 'ksgu', '--licence', 'MIT');
+    assert.equal(first.code, 0, first.err);
+    assert.match(first.out, /imported dataset ksgu version [0-9a-f]{16}: \d+ zones/);
+    assert.match(first.out, /warning\s+\d+/);
+    const again = await run('import', file, '--dataset', 'ksgu');
+    assert.match(again.out, /unchanged/);
+    const other = await run(
+      'import',
+      join(SHARED, 'openair', 'ksgu-ultralight-restricted-airspaces.txt'),
+      '--dataset',
+      'ksgu',
+    );
+    assert.equal(other.code, 1);
+    assert.match(other.err, /replace/);
+    const list = await run('datasets', '--json');
+    assert.equal(JSON.parse(list.out)[0].id, 'ksgu');
+  });
+
+  test('a bad record is skipped with its line; --strict fails naming the line', async () => {
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(
+      bad,
+      'AC R\nAN Good\nAL SFC\nAH 400ft AGL\nDP 37:00:00 N 113:00:00 W\nDP 37:01:00 N 113:00:00 W\nDP 37:01:00 N 113:01:00 W\n\nAC R\nAN Bad\nAL SFC\nAH 400ft AGL\nDP 99:99:99 Q 113:00:00 W\n',
+    );
+    const lenient = await run('import', bad, '--dataset', 'bad');
+    assert.equal(lenient.code, 0, lenient.err);
+    assert.match(lenient.err, /skipped line 1[0-3] \(Bad\)/);
+    assert.match(lenient.out, /1 zones, 1 records skipped/);
+    const strict = await run('import', bad, '--dataset', 'bad2', '--strict');
+    assert.equal(strict.code, 1);
+    assert.match(strict.err, /import failed: line 1[0-3]/);
+  });
+
+  test('zones near prints zones with distances, and --json a FeatureCollection', async () => {
+    const text = await run('zones', 'near', '37.0364', '-113.5103', '--radius', '20000', '--alt', '100');
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /INSIDE .*SAINT GEORGE CLASS E2/);
+    const json = await run('zones', 'near', '37.0364', '-113.5103', '--radius', '20000', '--json');
+    const fc = JSON.parse(json.out);
+    assert.equal(fc.type, 'FeatureCollection');
+    const e2 = fc.features.find(
+      (f: { properties: { name: string } }) => f.properties.name === 'SAINT GEORGE CLASS E2',
+    );
+    assert.ok(e2);
+    assert.equal(e2.properties.distance_m, 0);
+    assert.equal(e2.properties.category, 'warning');
+    assert.equal(e2.properties.source, 'openair');
+    assert.ok(e2.properties.lower && e2.properties.upper);
+    assert.deepEqual(
+      e2.properties.circle.center.map((x: number) => Math.round(x * 1000) / 1000),
+      [-113.51, 37.036],
+    );
+    assert.equal(e2.geometry.type, 'Polygon');
+    for (const f of fc.features) assert.ok(f.properties.distance_m <= 20000);
+  });
+});
