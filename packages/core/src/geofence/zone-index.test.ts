@@ -174,3 +174,17 @@ test('assessPosition: inside, vertical layers, ceiling and nearby distances', ()
   const unknownAlt = assessPosition(index, { lon: centre[0], lat: centre[1], radiusM: 2000 });
   assert.deepEqual(unknownAlt.inside.map((h) => h.zone.id).sort(), ['alt', 'layer']);
 });
+
+test('near() reports the exact nearest distance for polygons; within() finds the same zones', () => {
+  // A long thin polygon whose first edges are far from the query point and last edge is near.
+  const ring: [number, number][] = [];
+  for (let i = 0; i <= 20; i++) ring.push(destination(8, 47, i * 500, 90));
+  for (let i = 20; i >= 0; i--) ring.push(destination(...destination(8, 47, i * 500, 90), 100, 0));
+  ring.push(ring[0]);
+  const index = ZoneIndex.build([zone('long', { type: 'Polygon', coordinates: [ring] })]);
+  const [qlon, qlat] = destination(...destination(8, 47, 9_000, 90), 328, 0);
+  const hit = index.near(qlon, qlat, 5000)[0];
+  assert.ok(Math.abs(hit.distanceM - 228) < 1, `distance ${hit.distanceM}`);
+  assert.deepEqual(index.within(qlon, qlat, 5000).map((z) => z.id), ['long']);
+  assert.deepEqual(index.within(qlon, qlat, 200), []);
+});

@@ -78,10 +78,33 @@ export class ZoneIndex {
   }
 
   /**
-   * Zones with any part within `radiusM` metres of the point, nearest first, each with its distance
-   * (0 when the point is inside). `radiusM` is at most MAX_NEAR_RADIUS_M.
+   * Zones with any part within `radiusM` metres of the point, nearest first, each with its exact
+   * distance (0 when the point is inside). `radiusM` is at most MAX_NEAR_RADIUS_M.
    */
   near(lon: number, lat: number, radiusM: number, filter?: (zone: Zone) => boolean): NearbyZone[] {
+    const best = this.scan(lon, lat, radiusM, true, filter);
+    const out: NearbyZone[] = [];
+    for (const [zi, d] of best) out.push({ zone: this.zones[zi], distanceM: d });
+    out.sort((a, b) => a.distanceM - b.distanceM || a.zone.id.localeCompare(b.zone.id));
+    return out;
+  }
+
+  /**
+   * The same zones as `near`, without distances: a yes/no test per zone (like PostGIS ST_DWithin) that
+   * stops at the first vertex or edge within the radius, so it is cheaper. In index order.
+   */
+  within(lon: number, lat: number, radiusM: number): Zone[] {
+    const found = this.scan(lon, lat, radiusM, false);
+    return [...found.keys()].sort((a, b) => a - b).map((i) => this.zones[i]);
+  }
+
+  private scan(
+    lon: number,
+    lat: number,
+    radiusM: number,
+    exact: boolean,
+    filter?: (zone: Zone) => boolean,
+  ): Map<number, number> {
     if (!(radiusM >= 0 && radiusM <= MAX_NEAR_RADIUS_M)) {
       throw new RangeError(`radius ${radiusM} m is outside 0..${MAX_NEAR_RADIUS_M} m`);
     }
@@ -89,16 +112,13 @@ export class ZoneIndex {
     const best = new Map<number, number>();
     for (const id of ids) {
       const e = this.entries[id];
-      if (filter && !filter(this.zones[e.zone])) continue;
       const known = best.get(e.zone);
-      if (known === 0) continue;
-      const d = partDistance(e.part, lon, lat, radiusM);
+      if (known === 0 || (!exact && known !== undefined)) continue;
+      if (filter && !filter(this.zones[e.zone])) continue;
+      const d = partDistance(e.part, lon, lat, exact ? 0 : radiusM);
       if (d <= radiusM && (known === undefined || d < known)) best.set(e.zone, d);
     }
-    const out: NearbyZone[] = [];
-    for (const [zi, d] of best) out.push({ zone: this.zones[zi], distanceM: d });
-    out.sort((a, b) => a.distanceM - b.distanceM || a.zone.id.localeCompare(b.zone.id));
-    return out;
+    return best;
   }
 
   /** Exact distance from the point to the zone's nearest boundary (inside or out), in metres. */

@@ -39,7 +39,12 @@ export class ImportError extends Error {
 
 /** "line 12 (ED-R 123): AL missing" */
 export function describeIssue(issue: ImportIssue): string {
-  const where = issue.line !== undefined ? `line ${issue.line}` : issue.feature !== undefined ? `feature ${issue.feature}` : 'file';
+  const where =
+    issue.line !== undefined
+      ? `line ${issue.line}`
+      : issue.feature !== undefined
+        ? `feature ${issue.feature}`
+        : 'file';
   return `${where}${issue.record ? ` (${issue.record})` : ''}: ${issue.reason}`;
 }
 

@@ -86,7 +86,7 @@ export function nearAnswer(
   generatedAt: string,
   maxAgeS: number,
 ): LocationAnswer {
-  const zones = index.near(lon, lat, radiusM).map((h) => h.zone);
+  const zones = index.within(lon, lat, radiusM);
   const countries = countriesNear(lon, lat, radiusM);
   return {
     query: { lon, lat, radius_m: radiusM },

@@ -1,0 +1,56 @@
+import { parseEd269 } from './ed269/index.ts';
+import { parseEd318 } from './ed318/index.ts';
+import { parseGeoJSONZones } from './geojson/index.ts';
+import { parseOpenAir } from './openair/index.ts';
+import { parseOurAirports } from './ourairports/index.ts';
+import { ImportError, type ImportOptions, type ImportResult } from './result.ts';
+
+export const ZONE_FORMATS = ['ourairports', 'openair', 'ed269', 'ed318', 'geojson'] as const;
+export type ZoneFormat = (typeof ZONE_FORMATS)[number];
+
+export interface SourceFile {
+  name: string;
+  text: string;
+}
+
+/**
+ * Guesses the format from a file's name and first bytes: CSV → OurAirports, JSON by its shape
+ * (ED-269 `UASZoneList` or `geometry` arrays with `horizontalProjection`, ED-318 `layer`/`extent`
+ * or `metadata`, else our GeoJSON), anything else → OpenAir.
+ */
+export function detectZoneFormat(name: string, text: string): ZoneFormat {
+  const lower = name.toLowerCase();
+  if (/\.csv(\.gz)?$/.test(lower)) return 'ourairports';
+  const head = text.slice(0, 200_000).trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) {
+    if (/"UASZoneList"|"horizontalProjection"|"uomDimensions"/.test(head)) return 'ed269';
+    if (/"(layer|extent|upperReference|limitedApplicability)"\s*:/.test(head) || /"metadata"\s*:/.test(head)) return 'ed318';
+    return 'geojson';
+  }
+  return 'openair';
+}
+
+/** Runs the importer for `format` over the given file(s). OurAirports needs airports and runways CSVs. */
+export function importZones(format: ZoneFormat, files: readonly SourceFile[], options: ImportOptions): ImportResult {
+  if (files.length === 0) throw new ImportError({ reason: 'no file given' });
+  switch (format) {
+    case 'openair':
+      return parseOpenAir(files[0].text, options);
+    case 'ed269':
+      return parseEd269(files[0].text, options);
+    case 'ed318':
+      return parseEd318(files[0].text, options);
+    case 'geojson':
+      return parseGeoJSONZones(files[0].text, options);
+    case 'ourairports': {
+      const airports = files.find((f) => /airports/i.test(f.name)) ?? files[0];
+      const runways = files.find((f) => /runways/i.test(f.name));
+      if (!runways) {
+        throw new ImportError({ reason: 'OurAirports needs runways.csv beside airports.csv (shapes follow the runways)' });
+      }
+      return parseOurAirports(airports.text, runways.text, options);
+    }
+    default:
+      throw new ImportError({ reason: `unknown format "${String(format)}"; use one of ${ZONE_FORMATS.join(', ')}` });
+  }
+}

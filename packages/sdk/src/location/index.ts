@@ -1,0 +1,10 @@
+export type { AreaCover } from './area-cover.ts';
+export type { LoadedArea } from './loaded-area.ts';
+export { createLocationChecker } from './location-checker.ts';
+export type {
+  CheckOptions,
+  LocationChecker,
+  LocationCheckerOptions,
+  LocationCheckResult,
+  LocationPosition,
+} from './types.ts';

@@ -1,0 +1,76 @@
+import type { Mechanism, RadioRules, RandomSource, ZoneIndex } from '@airlock/core';
+import type { KeyValueStorage } from '../storage/index.ts';
+import type { Transport } from '../transport/index.ts';
+import type { LoadedArea } from './loaded-area.ts';
+
+/** A position fix as the app has it. Only the location-privacy mechanism's output leaves the device. */
+export interface LocationPosition {
+  lon: number;
+  lat: number;
+  /** Not used by the location check (it is horizontal); accepted so a fix can be passed as it is. */
+  altM?: number;
+  /** Horizontal uncertainty, metres: widens the look-ahead so zones near the true position are covered. */
+  accuracyM?: number;
+}
+
+export interface LocationCheckerOptions {
+  transport: Transport;
+  storage: KeyValueStorage;
+  /** Privacy mechanism; default 'cell' (see docs/location-privacy.md). */
+  mechanism?: Mechanism;
+  /** Zones within this distance of the position must be in the data, metres; default 5000. */
+  lookAheadM?: number;
+  /** Randomness for the 'uniform' mechanism; default the secure source. */
+  random?: RandomSource;
+  now?: () => Date;
+  /** Cached answers older than this are deleted, never used, seconds; default 7 days. */
+  hardExpiryS?: number;
+  /** Max-age used when the server names none, seconds; default 1 hour. */
+  defaultMaxAgeS?: number;
+  /** Answers kept in storage; default 8. */
+  maxCachedAreas?: number;
+  /** Storage key prefix; default 'airlock.location.v1:'. */
+  storagePrefix?: string;
+}
+
+export interface CheckOptions {
+  /** Ask the server even when a fresh cached answer covers the position (e.g. pull to refresh). */
+  refresh?: boolean;
+}
+
+/** What a location check found. `coverage: 'none'` means: no data for this place, so nothing is known. */
+export interface LocationCheckResult {
+  /** 'full': the zones cover the position and its look-ahead; 'none': there is no such data. */
+  coverage: 'full' | 'none';
+  /** 'network': given or confirmed by the server just now; 'cache': from the device; 'none': no data. */
+  source: 'network' | 'cache' | 'none';
+  /** The data is older than the server's max-age (it is still used, and the app should say so). */
+  stale: boolean;
+  /** Seconds since the server gave or confirmed the data; null without data. */
+  ageS: number | null;
+  datasetVersion: string | null;
+  /** The zones of the covering area, ready for `assessPosition` or the warning engine. */
+  zones: ZoneIndex | null;
+  /** The covering area itself (zones, coverage, age): what the warning engine takes. */
+  area: LoadedArea | null;
+  zoneCount: number;
+  /** Features of the answer that could not be read as zones. */
+  skippedZones: number;
+  countries: readonly string[];
+  /** Strictest radio rules over `countries`; the strict default when there is no data. */
+  radio: RadioRules;
+  /** The server could not be reached this time. */
+  offline: boolean;
+  /** Requests sent by this check (0 when the cache answered). */
+  requestsSent: number;
+  error?: string;
+}
+
+export interface LocationChecker {
+  /** Never rejects: failures come back as a result with `error`. */
+  check(position: LocationPosition, options?: CheckOptions): Promise<LocationCheckResult>;
+  /** The area of the last successful check (null when none or hard-expired): for the warning engine. */
+  currentArea(): LoadedArea | null;
+  /** Deletes every cached answer. */
+  clearCache(): Promise<void>;
+}

@@ -1,0 +1,191 @@
+import { normaliseServerUrl, refusalOf, utf8Length } from './request-rules.ts';
+import type {
+  BeforeSendHook,
+  FetchLike,
+  FetchResponseLike,
+  SendListener,
+  SendRecord,
+  TransportRequest,
+  TransportResponse,
+} from './types.ts';
+
+export interface TransportOptions {
+  /** Base URL of the Airlock server, e.g. `https://airlock.example.com`. */
+  serverUrl: string;
+  /** The fetch to send with; default `globalThis.fetch`. */
+  fetch?: FetchLike;
+  /** The clock for the records; default the device clock. */
+  now?: () => Date;
+  /** Hooks run in order before every request; any of them can stop it. */
+  beforeSend?: readonly BeforeSendHook[];
+  /** A request without an answer after this long counts as offline; default 15 s. */
+  timeoutMs?: number;
+}
+
+/** The one way out of the device. */
+export interface Transport {
+  send(request: TransportRequest): Promise<TransportResponse>;
+  /** Adds a listener told about every request just before it is sent; returns its remover. */
+  onSend(listener: SendListener): () => void;
+  /** Adds a hook after the existing ones; returns its remover. */
+  useBeforeSend(hook: BeforeSendHook): () => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * Creates the transport every byte the SDK sends goes through. It sends no cookies, no credentials
+ * and no identifying header (the SDK adds none, and refuses any header outside a short allowlist),
+ * follows no redirect (the recorded URL is the only place a payload goes), and never rejects: an
+ * unreachable network resolves to `{ ok: false, offline: true, error }`.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const base = normaliseServerUrl(options.serverUrl);
+  const now = options.now ?? (() => new Date());
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const hooks: BeforeSendHook[] = [...(options.beforeSend ?? [])];
+  const listeners = new Set<SendListener>();
+
+  function refused(error: string, record: SendRecord | null): TransportResponse {
+    return { ok: false, status: 0, headers: {}, body: '', offline: false, vetoed: true, error, record };
+  }
+
+  async function send(request: TransportRequest): Promise<TransportResponse> {
+    try {
+      if ('error' in base) return refused(base.error, null);
+      const fetchFn = options.fetch ?? defaultFetch();
+      if (!fetchFn) return refused('no fetch function: pass one to createTransport', null);
+      const refusal = refusalOf(request);
+      if (refusal) return refused(refusal, null);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
+      const body = request.body ?? null;
+      const record: SendRecord = Object.freeze({
+        time: now().toISOString(),
+        method: request.method,
+        url: base.url + request.path,
+        category: request.category,
+        headers: Object.freeze(headers),
+        body,
+        bytes: body === null ? 0 : utf8Length(body),
+      });
+      const veto = await runHooks(hooks, record);
+      if (veto) return refused(veto, record);
+      for (const listener of [...listeners]) {
+        try {
+          listener(record);
+        } catch {
+          // A listener is an observer: its failure must not change what is sent.
+        }
+      }
+      return await exchange(fetchFn, record, timeoutMs);
+    } catch (error) {
+      return refused(`transport: ${messageOf(error)}`, null);
+    }
+  }
+
+  return {
+    send,
+    onSend(listener) {
+      if (typeof listener !== 'function') return () => false;
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    useBeforeSend(hook) {
+      if (typeof hook !== 'function') return () => undefined;
+      hooks.push(hook);
+      return () => {
+        const i = hooks.indexOf(hook);
+        if (i >= 0) hooks.splice(i, 1);
+      };
+    },
+  };
+}
+
+/** The first hook's refusal, or null when every hook let the request through. */
+async function runHooks(hooks: readonly BeforeSendHook[], record: SendRecord): Promise<string | null> {
+  for (const hook of [...hooks]) {
+    try {
+      const decision = await hook(record);
+      if (decision === false) return 'vetoed by a beforeSend hook';
+      if (decision && typeof decision === 'object') return decision.veto || 'vetoed by a beforeSend hook';
+    } catch (error) {
+      // Fail closed: a consent check or ledger write that breaks must not let the request out.
+      return `beforeSend hook failed: ${messageOf(error)}`;
+    }
+  }
+  return null;
+}
+
+async function exchange(
+  fetchFn: FetchLike,
+  record: SendRecord,
+  timeoutMs: number,
+): Promise<TransportResponse> {
+  const controller = typeof AbortController === 'function' ? new AbortController() : null;
+  const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : null;
+  try {
+    const response = await fetchFn(record.url, {
+      method: record.method,
+      headers: { ...record.headers },
+      ...(record.body === null ? {} : { body: record.body }),
+      credentials: 'omit',
+      redirect: 'error',
+      referrerPolicy: 'no-referrer',
+      cache: 'no-store',
+      ...(controller ? { signal: controller.signal } : {}),
+    });
+    const body = await response.text();
+    const status = response.status;
+    return {
+      ok: status >= 200 && status < 300,
+      status,
+      headers: headersOf(response),
+      body,
+      offline: false,
+      vetoed: false,
+      record,
+    };
+  } catch (error) {
+    const aborted = controller?.signal.aborted === true;
+    return {
+      ok: false,
+      status: 0,
+      headers: {},
+      body: '',
+      offline: true,
+      vetoed: false,
+      error: aborted ? `no answer within ${timeoutMs} ms` : `network: ${messageOf(error)}`,
+      record,
+    };
+  } finally {
+    if (timer !== null) clearTimeout(timer);
+  }
+}
+
+const KNOWN_HEADERS = ['cache-control', 'content-type', 'etag', 'age', 'date', 'last-modified'];
+
+function headersOf(response: FetchResponseLike): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof response.headers.forEach === 'function') {
+    response.headers.forEach((value, name) => {
+      out[name.toLowerCase()] = value;
+    });
+  } else {
+    for (const name of KNOWN_HEADERS) {
+      const value = response.headers.get(name);
+      if (value !== null) out[name] = value;
+    }
+  }
+  return out;
+}
+
+function defaultFetch(): FetchLike | null {
+  const f = (globalThis as { fetch?: unknown }).fetch;
+  // Bound: some browsers throw "Illegal invocation" when fetch is called off its global.
+  return typeof f === 'function' ? (f.bind(globalThis) as FetchLike) : null;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,16 @@
+export { createTransport, type Transport, type TransportOptions } from './create-transport.ts';
+export { utf8Length } from './request-rules.ts';
+export {
+  type BeforeSendDecision,
+  type BeforeSendHook,
+  DATA_CATEGORIES,
+  type DataCategory,
+  type FetchInit,
+  type FetchLike,
+  type FetchResponseLike,
+  type HttpMethod,
+  type SendListener,
+  type SendRecord,
+  type TransportRequest,
+  type TransportResponse,
+} from './types.ts';

@@ -1,0 +1,50 @@
+import type { DataCategory, TransportRequest } from './types.ts';
+
+// An allowlist, not a denylist: a header nobody thought about (a device id, a tracking token) cannot
+// slip through. Authorization only travels with a pilot's own data (Sync, shared media).
+const ALWAYS_ALLOWED = new Set(['accept', 'content-type', 'if-none-match', 'if-match']);
+const AUTHENTICATED: ReadonlySet<DataCategory> = new Set(['flight_logs', 'media']);
+
+/** Why the request must not be sent, or null when it may. */
+export function refusalOf(request: TransportRequest): string | null {
+  const { path, category } = request;
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || /[\s#]/.test(path)) {
+    return `path must be a server path starting with "/", got ${JSON.stringify(path)}`;
+  }
+  for (const name of Object.keys(request.headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (ALWAYS_ALLOWED.has(lower)) continue;
+    if (lower === 'authorization' && AUTHENTICATED.has(category)) continue;
+    return `header "${name}" is not allowed for category ${category}`;
+  }
+  return null;
+}
+
+/** The server URL without trailing slashes, or an error when it is not an http(s) URL. */
+export function normaliseServerUrl(serverUrl: string): { url: string } | { error: string } {
+  const trimmed = typeof serverUrl === 'string' ? serverUrl.trim().replace(/\/+$/, '') : '';
+  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/i.test(trimmed)) {
+    return {
+      error: `serverUrl must be an http(s) URL without query or fragment, got ${JSON.stringify(serverUrl)}`,
+    };
+  }
+  return { url: trimmed };
+}
+
+/** Bytes the string takes in UTF-8 (no TextEncoder: not every React Native engine has one). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -1,0 +1,90 @@
+/** The five data categories of the specification; every request names the one it belongs to. */
+export const DATA_CATEGORIES = [
+  'app_performance',
+  'user_experience',
+  'location_check',
+  'media',
+  'flight_logs',
+] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One request as a capability asks for it: a path on the Airlock server, never a full URL. */
+export interface TransportRequest {
+  category: DataCategory;
+  method: HttpMethod;
+  /** Starts with `/`; the transport puts the server URL in front. */
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** Exactly what is about to leave the device: what listeners see and, later, what the ledger keeps. */
+export interface SendRecord {
+  /** ISO 8601, from the transport's clock. */
+  time: string;
+  method: HttpMethod;
+  url: string;
+  category: DataCategory;
+  /** Every header the SDK sets (the platform adds its own, e.g. a browser's User-Agent). */
+  headers: Readonly<Record<string, string>>;
+  body: string | null;
+  /** UTF-8 length of the body. */
+  bytes: number;
+}
+
+/** Nothing (or `true`) lets the request go on; `{ veto }` stops it before a byte leaves. */
+export type BeforeSendDecision = undefined | boolean | { veto: string };
+
+/**
+ * Runs, in order, before anything is sent; may be async. The consent check and the persistent ledger
+ * are hooks: a hook that vetoes, throws or answers `false` stops the request (fail closed).
+ */
+export type BeforeSendHook = (record: SendRecord) => BeforeSendDecision | Promise<BeforeSendDecision>;
+
+/** Told about every request that passed the hooks, just before it is sent. */
+export type SendListener = (record: SendRecord) => void;
+
+/** What a request gave. Never a rejected promise: offline and refusal are ordinary results. */
+export interface TransportResponse {
+  /** True for a 2xx answer. */
+  ok: boolean;
+  /** HTTP status, or 0 when no answer came (offline, vetoed, invalid request). */
+  status: number;
+  /** Response headers, names lower-case. */
+  headers: Readonly<Record<string, string>>;
+  body: string;
+  /** The network could not be reached (or timed out): the caller should fall back to its cache. */
+  offline: boolean;
+  /** A beforeSend hook (or the transport's own rules) stopped the request: nothing was sent. */
+  vetoed: boolean;
+  error?: string;
+  /** The request as sent (null when it was refused before a record could be made). */
+  record: SendRecord | null;
+}
+
+/** The subset of `fetch`'s options the transport uses; `globalThis.fetch` satisfies it. */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  credentials: 'omit';
+  redirect: 'error';
+  referrerPolicy: 'no-referrer';
+  cache: 'no-store';
+  signal?: AbortSignal;
+}
+
+/** The subset of a fetch Response the transport reads. */
+export interface FetchResponseLike {
+  status: number;
+  headers: {
+    get(name: string): string | null;
+    forEach?(callback: (value: string, name: string) => void): void;
+  };
+  text(): Promise<string>;
+}
+
+/** A fetch function: the platform's, or one the app (or a test) provides. */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;

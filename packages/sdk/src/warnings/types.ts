@@ -1,0 +1,108 @@
+import type { ZoneCategory, ZoneIndex } from '@airlock/core';
+
+/** What being in (or reaching) a zone means for the flight, as the major consumer drone apps show it. */
+export type Consequence =
+  | 'takeoff_blocked'
+  | 'unlock_required'
+  | 'confirmation_required'
+  | 'information'
+  | 'altitude_limited';
+
+/** 'unknown': no zone data covers the position, so nothing can be said; never read as clear. */
+export type WarningStatus = 'ok' | 'warning' | 'blocked' | 'unknown';
+
+export interface ZoneRef {
+  readonly id: string;
+  readonly name: string;
+  readonly category: ZoneCategory;
+}
+
+/** Zone data with what the engine needs to judge it: where it is complete and how old it is. */
+export interface ZoneData {
+  index: ZoneIndex;
+  /** When the server gave or confirmed the data; gives the report's `dataAgeS`. */
+  fetchedAt?: Date;
+  /** The server's max-age, seconds; past it the report says `dataStale`. */
+  maxAgeS?: number;
+  /** Whether the data holds every zone within `radiusM` of the position. Absent: complete everywhere. */
+  covers?(lon: number, lat: number, radiusM: number): boolean;
+}
+
+/** The drone's state, as the flight controller reports it. */
+export interface FlightState {
+  lon: number;
+  lat: number;
+  /** Height above the take-off point / ground, metres. Unknown: every layer counts as reached. */
+  altAglM?: number;
+  /** Altitude above mean sea level, metres (needed for AMSL and flight-level limits). */
+  altAmslM?: number;
+  /** Ground speed, m/s, with the course over ground in degrees from north. */
+  speedMps?: number;
+  headingDeg?: number;
+  /** Velocity in m/s; preferred over speed and heading when given. */
+  velocity?: { east: number; north: number; up?: number };
+  time: Date;
+}
+
+export interface InsideZone {
+  zone: ZoneRef;
+  consequence: Consequence;
+  /** Metres to the nearest boundary (how far to get out). */
+  boundaryM: number;
+  /** The zone applies now (its schedule); an inactive one is listed but does not set the status. */
+  active: boolean;
+}
+
+export interface ApproachingZone {
+  zone: ZoneRef;
+  consequence: Consequence;
+  distanceM: number;
+  /** Seconds until entry at the present closing speed; null when not closing in. */
+  timeToEntryS: number | null;
+  /** Speed towards the zone's nearest boundary point, m/s (negative: moving away). */
+  closingSpeedMps: number;
+  active: boolean;
+}
+
+export interface TemporaryRestriction {
+  zone: ZoneRef;
+  consequence: Consequence;
+  activeNow: boolean;
+  /** Seconds until it starts applying; 0 when active now. */
+  startsInS: number;
+  distanceM: number;
+  inside: boolean;
+}
+
+export interface WarningReport {
+  status: WarningStatus;
+  /** 'partial': the position is covered but not all of the horizon ahead; 'none': no data here. */
+  coverage: 'full' | 'partial' | 'none';
+  inside: InsideZone[];
+  approaching: ApproachingZone[];
+  /** Lowest ceiling in force here, metres above ground; null when none applies or it cannot be known. */
+  ceilingM: number | null;
+  ceilingZone: ZoneRef | null;
+  temporary: TemporaryRestriction[];
+  /** Seconds since the zone data was given or confirmed by the server; null when unknown. */
+  dataAgeS: number | null;
+  dataStale: boolean;
+  /** How far ahead zones were looked for, metres. */
+  horizonM: number;
+  /** Inputs that were not usable and were ignored (e.g. a NaN altitude: every layer then counts). */
+  inputIssues: readonly string[];
+  error?: string;
+}
+
+export interface WarningEngineOptions {
+  /** Zones at least this close are listed as approaching, metres; default 1000. */
+  minHorizonM?: number;
+  /** ...and also those reached within this many seconds at the present speed; default 60. */
+  horizonS?: number;
+  /** Cap on the horizon, metres; default 10 000. */
+  maxHorizonM?: number;
+  /** Temporary restrictions are listed within this distance, metres; default 5000. */
+  temporaryRadiusM?: number;
+  /** ...when active now or starting within this many seconds; default 3600. */
+  temporaryWindowS?: number;
+}
