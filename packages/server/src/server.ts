@@ -50,6 +50,8 @@ export async function openServices(
 }
 
 export interface RunningServer {
+  /** The Node HTTP server, for tests that watch raw requests. */
+  http: ServerType;
   port: number;
   url: string;
   close(): Promise<void>;
@@ -68,6 +70,7 @@ export async function startServer(config: Config, log: Logger, services?: Servic
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   return {
+    http: server,
     port,
     url: `http://${host}:${port}`,
     async close() {

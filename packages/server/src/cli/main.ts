@@ -1,11 +1,12 @@
 import { ConfigError } from '../config/index.ts';
+import { checkCommand } from './check-command.ts';
 import { type Command, type Io, UsageError } from './command.ts';
 import { datasetsCommand } from './datasets-command.ts';
 import { importCommand } from './import-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { zonesCommand } from './zones-command.ts';
 
-const COMMANDS: Command[] = [serveCommand, importCommand, zonesCommand, datasetsCommand];
+const COMMANDS: Command[] = [serveCommand, importCommand, zonesCommand, checkCommand, datasetsCommand];
 
 function overview(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);

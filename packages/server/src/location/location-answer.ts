@@ -47,6 +47,13 @@ function unique(zones: Zone[]): Zone[] {
   return zones.filter((z) => (seen.has(z.id) ? false : (seen.add(z.id), true)));
 }
 
+/** Every zone whose bounding box meets the cell's coverage area (conservative: never misses one). */
+export function zonesForCell(index: ZoneIndex, cellId: string): Zone[] {
+  return unique(
+    cellCoverage(cellId, CELL_COVERAGE_MARGIN_M).flatMap(([w, s, e, n]) => index.inBBox(w, s, e, n)),
+  );
+}
+
 /**
  * Every zone intersecting the cell's coverage area (the cell grown by CELL_COVERAGE_MARGIN_M), so the
  * answer is complete for any true position in the cell and any look-ahead up to that margin.
@@ -61,7 +68,7 @@ export function cellAnswer(
 ): LocationAnswer {
   parseCellId(cellId);
   const coverage = cellCoverage(cellId, CELL_COVERAGE_MARGIN_M);
-  const zones = unique(coverage.flatMap(([w, s, e, n]) => index.inBBox(w, s, e, n)));
+  const zones = zonesForCell(index, cellId);
   const countries = countriesInBoxes(coverage);
   return {
     cell: cellId,
