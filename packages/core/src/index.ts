@@ -9,3 +9,4 @@ export * from './importers/index.ts';
 export * from './location-privacy/index.ts';
 export * from './radio/index.ts';
 export * from './region/index.ts';
+export * from './flightlog/index.ts';

@@ -30,7 +30,7 @@ interface DatasetRow {
   bundled: boolean;
 }
 
-const BATCH = 1000;
+const BATCH = 10_000;
 /** Zones per compressed chunk: keeps each bytea well under a few MB. */
 const CHUNK = 20_000;
 
@@ -134,22 +134,23 @@ export class DatasetStore {
           info.bundled,
         ],
       );
-      // Multi-row inserts: single-row inserts are ten times slower on the embedded database.
+      // One JSON parameter per 10k rows, unpacked by json_to_recordset: binding nine parameters per row
+      // costs far more than the rows themselves on the embedded database.
       for (let i = 0; i < zones.length; i += BATCH) {
-        const chunk = zones.slice(i, i + BATCH);
-        const params: unknown[] = [];
-        const values = chunk.map((z, k) => {
-          params.push(info.id, z.id, z.category, z.name, z.country, ...zoneBBox(z));
-          const b = k * 9;
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9})`;
+        const rows = zones.slice(i, i + BATCH).map((z) => {
+          const [w, s, e, n] = zoneBBox(z);
+          return { id: z.id, category: z.category, name: z.name, country: z.country, w, s, e, n };
         });
         await tx.query(
-          `INSERT INTO zones (dataset_id, id, category, name, country, west, south, east, north) VALUES ${values.join(', ')}`,
-          params,
+          `INSERT INTO zones (dataset_id, id, category, name, country, west, south, east, north)
+           SELECT $1, x.id, x.category, x.name, x.country, x.w, x.s, x.e, x.n
+           FROM json_to_recordset($2::json)
+             AS x(id text, category text, name text, country text, w float8, s float8, e float8, n float8)`,
+          [info.id, JSON.stringify(rows)],
         );
       }
       for (let i = 0, c = 0; i < zones.length; i += CHUNK, c++) {
-        const gz = gzipSync(JSON.stringify(compactChunk(zones.slice(i, i + CHUNK))), { level: 6 });
+        const gz = gzipSync(JSON.stringify(compactChunk(zones.slice(i, i + CHUNK))), { level: 4 });
         await tx.query('INSERT INTO dataset_zones (dataset_id, chunk, zones_gz) VALUES ($1, $2, $3)', [
           info.id,
           c,

@@ -1,0 +1,23 @@
+/**
+ * Thrown when a file cannot be imported at all. The message always says where the problem was
+ * (a byte offset for binary formats, a line for text formats) so a user can tell a corrupt file from a
+ * bug, and a server can turn it into a 422 without a stack trace.
+ */
+export class FlightLogError extends Error {
+  /** Byte offset (binary formats) where parsing failed, when known. */
+  readonly offset: number | undefined;
+  /** 1-based line (text formats) where parsing failed, when known. */
+  readonly line: number | undefined;
+
+  constructor(message: string, where: { offset?: number; line?: number } = {}) {
+    super(message);
+    this.name = 'FlightLogError';
+    this.offset = where.offset;
+    this.line = where.line;
+  }
+}
+
+/** "byte offset 1234 (0x4d2)": hex too, because hex dumps are how people look at these files. */
+export function describeOffset(offset: number): string {
+  return `byte offset ${offset} (0x${offset.toString(16)})`;
+}

@@ -1,0 +1,1 @@
+export { parseGpx } from './parse-gpx.ts';

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FlightLogError } from '../../errors.ts';
+import { summarize } from '../../model/index.ts';
+import { sample, within } from '../../test-samples.ts';
+import { parseGpx } from './parse-gpx.ts';
+
+describe('parseGpx', () => {
+  it('Mini 2 GPX: 10,941 points, 738.5 m, 1254.3 s, 117.7 m above the first point', () => {
+    const s = summarize(parseGpx(sample('gpx/airdata_mini2_2021-09-05.gpx')));
+    assert.equal(s.messages.trkpt, 10_941);
+    assert.ok(within(s.distance_m, 738.5, 0.01));
+    assert.ok(within(s.duration_s, 1254.3, 0.001));
+    assert.ok(within(s.max_alt_m, 117.7, 0.002));
+    assert.ok(within(s.max_speed_mps, 8.1, 0.01));
+  });
+
+  it('tolerates namespace prefixes, entities and a missing end', () => {
+    const xml =
+      '<?xml version="1.0"?><g:gpx xmlns:g="http://www.topografix.com/GPX/1/1"><!-- c --><g:trk><g:trkseg>' +
+      '<g:trkpt lat=\'47.0\' lon="8.0"><g:ele>500</g:ele><g:time>2024-01-01T00:00:00Z</g:time></g:trkpt>' +
+      '<g:trkpt lat="47.001" lon="8.0"><g:ele>510</g:ele><g:time>2024-01-01T00:00:10Z</g:time></g:trkpt>';
+    const f = parseGpx(xml);
+    assert.equal(f.track.lat_deg.length, 2);
+    assert.equal(f.duration_s, 10);
+    assert.equal(summarize(f).max_alt_m, 10);
+    assert.match(f.warnings.join(), /cut off/);
+  });
+
+  it('names the line of a broken point, and refuses non-GPX', () => {
+    assert.throws(
+      () => parseGpx('<gpx>\n<trk><trkseg>\n<trkpt lat="x" lon="8"/></trkseg></trk></gpx>'),
+      (e) => e instanceof FlightLogError && e.line === 3,
+    );
+    assert.throws(() => parseGpx('<kml></kml>'), /Not a GPX file/);
+  });
+});

@@ -1,0 +1,1 @@
+export { parseKml } from './parse-kml.ts';

@@ -1,0 +1,1 @@
+export { attr, decodeEntities, lineAt, scanXml, type XmlHandler } from './xml-scan.ts';

@@ -1,0 +1,36 @@
+/**
+ * Flight logs: one flight model with SI units, pure importers (no I/O, browser-safe), summaries and
+ * exports. The server keeps the original file; everything here is derived from its bytes.
+ */
+export { detectFlightLogFormat } from './detect.ts';
+export { describeOffset, FlightLogError } from './errors.ts';
+export { parseAirdataCsv } from './formats/airdata-csv/index.ts';
+export { parseDataFlash, readDataFlash } from './formats/dataflash/index.ts';
+export { DJI_KEY_NOTICE, parseDjiTxt } from './formats/dji-txt/index.ts';
+export { parseGpx } from './formats/gpx/index.ts';
+export { parseKml } from './formats/kml/index.ts';
+export { parseTlog, readTlog } from './formats/tlog/index.ts';
+export { parseULog, readULog } from './formats/ulog/index.ts';
+export {
+  type BuildOptions,
+  downsampleTrack,
+  type Flight,
+  type FlightEvent,
+  type FlightEventKind,
+  type FlightLogFormat,
+  type FlightModeChange,
+  type FlightSamples,
+  type FlightSummary,
+  type FlightTrack,
+  flightToCsv,
+  flightToGeoJSON,
+  flightToGpx,
+  flightToKml,
+  type GeoJsonExportOptions,
+  SAMPLE_CHANNELS,
+  type SampleChannel,
+  type StatedFigures,
+  summarize,
+  trackDistance,
+} from './model/index.ts';
+export { type ParsedFlightLog, type ParseFlightLogOptions, parseFlightLog } from './parse-flight-log.ts';

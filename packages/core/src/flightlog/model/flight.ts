@@ -1,0 +1,158 @@
+/**
+ * The one flight model every importer produces. Units are SI and part of every field name, because
+ * the sources mix int·1e-7 degrees, millimetres, feet, mph, raw RC microseconds and km-vs-m distances.
+ * Series are stored column-wise in Float64Arrays (NaN = not known at that time): a 20-minute flight at
+ * 10 Hz is ~12k rows × 14 columns ≈ 1.3 MB, and typed columns feed charts without copying.
+ */
+
+/** Formats the importers understand. */
+export type FlightLogFormat = 'ulog' | 'dataflash' | 'tlog' | 'airdata-csv' | 'gpx' | 'kml' | 'dji-txt';
+
+/**
+ * Validated GPS fixes only (ULog/tlog fix_type ≥ 3, DataFlash Status ≥ 3, CSV rows other than 0,0),
+ * in time order, exactly as logged (never resampled), so distances match the reference tools.
+ */
+export interface FlightTrack {
+  /** Seconds since the flight's t = 0; NaN when the format has no time (KML). */
+  t_s: Float64Array;
+  /** WGS-84 latitude, degrees. */
+  lat_deg: Float64Array;
+  /** WGS-84 longitude, degrees. */
+  lon_deg: Float64Array;
+  /** Altitude above mean sea level, metres; NaN when unknown. */
+  alt_amsl_m: Float64Array;
+}
+
+/** Names of the sampled channels, all on the common time base `t_s`. */
+export const SAMPLE_CHANNELS = [
+  'lat_deg',
+  'lon_deg',
+  'alt_rel_m',
+  'alt_amsl_m',
+  'h_speed_mps',
+  'v_speed_mps',
+  'heading_deg',
+  'stick_roll',
+  'stick_pitch',
+  'stick_yaw',
+  'stick_throttle',
+  'battery_pct',
+  'battery_v',
+] as const;
+export type SampleChannel = (typeof SAMPLE_CHANNELS)[number];
+
+/**
+ * The flight sampled on one regular time base (sample-and-hold of each source stream), for charts and
+ * CSV export. Every column has the same length as `t_s`; NaN means no value (yet, or any more).
+ */
+export interface FlightSamples {
+  /** Seconds since the flight's t = 0. */
+  t_s: Float64Array;
+  /** Latitude of the last valid fix, degrees. */
+  lat_deg: Float64Array;
+  /** Longitude of the last valid fix, degrees. */
+  lon_deg: Float64Array;
+  /** Height above the take-off point, metres (positive up). */
+  alt_rel_m: Float64Array;
+  /** Altitude above mean sea level, metres. */
+  alt_amsl_m: Float64Array;
+  /** Horizontal (ground) speed, m/s. */
+  h_speed_mps: Float64Array;
+  /** Vertical speed, m/s, positive up. */
+  v_speed_mps: Float64Array;
+  /** Heading (yaw) of the aircraft, degrees clockwise from true north, 0..360. */
+  heading_deg: Float64Array;
+  /** Roll stick, -1 (full left) .. 1 (full right). */
+  stick_roll: Float64Array;
+  /** Pitch stick, -1 (full back) .. 1 (full forward). */
+  stick_pitch: Float64Array;
+  /** Yaw stick, -1 (full left) .. 1 (full right). */
+  stick_yaw: Float64Array;
+  /** Throttle stick, -1 (full down) .. 1 (full up). */
+  stick_throttle: Float64Array;
+  /** Battery remaining, percent 0..100. */
+  battery_pct: Float64Array;
+  /** Battery pack voltage, volts. */
+  battery_v: Float64Array;
+}
+
+export type FlightEventKind =
+  | 'photo'
+  | 'video_start'
+  | 'video_stop'
+  | 'armed'
+  | 'disarmed'
+  | 'info'
+  | 'warning'
+  | 'error';
+
+/** Something that happened at one moment: a photo, a recording start/stop, an arm, a message. */
+export interface FlightEvent {
+  /** Seconds since the flight's t = 0. */
+  t_s: number;
+  kind: FlightEventKind;
+  /** Message text for info/warning/error (as logged: may name hardware). */
+  text?: string;
+}
+
+/** The flight mode in force from `t_s` on. */
+export interface FlightModeChange {
+  /** Seconds since the flight's t = 0. */
+  t_s: number;
+  /** Mode name as the autopilot calls it (e.g. "LOITER", "POSCTL", "P-GPS"). */
+  mode: string;
+}
+
+/**
+ * Figures the file states about itself (the DJI .txt details block), used by `summarize` where the
+ * flight has no samples to compute them from.
+ */
+export interface StatedFigures {
+  duration_s?: number;
+  distance_m?: number;
+  max_alt_m?: number;
+  max_speed_mps?: number;
+}
+
+export interface Flight {
+  format: FlightLogFormat;
+  /** UTC time of t = 0 as ISO-8601, or null when the log carries no absolute time. */
+  start: string | null;
+  /** Seconds from t = 0 to the last timestamp in the file; null when the format has no time (KML). */
+  duration_s: number | null;
+  track: FlightTrack;
+  samples: FlightSamples;
+  events: FlightEvent[];
+  modes: FlightModeChange[];
+  /** Aircraft model or autopilot board, never a serial number or a user-given name. */
+  aircraft: string | null;
+  /** Firmware or app that wrote the log (e.g. "ArduCopter V3.3-dev", "PX4 v1.14.0"). */
+  app: string | null;
+  /** Count per message type, topic or record kind, as the format names them. */
+  messages: Record<string, number>;
+  /** What was skipped, guessed or cut, in words a pilot can act on. */
+  warnings: string[];
+  stated: StatedFigures;
+}
+
+/** Summary of one flight; figures a format does not carry are null, never a made-up 0. */
+export interface FlightSummary {
+  format: FlightLogFormat;
+  start: string | null;
+  duration_s: number | null;
+  /** Haversine length of the valid track, metres. */
+  distance_m: number | null;
+  /** Highest point above take-off, metres. */
+  max_alt_m: number | null;
+  /** Highest point above mean sea level, metres. */
+  max_alt_amsl_m: number | null;
+  max_speed_mps: number | null;
+  /** Farthest valid fix from the first valid fix (home), metres. */
+  max_distance_from_home_m: number | null;
+  /** First minus last known battery percentage. */
+  battery_used_pct: number | null;
+  aircraft: string | null;
+  app: string | null;
+  messages: Record<string, number>;
+  warnings: string[];
+}

@@ -1,0 +1,73 @@
+import { detectFlightLogFormat } from './detect.ts';
+import { FlightLogError } from './errors.ts';
+import { parseAirdataCsv } from './formats/airdata-csv/index.ts';
+import { parseDataFlash } from './formats/dataflash/index.ts';
+import { parseDjiTxt } from './formats/dji-txt/index.ts';
+import { parseGpx } from './formats/gpx/index.ts';
+import { parseKml } from './formats/kml/index.ts';
+import { parseTlog } from './formats/tlog/index.ts';
+import { parseULog } from './formats/ulog/index.ts';
+import {
+  type BuildOptions,
+  type Flight,
+  type FlightLogFormat,
+  type FlightSummary,
+  summarize,
+} from './model/index.ts';
+
+export interface ParseFlightLogOptions extends BuildOptions {
+  /** File name, used only when the content does not tell the format. */
+  name?: string;
+  /** Skip detection. */
+  format?: FlightLogFormat;
+}
+
+export interface ParsedFlightLog {
+  flight: Flight;
+  summary: FlightSummary;
+  /** Same as flight.warnings: truncation, skipped bytes, guessed units, what a format cannot hold. */
+  warnings: string[];
+}
+
+const PARSERS: Record<FlightLogFormat, (bytes: Uint8Array, o: BuildOptions) => Flight> = {
+  ulog: parseULog,
+  dataflash: parseDataFlash,
+  tlog: parseTlog,
+  'airdata-csv': parseAirdataCsv,
+  gpx: parseGpx,
+  kml: parseKml,
+  'dji-txt': parseDjiTxt,
+};
+
+/**
+ * Any supported flight log → the flight model, its summary and warnings. Pure: bytes in, data out.
+ * Throws FlightLogError (naming the byte offset or line) for a file that cannot be read at all; a
+ * truncated or partly corrupt file imports what it can, with warnings.
+ * @example
+ * const { summary } = parseFlightLog(new Uint8Array(buf), { name: 'log171.bin' });
+ * summary.distance_m // 405.07
+ */
+export function parseFlightLog(
+  input: Uint8Array | string,
+  options: ParseFlightLogOptions = {},
+): ParsedFlightLog {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const format = options.format ?? detectFlightLogFormat(options.name, bytes);
+  if (!format) {
+    const head = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new FlightLogError(
+      `Unrecognised flight log format${options.name ? ` for "${options.name}"` : ''}: the first bytes (${head || 'none'}) ` +
+        'match none of ULog, DataFlash, tlog, DJI .txt, Airdata CSV, GPX or KML',
+      { offset: 0 },
+    );
+  }
+  let flight: Flight;
+  try {
+    flight = PARSERS[format](bytes, options);
+  } catch (e) {
+    if (e instanceof FlightLogError) throw e;
+    // A read past a length field's promise (DataView RangeError) is corruption, not a bug to show as one.
+    throw new FlightLogError(`Corrupt ${format} file: ${(e as Error).message}`);
+  }
+  return { flight, summary: summarize(flight), warnings: flight.warnings };
+}
