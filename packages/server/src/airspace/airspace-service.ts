@@ -53,6 +53,7 @@ export class AirspaceService {
   private loadedSource = '';
   private builtAt = new Date().toISOString();
   private timer: NodeJS.Timeout | null = null;
+  private readonly byDataset = new Map<string, { version: string; zones: Zone[] }>();
   readonly store: DatasetStore;
 
   constructor(
@@ -76,19 +77,33 @@ export class AirspaceService {
     return this.builtAt;
   }
 
-  /** Rebuilds the index when the datasets in the database differ from the loaded ones. */
+  /**
+   * Rebuilds the index when the datasets in the database differ from the loaded ones. Zones are kept in
+   * memory per dataset, so only datasets that changed are read back (an import hands its zones over).
+   */
   async refresh(force = false): Promise<boolean> {
-    const fp = await this.store.fingerprint();
+    const versions = await this.store.versions();
+    const fp = [...versions].map(([id, v]) => `${id}@${v}`).join(',');
     if (!force && fp === this.loadedSource) return false;
     const started = performance.now();
-    const zones = await this.store.allZones();
+    for (const id of this.byDataset.keys()) if (!versions.has(id)) this.byDataset.delete(id);
+    let read = 0;
+    for (const [id, version] of versions) {
+      if (!force && this.byDataset.get(id)?.version === version) continue;
+      const zones = await this.store.zonesOf(id);
+      read += zones.length;
+      this.byDataset.set(id, { version, zones });
+    }
     const loaded = performance.now();
-    this.current = ZoneIndex.build(zones);
+    const all: Zone[] = [];
+    for (const { zones } of this.byDataset.values()) for (const z of zones) all.push(z);
+    this.current = ZoneIndex.build(all);
     this.builtAt = new Date().toISOString();
     this.loadedSource = fp;
     this.currentFingerprint = createHash('sha256').update(fp).digest('hex').slice(0, 16);
     this.log.info('airspace index built', {
-      zones: zones.length,
+      zones: all.length,
+      zones_read: read,
       load_ms: Math.round(loaded - started),
       index_ms: Math.round(performance.now() - loaded),
     });
@@ -140,8 +155,9 @@ export class AirspaceService {
       },
       zones,
     );
-    await this.refresh();
     const dataset = (await this.store.get(req.id))!;
+    this.byDataset.set(req.id, { version: versionKey(dataset), zones });
+    await this.refresh();
     return { dataset, issues: result.issues, changed: true };
   }
 
@@ -150,6 +166,11 @@ export class AirspaceService {
     if (removed) await this.refresh();
     return removed;
   }
+}
+
+/** What identifies one stored state of a dataset: its content version and when it was written. */
+export function versionKey(d: { version: string; importedAt: string }): string {
+  return `${d.version}@${new Date(d.importedAt).getTime()}`;
 }
 
 /** sha256 of the format and every file's content: equal inputs, equal version. */

@@ -48,7 +48,7 @@ for (const factory of forEachTestDatabase()) {
     test('stores, lists, replaces and removes datasets with their zones', async () => {
       const store = new DatasetStore(db);
       assert.deepEqual(await store.list(), []);
-      const fp0 = await store.fingerprint();
+      const fp0 = JSON.stringify([...(await store.versions())]);
       const meta = {
         id: 'a',
         name: 'A',
@@ -63,7 +63,7 @@ for (const factory of forEachTestDatabase()) {
       const zones = await store.allZones();
       assert.equal(zones.length, 2);
       assert.deepEqual(zones[0], zone('a:1', 'a'));
-      const fp1 = await store.fingerprint();
+      const fp1 = JSON.stringify([...(await store.versions())]);
       assert.notEqual(fp0, fp1);
       const got = await store.get('a');
       assert.equal(got?.zoneCount, 2);
@@ -73,7 +73,7 @@ for (const factory of forEachTestDatabase()) {
         (await store.allZones()).map((z) => z.id),
         ['a:3'],
       );
-      assert.notEqual(await store.fingerprint(), fp1);
+      assert.notEqual(JSON.stringify([...(await store.versions())]), fp1);
       assert.equal(await store.remove('a'), true);
       assert.equal(await store.remove('a'), false);
       assert.deepEqual(await store.allZones(), []);

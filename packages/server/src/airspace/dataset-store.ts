@@ -107,12 +107,12 @@ export class DatasetStore {
     return rows[0] ? toInfo(rows[0]) : null;
   }
 
-  /** "id@version,…": changes whenever any dataset is added, replaced or removed. */
-  async fingerprint(): Promise<string> {
+  /** Each dataset's version key (content version @ import time): changes on add, replace, remove. */
+  async versions(): Promise<Map<string, string>> {
     const { rows } = await this.db.query<{ id: string; version: string; imported_at: Date | string }>(
       'SELECT id, version, imported_at FROM datasets ORDER BY id',
     );
-    return rows.map((r) => `${r.id}@${r.version}@${new Date(r.imported_at).getTime()}`).join(',');
+    return new Map(rows.map((r) => [r.id, `${r.version}@${new Date(r.imported_at).getTime()}`]));
   }
 
   /** Writes a dataset and all its zones in one transaction, replacing any dataset with the same id. */
@@ -167,17 +167,25 @@ export class DatasetStore {
     return rows.length > 0;
   }
 
-  /** Every zone of every dataset, for building the index. */
-  async allZones(): Promise<Zone[]> {
+  /** Every zone of one dataset, for building the index. */
+  async zonesOf(datasetId: string): Promise<Zone[]> {
     // base64 text crosses the embedded database's boundary five times faster than bytea.
     const { rows } = await this.db.query<{ b64: string }>(
-      "SELECT encode(zones_gz, 'base64') AS b64 FROM dataset_zones ORDER BY dataset_id, chunk",
+      "SELECT encode(zones_gz, 'base64') AS b64 FROM dataset_zones WHERE dataset_id = $1 ORDER BY chunk",
+      [datasetId],
     );
     const out: Zone[] = [];
     for (const r of rows) {
       const json = gunzipSync(Buffer.from(r.b64, 'base64')).toString('utf8');
       for (const z of expandChunk(JSON.parse(json))) out.push(z);
     }
+    return out;
+  }
+
+  /** Every zone of every dataset. */
+  async allZones(): Promise<Zone[]> {
+    const out: Zone[] = [];
+    for (const id of (await this.versions()).keys()) for (const z of await this.zonesOf(id)) out.push(z);
     return out;
   }
 }

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { silentLogger } from '../log/index.ts';
+import { type Database, forEachTestDatabase } from '../storage/index.ts';
+import { AirspaceService, DatasetConflictError } from './airspace-service.ts';
+
+const OPENAIR = readFileSync(
+  new URL('../../../../../shared/data/airspace/openair/ksgu-airspaces.txt', import.meta.url),
+  'utf8',
+);
+const ED269 = readFileSync(
+  new URL('../../../../../shared/data/airspace/ed269/interuss-geo-awareness-che-1.json', import.meta.url),
+  'utf8',
+);
+
+for (const factory of forEachTestDatabase()) {
+  describe(`AirspaceService on ${factory.name}`, () => {
+    let db: Database;
+    let dispose: () => Promise<void>;
+    before(async () => {
+      ({ db, dispose } = await factory.open());
+    });
+    after(async () => dispose());
+
+    test('two instances on one database: an import on one is seen by the other after refresh', async () => {
+      const a = new AirspaceService(db, silentLogger);
+      const b = new AirspaceService(db, silentLogger);
+      await a.refresh();
+      await b.refresh();
+      assert.equal(b.index.size, 0);
+      const out = await a.importDataset({
+        id: 'ksgu',
+        files: [{ name: 'ksgu.txt', text: OPENAIR }],
+        licence: 'MIT',
+      });
+      assert.equal(a.index.size, out.dataset.zoneCount);
+      assert.equal(out.dataset.licence, 'MIT');
+      assert.equal(b.index.size, 0, 'not yet refreshed');
+      const before = b.fingerprint;
+      assert.equal(await b.refresh(), true);
+      assert.equal(b.index.size, out.dataset.zoneCount);
+      assert.notEqual(b.fingerprint, before);
+      assert.equal(await b.refresh(), false, 'nothing changed');
+      // Layering: a second dataset adds to the first; replacing needs replace.
+      await a.importDataset({ id: 'che', files: [{ name: 'che.json', text: ED269 }] });
+      await assert.rejects(
+        a.importDataset({ id: 'che', files: [{ name: 'ksgu.txt', text: OPENAIR }] }),
+        DatasetConflictError,
+      );
+      const same = await a.importDataset({ id: 'che', files: [{ name: 'che.json', text: ED269 }] });
+      assert.equal(same.changed, false, 'same content again is a no-op');
+      await b.refresh();
+      assert.equal(b.index.size, a.index.size);
+      assert.ok(b.index.near(7.0, 46.45, 50_000).length > 0, 'Swiss zones found on the other instance');
+      await a.removeDataset('ksgu');
+      await b.refresh();
+      assert.equal(b.index.size, a.index.size);
+      assert.equal(b.index.near(-113.51, 37.036, 1000).length, 0);
+    });
+  });
+}
