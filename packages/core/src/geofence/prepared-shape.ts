@@ -15,7 +15,21 @@ export interface PreparedPolygon {
   rings: Float64Array[];
   /** Unit vectors [x0, y0, z0, ...] parallel to `rings`. */
   vectors: Float64Array[];
+  /** Per edge [nx, ny, nz, e1x, e1y, e1z, e2x, e2y, e2z], built on first use (see `edgesOf`). */
+  edges?: Float64Array[];
   bbox: BBox;
+  cap: Cap;
+}
+
+/**
+ * A spherical cap holding the whole shape: centre unit vector and angular radius (radians). Lets a
+ * query reject or accept a candidate with one dot product instead of walking its edges.
+ */
+export interface Cap {
+  x: number;
+  y: number;
+  z: number;
+  radius: number;
 }
 
 export interface PreparedCircle {
@@ -24,6 +38,7 @@ export interface PreparedCircle {
   lat: number;
   radius: number;
   bbox: BBox;
+  cap: Cap;
 }
 
 export type PreparedPart = PreparedPolygon | PreparedCircle;
@@ -44,7 +59,14 @@ function prepareCircle(c: CircleGeometry): PreparedCircle {
   const ratio = Math.sin(c.radius_m / EARTH_RADIUS_M) / cos;
   const dLon = ratio >= 1 || north >= 90 || south <= -90 ? 180 : Math.asin(ratio) * (180 / Math.PI);
   const bbox: BBox = dLon >= 180 ? [-180, south, 180, north] : [lon - dLon, south, lon + dLon, north];
-  return { kind: 'circle', lon, lat, radius: c.radius_m, bbox };
+  const cl = Math.cos(lat * RAD);
+  const cap = {
+    x: cl * Math.cos(lon * RAD),
+    y: cl * Math.sin(lon * RAD),
+    z: Math.sin(lat * RAD),
+    radius: c.radius_m / EARTH_RADIUS_M,
+  };
+  return { kind: 'circle', lon, lat, radius: c.radius_m, bbox, cap };
 }
 
 function preparePolygon(rings: Position[][]): PreparedPolygon {
@@ -81,7 +103,152 @@ function preparePolygon(rings: Position[][]): PreparedPolygon {
     flat.push(f);
     vecs.push(v);
   }
-  return { kind: 'polygon', rings: flat, vectors: vecs, bbox: [w, s, e, n] };
+  return { kind: 'polygon', rings: flat, vectors: vecs, bbox: [w, s, e, n], cap: capOf(vecs) };
+}
+
+/** The mean direction of the outer ring's vertices and the largest angle from it to any vertex. */
+function capOf(vecs: Float64Array[]): Cap {
+  const v = vecs[0];
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  for (let i = 0; i < v.length; i += 3) {
+    x += v[i];
+    y += v[i + 1];
+    z += v[i + 2];
+  }
+  const len = Math.hypot(x, y, z);
+  if (len < 1e-12) return { x: 1, y: 0, z: 0, radius: Math.PI };
+  x /= len;
+  y /= len;
+  z /= len;
+  let minDot = 1;
+  for (let i = 0; i < v.length; i += 3) minDot = Math.min(minDot, x * v[i] + y * v[i + 1] + z * v[i + 2]);
+  const radius = Math.acos(Math.max(-1, minDot));
+  // Great-circle edges stay inside a cap smaller than a hemisphere; beyond that the cap proves nothing.
+  return { x, y, z, radius: radius < Math.PI / 2 - 1e-6 ? radius * (1 + 1e-9) + 1e-12 : Math.PI };
+}
+
+/** Edge normals and the two half-space vectors that tell whether a point projects inside the edge. */
+function edgesOf(part: PreparedPolygon): Float64Array[] {
+  if (part.edges) return part.edges;
+  part.edges = part.vectors.map((v) => {
+    const n = v.length / 3 - 1;
+    const out = new Float64Array(Math.max(0, n) * 9);
+    for (let k = 0; k < n; k++) {
+      const ax = v[3 * k];
+      const ay = v[3 * k + 1];
+      const az = v[3 * k + 2];
+      const bx = v[3 * k + 3];
+      const by = v[3 * k + 4];
+      const bz = v[3 * k + 5];
+      let nx = ay * bz - az * by;
+      let ny = az * bx - ax * bz;
+      let nz = ax * by - ay * bx;
+      const len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+      const o = 9 * k;
+      if (len < 1e-15) {
+        // Repeated vertex: the half-space tests below can never both pass, so only endpoints count.
+        out[o + 3] = -1;
+        out[o + 6] = -1;
+        continue;
+      }
+      nx /= len;
+      ny /= len;
+      nz /= len;
+      out[o] = nx;
+      out[o + 1] = ny;
+      out[o + 2] = nz;
+      out[o + 3] = ny * az - nz * ay; // n × a
+      out[o + 4] = nz * ax - nx * az;
+      out[o + 5] = nx * ay - ny * ax;
+      out[o + 6] = by * nz - bz * ny; // b × n
+      out[o + 7] = bz * nx - bx * nz;
+      out[o + 8] = bx * ny - by * nx;
+    }
+    return out;
+  });
+  return part.edges;
+}
+
+/** A query point with its unit vector, computed once per query. */
+export interface QueryPoint {
+  lon: number;
+  lat: number;
+  x: number;
+  y: number;
+  z: number;
+}
+
+export function queryPoint(lon: number, lat: number): QueryPoint {
+  const cl = Math.cos(lat * RAD);
+  return { lon, lat, x: cl * Math.cos(lon * RAD), y: cl * Math.sin(lon * RAD), z: Math.sin(lat * RAD) };
+}
+
+/** Angle (radians) between the query point and the cap's centre. */
+function capAngle(cap: Cap, q: QueryPoint): number {
+  const dx = q.x - cap.x;
+  const dy = q.y - cap.y;
+  const dz = q.z - cap.z;
+  return 2 * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2));
+}
+
+/** Lower bound of the distance (radians) from the point to any part of the shape. */
+export function capLowerBound(part: PreparedPart, q: QueryPoint): number {
+  return Math.max(0, capAngle(part.cap, q) - part.cap.radius);
+}
+
+/**
+ * Whether any part of the shape is within `radiusM` of the point: one dot product settles most
+ * candidates; only shapes straddling the radius walk their edges, stopping at the first near one.
+ */
+export function partWithin(part: PreparedPart, q: QueryPoint, radiusM: number): boolean {
+  const r = radiusM / EARTH_RADIUS_M;
+  const a = capAngle(part.cap, q);
+  if (a - part.cap.radius > r) return false;
+  if (part.kind === 'circle' || a + part.cap.radius <= r) return true;
+  if (partContains(part, q.lon, q.lat)) return true;
+  return edgeAngle(part, q, r) <= r;
+}
+
+/** Exact distance in metres from the point to the shape (0 inside), using the prepared edges. */
+export function partDistanceQ(part: PreparedPart, q: QueryPoint): number {
+  if (part.kind === 'circle') return Math.max(0, capAngle(part.cap, q) - part.cap.radius) * EARTH_RADIUS_M;
+  if (partContains(part, q.lon, q.lat)) return 0;
+  return edgeAngle(part, q, 0) * EARTH_RADIUS_M;
+}
+
+/** Smallest angle (radians) from the point to any edge; returns early once below `stopBelow`. */
+function edgeAngle(part: PreparedPolygon, q: QueryPoint, stopBelow: number): number {
+  const edges = edgesOf(part);
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < edges.length; r++) {
+    const e = edges[r];
+    const v = part.vectors[r];
+    for (let k = 0, o = 0; o < e.length; k += 3, o += 9) {
+      let d: number;
+      if (
+        q.x * e[o + 3] + q.y * e[o + 4] + q.z * e[o + 5] >= 0 &&
+        q.x * e[o + 6] + q.y * e[o + 7] + q.z * e[o + 8] >= 0
+      ) {
+        d = Math.asin(Math.min(1, Math.abs(q.x * e[o] + q.y * e[o + 1] + q.z * e[o + 2])));
+      } else {
+        const ax = q.x - v[k];
+        const ay = q.y - v[k + 1];
+        const az = q.z - v[k + 2];
+        const bx = q.x - v[k + 3];
+        const by = q.y - v[k + 4];
+        const bz = q.z - v[k + 5];
+        const chord = Math.sqrt(Math.min(ax * ax + ay * ay + az * az, bx * bx + by * by + bz * bz));
+        d = 2 * Math.asin(Math.min(1, chord / 2));
+      }
+      if (d < best) {
+        best = d;
+        if (best < stopBelow) return best;
+      }
+    }
+  }
+  return best;
 }
 
 /** Shifts `lon` by whole turns so it lies nearest the middle of `bbox` (the part's own frame). */
@@ -117,7 +284,7 @@ export function partContains(part: PreparedPart, lon: number, lat: number): bool
 
 /**
  * Distance in metres from a point to the part's boundary along great circles, or 0 when inside.
- * With `stopBelow`, returns as soon as any vertex or edge is found nearer than it (a cheap "within R").
+ * With `stopBelow`, returns as soon as any edge is found nearer than it (a cheap "within R").
  */
 export function partDistance(part: PreparedPart, lon: number, lat: number, stopBelow = 0): number {
   if (part.kind === 'circle') return Math.max(0, distanceM(part.lon, part.lat, lon, lat) - part.radius);
@@ -128,20 +295,5 @@ export function partDistance(part: PreparedPart, lon: number, lat: number, stopB
 /** Distance to the nearest edge, whether the point is inside or outside. */
 export function boundaryDistance(part: PreparedPart, lon: number, lat: number, stopBelow = 0): number {
   if (part.kind === 'circle') return Math.abs(distanceM(part.lon, part.lat, lon, lat) - part.radius);
-  const cl = Math.cos(lat * RAD);
-  const px = cl * Math.cos(lon * RAD);
-  const py = cl * Math.sin(lon * RAD);
-  const pz = Math.sin(lat * RAD);
-  const stopAngle = stopBelow / EARTH_RADIUS_M;
-  let best = Number.POSITIVE_INFINITY;
-  for (const v of part.vectors) {
-    for (let i = 3; i < v.length; i += 3) {
-      const d = distanceToSegmentVec(px, py, pz, v[i - 3], v[i - 2], v[i - 1], v[i], v[i + 1], v[i + 2]);
-      if (d < best) {
-        best = d;
-        if (best < stopAngle) return best * EARTH_RADIUS_M;
-      }
-    }
-  }
-  return best * EARTH_RADIUS_M;
+  return edgeAngle(part, queryPoint(lon, lat), stopBelow / EARTH_RADIUS_M) * EARTH_RADIUS_M;
 }

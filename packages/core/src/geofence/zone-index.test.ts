@@ -70,6 +70,8 @@ test('near() finds exactly what a brute-force scan finds, worldwide and across t
       .map((x) => x.id)
       .sort();
     assert.deepEqual(got, want, `query ${q} at ${lon},${lat} r=${radius}`);
+    const yesNo = index.within(lon, lat, radius).map((z) => z.id).sort();
+    assert.deepEqual(yesNo, want, `within() at query ${q}`);
   }
 });
 
@@ -185,6 +187,9 @@ test('near() reports the exact nearest distance for polygons; within() finds the
   const [qlon, qlat] = destination(...destination(8, 47, 9_000, 90), 328, 0);
   const hit = index.near(qlon, qlat, 5000)[0];
   assert.ok(Math.abs(hit.distanceM - 228) < 1, `distance ${hit.distanceM}`);
-  assert.deepEqual(index.within(qlon, qlat, 5000).map((z) => z.id), ['long']);
+  assert.deepEqual(
+    index.within(qlon, qlat, 5000).map((z) => z.id),
+    ['long'],
+  );
   assert.deepEqual(index.within(qlon, qlat, 200), []);
 });

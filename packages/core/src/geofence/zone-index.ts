@@ -1,12 +1,16 @@
 import Flatbush from 'flatbush';
+import { EARTH_RADIUS_M } from '../geo/index.ts';
 import { limitToMetres, type Zone } from '../zone/index.ts';
 import { type BBox, growBBox, splitAtAntimeridian, tileBBox } from './bbox.ts';
 import {
   boundaryDistance,
+  capLowerBound,
   type PreparedPart,
   partContains,
-  partDistance,
+  partDistanceQ,
+  partWithin,
   prepareGeometry,
+  queryPoint,
 } from './prepared-shape.ts';
 
 /** Largest radius a `near` query accepts: beyond it the answer is no longer a "nearby" question. */
@@ -85,7 +89,9 @@ export class ZoneIndex {
     const best = this.scan(lon, lat, radiusM, true, filter);
     const out: NearbyZone[] = [];
     for (const [zi, d] of best) out.push({ zone: this.zones[zi], distanceM: d });
-    out.sort((a, b) => a.distanceM - b.distanceM || a.zone.id.localeCompare(b.zone.id));
+    out.sort(
+      (a, b) => a.distanceM - b.distanceM || (a.zone.id < b.zone.id ? -1 : a.zone.id > b.zone.id ? 1 : 0),
+    );
     return out;
   }
 
@@ -109,13 +115,21 @@ export class ZoneIndex {
       throw new RangeError(`radius ${radiusM} m is outside 0..${MAX_NEAR_RADIUS_M} m`);
     }
     const ids = this.search(splitAtAntimeridian(growBBox([lon, lat, lon, lat], radiusM)));
+    const q = queryPoint(lon, lat);
+    const rAngle = radiusM / EARTH_RADIUS_M;
     const best = new Map<number, number>();
     for (const id of ids) {
       const e = this.entries[id];
       const known = best.get(e.zone);
       if (known === 0 || (!exact && known !== undefined)) continue;
       if (filter && !filter(this.zones[e.zone])) continue;
-      const d = partDistance(e.part, lon, lat, exact ? 0 : radiusM);
+      if (!exact) {
+        if (partWithin(e.part, q, radiusM)) best.set(e.zone, 0);
+        continue;
+      }
+      // The cap bound rejects most far candidates without touching their edges.
+      if (capLowerBound(e.part, q) > rAngle) continue;
+      const d = partDistanceQ(e.part, q);
       if (d <= radiusM && (known === undefined || d < known)) best.set(e.zone, d);
     }
     return best;

@@ -6,7 +6,7 @@ import { cellAnswer, clientAddress, nearAnswer } from '../../location/index.ts';
 import type { RequestCounters } from '../../metrics/index.ts';
 import type { IpCountryLookup } from '../../region-ip/index.ts';
 import { HttpError } from '../http-error.ts';
-import { type ResponseCache, sendCached } from '../response-cache.ts';
+import { type CachedBody, type ResponseCache, sendCached } from '../response-cache.ts';
 
 export interface LocationDeps {
   config: Config;
@@ -63,7 +63,7 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
       counters.count(`${CELL_PATH_PREFIX}:cellId`);
       const { cellId } = c.req.valid('param');
       const key = `cell:${cellId}:${airspace.fingerprint}`;
-      let entry: { body: string; etag: string };
+      let entry: CachedBody;
       try {
         entry = cache.get(key, () =>
           cellAnswer(airspace.index, cellId, airspace.fingerprint, airspace.loadedAt, maxAge),
