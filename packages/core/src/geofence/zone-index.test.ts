@@ -70,7 +70,10 @@ test('near() finds exactly what a brute-force scan finds, worldwide and across t
       .map((x) => x.id)
       .sort();
     assert.deepEqual(got, want, `query ${q} at ${lon},${lat} r=${radius}`);
-    const yesNo = index.within(lon, lat, radius).map((z) => z.id).sort();
+    const yesNo = index
+      .within(lon, lat, radius)
+      .map((z) => z.id)
+      .sort();
     assert.deepEqual(yesNo, want, `within() at query ${q}`);
   }
 });

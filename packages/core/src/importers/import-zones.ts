@@ -24,14 +24,19 @@ export function detectZoneFormat(name: string, text: string): ZoneFormat {
   const head = text.slice(0, 200_000).trimStart();
   if (head.startsWith('{') || head.startsWith('[')) {
     if (/"UASZoneList"|"horizontalProjection"|"uomDimensions"/.test(head)) return 'ed269';
-    if (/"(layer|extent|upperReference|limitedApplicability)"\s*:/.test(head) || /"metadata"\s*:/.test(head)) return 'ed318';
+    if (/"(layer|extent|upperReference|limitedApplicability)"\s*:/.test(head) || /"metadata"\s*:/.test(head))
+      return 'ed318';
     return 'geojson';
   }
   return 'openair';
 }
 
 /** Runs the importer for `format` over the given file(s). OurAirports needs airports and runways CSVs. */
-export function importZones(format: ZoneFormat, files: readonly SourceFile[], options: ImportOptions): ImportResult {
+export function importZones(
+  format: ZoneFormat,
+  files: readonly SourceFile[],
+  options: ImportOptions,
+): ImportResult {
   if (files.length === 0) throw new ImportError({ reason: 'no file given' });
   switch (format) {
     case 'openair':
@@ -46,11 +51,15 @@ export function importZones(format: ZoneFormat, files: readonly SourceFile[], op
       const airports = files.find((f) => /airports/i.test(f.name)) ?? files[0];
       const runways = files.find((f) => /runways/i.test(f.name));
       if (!runways) {
-        throw new ImportError({ reason: 'OurAirports needs runways.csv beside airports.csv (shapes follow the runways)' });
+        throw new ImportError({
+          reason: 'OurAirports needs runways.csv beside airports.csv (shapes follow the runways)',
+        });
       }
       return parseOurAirports(airports.text, runways.text, options);
     }
     default:
-      throw new ImportError({ reason: `unknown format "${String(format)}"; use one of ${ZONE_FORMATS.join(', ')}` });
+      throw new ImportError({
+        reason: `unknown format "${String(format)}"; use one of ${ZONE_FORMATS.join(', ')}`,
+      });
   }
 }

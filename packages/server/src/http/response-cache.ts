@@ -40,7 +40,12 @@ export class ResponseCache {
 }
 
 /** Sends a cached JSON answer with ETag and Cache-Control; answers 304 when the client has it. */
-export function sendCached(c: Context, entry: CachedBody, maxAgeS: number, contentType = 'application/geo+json'): Response {
+export function sendCached(
+  c: Context,
+  entry: CachedBody,
+  maxAgeS: number,
+  contentType = 'application/geo+json',
+): Response {
   const headers: Record<string, string> = {
     ETag: entry.etag,
     'Cache-Control': `public, max-age=${maxAgeS}, stale-while-revalidate=${maxAgeS * 4}`,
