@@ -53,12 +53,13 @@ export function sendCached(
   };
   const inm = c.req.header('if-none-match');
   if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag)) {
-    return new Response(null, { status: 304, headers });
+    return c.body(null, 304, headers);
   }
   const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
   headers['Content-Type'] = contentType;
   if (gzip) headers['Content-Encoding'] = 'gzip';
   const bytes = gzip ? entry.gzip : entry.body;
   headers['Content-Length'] = String(bytes.byteLength);
-  return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers });
+  // c.body keeps hono's light response path (the same as the empty route's c.json).
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers);
 }
