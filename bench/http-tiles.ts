@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
 const CONNECTIONS = Number(args.connections);
 const DURATION_S = Number(args.duration);
 const ROUNDS = Number(args.rounds);
+// Load-generator threads: one thread parsing ~6 KiB answers becomes the bottleneck before the server does.
+const WORKERS = Number(args.workers);
 const FLOOR = 0.7;
 
 interface RunSummary {
@@ -104,7 +106,12 @@ async function main(): Promise<number> {
     if (ping.status !== 200) throw new Error(`/v1/ping answered ${ping.status}`);
 
     // As a browser map would ask; the server may answer uncompressed (it does today).
-    const base = { url: server.url, connections: CONNECTIONS, headers: { 'accept-encoding': 'gzip, br' } };
+    const base = {
+      url: server.url,
+      connections: CONNECTIONS,
+      ...(WORKERS > 0 ? { workers: WORKERS } : {}),
+      headers: { 'accept-encoding': 'gzip, br' },
+    };
     const warmRequests = warmTiles.map((t) => ({ path: tilePath(t) }));
     const pingRequests = [{ path: '/v1/ping' }];
     progress('warm-up: 3 s of each route');
