@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     tiles: { type: 'string', default: '200' },
     'cold-tiles': { type: 'string', default: '3000' },
     'data-dir': { type: 'string', default: join(os.tmpdir(), 'airlock-bench-data') },
+    workers: { type: 'string', default: '0' },
   },
 });
 const CONNECTIONS = Number(args.connections);

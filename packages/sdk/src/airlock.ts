@@ -1,12 +1,31 @@
 import { type Mechanism, type RandomSource, radioRulesFor } from '@airlock/core';
+import { messageOf, noLocation, unknownReport } from './airlock-fallbacks.ts';
+import {
+  type AirlockLedger,
+  type AirlockSettings,
+  assemblePrivacy,
+  inertPrivacy,
+  type TelemetryTuning,
+} from './airlock-privacy.ts';
+import { type ConsentProfile, createConsent } from './consent/index.ts';
+import type { LedgerOptions, Sha256Function } from './ledger/index.ts';
 import {
   type CheckOptions,
   createLocationChecker,
   type LocationCheckResult,
   type LocationPosition,
 } from './location/index.ts';
+import {
+  type AppendStore,
+  createFlightRecorder,
+  type FlightRecorder,
+  type FlightRecorderOptions,
+  memoryAppendStore,
+} from './recorder/index.ts';
 import { type RegionInput, type RegionResult, resolveRegion } from './region/index.ts';
 import { type KeyValueStorage, memoryStorage } from './storage/index.ts';
+import { createSync, type SyncCallOptions, type SyncOptions, type SyncReport } from './sync/index.ts';
+import type { Telemetry, TelemetryContext } from './telemetry/index.ts';
 import {
   type BeforeSendHook,
   createTransport,
@@ -25,7 +44,10 @@ export interface AirlockOptions {
   serverUrl: string;
   /** Default `globalThis.fetch`. */
   fetch?: FetchLike;
-  /** Where zone data is cached: `localStorage`, AsyncStorage...; default in memory (lost on restart). */
+  /**
+   * Where zone data, privacy settings, the ledger and queued telemetry are kept: `localStorage`,
+   * AsyncStorage...; default in memory (all lost on restart).
+   */
   storage?: KeyValueStorage;
   /** Location privacy mechanism; default 'cell'. */
   mechanism?: Mechanism;
@@ -34,8 +56,18 @@ export interface AirlockOptions {
   now?: () => Date;
   /** Randomness for the 'uniform' mechanism (tests only); default secure. */
   random?: RandomSource;
-  /** Run before every request, in order; any can stop it (the consent check and ledger go here). */
+  /** Run before every request, in order, after the consent check and before the ledger; any can stop it. */
   beforeSend?: BeforeSendHook[];
+  /** Defaults for what the pilot has not chosen: 'reference' (SPEC.md) or 'strict' (opt-in); default 'reference'. */
+  profile?: ConsentProfile;
+  /** App and device facts sent with telemetry; without it no telemetry is collected. */
+  context?: TelemetryContext;
+  /** Ledger retention and payload size: default 5000 entries, 90 days, 64 KiB. */
+  ledger?: Omit<LedgerOptions, 'sha256'>;
+  /** Batching of telemetry: default every 5 min + up to 60 s jitter, 500 items per category. */
+  telemetry?: TelemetryTuning;
+  /** SHA-256 for the ledger where the platform has no `crypto.subtle` (bytes → 64 hex digits). */
+  sha256?: Sha256Function;
   /** Cached zone data older than this is deleted, seconds; default 7 days. */
   hardExpiryS?: number;
   warnings?: WarningEngineOptions;
@@ -44,6 +76,12 @@ export interface AirlockOptions {
    * starts a location check in the background (at most every 30 s); default true.
    */
   autoCheck?: boolean;
+  /** Where flights are recorded and logs imported for Sync (a folder, see docs/sdk.md); default in memory. */
+  flightLogStore?: AppendStore;
+  /** The pilot's session token for Sync (from POST /v1/sessions); without it Sync sends nothing. */
+  auth?: SyncOptions['auth'];
+  recorder?: Pick<FlightRecorderOptions, 'flushIntervalMs' | 'maxChunkSamples'>;
+  sync?: Pick<SyncOptions, 'chunkBytes' | 'maxAttempts' | 'retryDelayMs' | 'sha256'>;
 }
 
 export interface Airlock {
@@ -57,34 +95,60 @@ export interface Airlock {
   onSend(listener: SendListener): () => void;
   /** Deletes the cached zone data. */
   clearCache(): Promise<void>;
+  /** Records flights on the device and keeps imported logs; sends nothing. Never throws. */
+  readonly recorder: FlightRecorder;
+  /**
+   * Uploads the named logs (or 'all' but the one being recorded): the pilot's Sync button, and the only
+   * way a flight log leaves the device. Resumable, deduplicated by SHA-256. Never rejects.
+   */
+  sync(ids: readonly string[] | 'all', options?: SyncCallOptions): Promise<SyncReport>;
+  /** The pilot's privacy settings: get, set (takes effect at once), onChange. */
+  readonly settings: AirlockSettings;
+  /** Every request the SDK sent: list, export (JSON), clear. */
+  readonly ledger: AirlockLedger;
+  /** Errors, feature counts, timings and flight summaries, as the settings allow. Never throws. */
+  readonly telemetry: Telemetry;
+  /** Stops timers (telemetry); what is queued stays in storage for the next start. */
+  close(): void;
 }
 
 const AUTO_CHECK_INTERVAL_MS = 30_000;
 
 /**
- * The SDK in one object: one transport, the location check with its offline cache, the region and
- * radio rules, and the on-device warning engine. No method throws into the flight app: failures come
- * back as results with `error`.
+ * The SDK in one object: one transport (consent check, app hooks, ledger, consent gate), privacy
+ * settings, the ledger, telemetry, the location check with its offline cache, the region and radio
+ * rules, and the on-device warning engine. No method throws into the flight app: failures come back
+ * as results with `error`.
  */
 export function createAirlock(options: AirlockOptions): Airlock {
   try {
     return assemble(options);
   } catch (error) {
-    return broken(`createAirlock: ${messageOf(error)}`);
+    return broken(`createAirlock: ${messageOf(error)}`, options?.flightLogStore);
   }
 }
 
 function assemble(options: AirlockOptions): Airlock {
   const now = options.now ?? (() => new Date());
+  const storage = options.storage ?? memoryStorage();
+  const consent = createConsent({ storage, profile: options.profile ?? 'reference' });
   const transport = createTransport({
     serverUrl: options.serverUrl,
     now,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.beforeSend ? { beforeSend: options.beforeSend } : {}),
+    beforeSend: [consent.beforeSend, ...(options.beforeSend ?? [])],
+  });
+  const { ledger, telemetry } = assemblePrivacy(transport, consent, {
+    storage,
+    now,
+    ...(options.context ? { context: options.context } : {}),
+    ...(options.ledger ? { ledger: options.ledger } : {}),
+    ...(options.telemetry ? { telemetry: options.telemetry } : {}),
+    ...(options.sha256 ? { sha256: options.sha256 } : {}),
   });
   const checker = createLocationChecker({
     transport,
-    storage: options.storage ?? memoryStorage(),
+    storage,
     now,
     ...(options.mechanism ? { mechanism: options.mechanism } : {}),
     ...(options.lookAheadM !== undefined ? { lookAheadM: options.lookAheadM } : {}),
@@ -92,6 +156,17 @@ function assemble(options: AirlockOptions): Airlock {
     ...(options.hardExpiryS !== undefined ? { hardExpiryS: options.hardExpiryS } : {}),
   });
   const engine = createWarningEngine(options.warnings);
+  const flightLogStore = options.flightLogStore ?? memoryAppendStore();
+  const recorder = createFlightRecorder({ ...options.recorder, store: flightLogStore, now });
+  const sync = createSync({
+    ...options.sync,
+    transport,
+    auth: options.auth ?? (() => null),
+    store: flightLogStore,
+    // Upload states sit beside the zone cache, so a Sync after a restart resumes where it stopped.
+    state: storage,
+    recordingId: () => recorder.state().id,
+  });
   const autoCheck = options.autoCheck ?? true;
   let autoCheckAt = Number.NEGATIVE_INFINITY;
   let autoChecking = false;
@@ -159,56 +234,30 @@ function assemble(options: AirlockOptions): Airlock {
         // clearCache already swallows storage failures; nothing else can go wrong here.
       }
     },
+    recorder,
+    sync: (ids, syncOptions) => sync.sync(ids, syncOptions),
+    settings: { ready: consent.ready, get: consent.get, set: consent.set, onChange: consent.onChange },
+    ledger: { list: ledger.list, export: ledger.export, clear: ledger.clear },
+    telemetry,
+    close() {
+      telemetry.stop();
+    },
   };
 }
 
 /** An Airlock whose every method answers with the construction error: still never throws. */
-function broken(error: string): Airlock {
+function broken(error: string, flightLogStore?: AppendStore): Airlock {
   return {
     checkLocation: async () => noLocation(error),
     region: async () => ({ countries: [], source: 'unknown', radio: radioRulesFor([]), error }),
     warnings: () => unknownReport(error),
     onSend: () => () => false,
     clearCache: async () => undefined,
+    // Recording needs nothing that can have failed: flights still go to the app's store (else memory);
+    // Sync explains why it cannot run.
+    recorder: createFlightRecorder({ store: flightLogStore ?? memoryAppendStore() }),
+    sync: async () => ({ results: [], error }),
+    ...inertPrivacy(error),
+    close: () => undefined,
   };
-}
-
-function noLocation(error: string): LocationCheckResult {
-  return {
-    coverage: 'none',
-    source: 'none',
-    stale: false,
-    ageS: null,
-    datasetVersion: null,
-    zones: null,
-    area: null,
-    zoneCount: 0,
-    skippedZones: 0,
-    countries: [],
-    radio: radioRulesFor([]),
-    offline: false,
-    requestsSent: 0,
-    error,
-  };
-}
-
-function unknownReport(error: string): WarningReport {
-  return {
-    status: 'unknown',
-    coverage: 'none',
-    inside: [],
-    approaching: [],
-    ceilingM: null,
-    ceilingZone: null,
-    temporary: [],
-    dataAgeS: null,
-    dataStale: false,
-    horizonM: 0,
-    inputIssues: [],
-    error,
-  };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

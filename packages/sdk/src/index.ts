@@ -15,8 +15,8 @@
  */
 export type { Airlock, AirlockOptions } from './airlock.ts';
 /**
- * The SDK in one object: location check with offline cache, region and radio rules, warnings, and a
- * view of every request. No method throws into the flight app.
+ * The SDK in one object: location check with offline cache, region and radio rules, warnings,
+ * privacy settings, the ledger of every request, and telemetry. No method throws into the flight app.
  *
  * @example
  * const airlock = createAirlock({ serverUrl: 'https://airlock.example.com', storage: localStorage });
@@ -25,6 +25,69 @@ export type { Airlock, AirlockOptions } from './airlock.ts';
  * if (report.status === 'blocked') showBlocked(report.inside);
  */
 export { createAirlock } from './airlock.ts';
+/**
+ * The privacy parts of an Airlock: `airlock.settings`, `airlock.ledger` and the telemetry tuning options.
+ *
+ * @example
+ * const settings: AirlockSettings = airlock.settings;
+ * const ledger: AirlockLedger = airlock.ledger;
+ * const tuning: TelemetryTuning = { flushIntervalMs: 300_000, jitterMs: 60_000, maxQueue: 500 };
+ */
+export type { AirlockLedger, AirlockSettings, TelemetryTuning } from './airlock-privacy.ts';
+/**
+ * SPEC.md's table of the five data categories as one constant (default, whether the pilot can switch
+ * it off, what leaves, what the server keeps); the two profiles' defaults for unchosen categories;
+ * the categories a pilot switches in settings; the consent state machine on its own; and its types
+ * (`PrivacySettings` is what `airlock.settings.get()` returns, `SetResult` what `set` resolves to).
+ *
+ * @example
+ * for (const [category, p] of Object.entries(PRIVACY_DEFAULTS)) row(category, p.title, p.default, p.howToStop);
+ * CONSENT_PROFILES.strict.app_performance; // false: off until the pilot agrees
+ * SWITCHABLE_CATEGORIES; // ['app_performance', 'user_experience']
+ * const consent = createConsent({ storage: localStorage, profile: 'strict' });
+ * transport.useBeforeSend(consent.beforeSend);
+ * transport.useGate(consent.gate);
+ */
+export {
+  type CategoryControl,
+  type CategoryPolicy,
+  type CategorySetting,
+  type ChoiceState,
+  CONSENT_PROFILES,
+  type Consent,
+  type ConsentOptions,
+  type ConsentProfile,
+  type ConsentState,
+  createConsent,
+  PRIVACY_DEFAULTS,
+  type PrivacySettings,
+  type SetResult,
+  type SettingsChange,
+  type SettingsListener,
+  SWITCHABLE_CATEGORIES,
+  type SwitchableCategory,
+} from './consent/index.ts';
+/**
+ * The ledger on its own: a transport hook that awaits a durable record of each request (fail closed)
+ * before it leaves, the default retention, and its types (`LedgerEntry` is one request as sent).
+ *
+ * @example
+ * const ledger = createLedger({ storage: localStorage, maxAgeDays: 30 });
+ * ledger.attachTo(transport); // last hook + result listener
+ * const entries: LedgerEntry[] = await ledger.list({ category: 'app_performance', from: '2026-05-01' });
+ * const json = await ledger.export();
+ * LEDGER_DEFAULTS.maxEntries; // 5000
+ */
+export {
+  type CreateLedgerOptions,
+  createLedger,
+  LEDGER_DEFAULTS,
+  type Ledger,
+  type LedgerEntry,
+  type LedgerFilter,
+  type LedgerOptions,
+  type Sha256Function,
+} from './ledger/index.ts';
 /**
  * The location check's types.
  *
@@ -50,6 +113,42 @@ export type {
  * if (result.coverage === 'none') showNoData(result.error);
  */
 export { createLocationChecker } from './location/index.ts';
+/**
+ * The flight recorder's types: the store the app provides, one sample, the recorder, a stored log.
+ *
+ * @example
+ * const sample: RecorderSample = { lat: 47.3769, lon: 8.5417, altRelM: 42.5, hSpeedMps: 6.1, stickPitch: 0.6, mode: 'POSCTL' };
+ * const logs: StoredFlightLog[] = (await recorder.list()).logs;
+ */
+export type {
+  AppendStore,
+  FlightLibrary,
+  FlightRecorder,
+  FlightRecorderOptions,
+  RecorderSample,
+  RecorderState,
+  RecordingResult,
+  StoredFlightLog,
+} from './recorder/index.ts';
+/**
+ * Records flights on the device in AFLR (docs/formats/airlock-flight-record.md): compact, append-only,
+ * readable up to the last write when the app is killed. Sends nothing; logs leave only through Sync.
+ *
+ * @example
+ * const recorder = createFlightRecorder({ store: fileStore });
+ * const id = recorder.start({ aircraft: 'Quad X4', app: 'MyFlightApp 2.1' });
+ * recorder.sample({ lat, lon, fixOk: true, altRelM, altAmslM, hSpeedMps, vSpeedMps, headingDeg, batteryPct });
+ * recorder.event('photo');
+ * await recorder.stop();
+ */
+/**
+ * An AppendStore in memory (tests, trying the SDK out); apps back it with files (docs/sdk.md).
+ *
+ * @example
+ * const store = memoryAppendStore();
+ * const airlock = createAirlock({ serverUrl, flightLogStore: store, auth: () => session.token });
+ */
+export { createFlightRecorder, memoryAppendStore } from './recorder/index.ts';
 /**
  * Input and result of `resolveRegion`.
  *
@@ -83,6 +182,47 @@ export type { KeyValueStorage } from './storage/index.ts';
  */
 export { memoryStorage } from './storage/index.ts';
 /**
+ * Sync's types: options, what one call returns, how each log ended.
+ *
+ * @example
+ * const report: SyncReport = await airlock.sync('all');
+ * for (const r of report.results as LogSyncResult[]) console.log(r.id, r.status, r.sentBytes, r.logId);
+ */
+export type { LogSyncResult, Sha256, Sync, SyncCallOptions, SyncOptions, SyncReport } from './sync/index.ts';
+/**
+ * Sync on its own (createAirlock builds one as `airlock.sync`): tus 1.0 uploads through the transport,
+ * only when called, deduplicated by SHA-256 and resumable after failures and restarts.
+ *
+ * @example
+ * const sync = createSync({ transport, auth: () => session.token, store: fileStore, state: AsyncStorage });
+ * const { results } = await sync.sync('all', { onProgress: ({ id, offset, size }) => show(id, offset / size) });
+ */
+export { createSync } from './sync/index.ts';
+/**
+ * Telemetry on its own: errors (type, fingerprint, scrubbed stack), feature counts, timings and
+ * flight summaries, bucketed, checked against the declared-field registry, queued and batched with
+ * jitter, sent only while its category is allowed. No identifier of any kind. With its types
+ * (`TelemetryContext`: the app and device facts; `DroppedSummary`: what was dropped and why).
+ *
+ * @example
+ * const telemetry = createTelemetry({ transport, consent, storage: localStorage, context });
+ * telemetry.countFeature('map.open');
+ * telemetry.recordFlight({ durationS: 734, distanceM: 1800, photos: 12, videos: 1 });
+ * try { risky(); } catch (e) { telemetry.reportError(e); }
+ */
+export {
+  createTelemetry,
+  type DroppedSummary,
+  type DropReason,
+  type DropRecord,
+  type FlightSummaryInput,
+  type FlushResult,
+  type Scheduler,
+  type Telemetry,
+  type TelemetryContext,
+  type TelemetryOptions,
+} from './telemetry/index.ts';
+/**
  * The transport's types: what is sent, what listeners and hooks see, what comes back.
  *
  * @example
@@ -97,6 +237,8 @@ export type {
   FetchLike,
   FetchResponseLike,
   HttpMethod,
+  ResultListener,
+  SendGate,
   SendListener,
   SendRecord,
   Transport,

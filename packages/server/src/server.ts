@@ -4,14 +4,20 @@ import type { Config } from './config/index.ts';
 import { createApp } from './http/index.ts';
 import type { Logger } from './log/index.ts';
 import { RequestCounters } from './metrics/index.ts';
+import { openPilotData, type PilotData } from './pilot-data/index.ts';
 import { createIpCountryLookup, type IpCountryLookup } from './region-ip/index.ts';
 import { type Database, openDatabase } from './storage/index.ts';
+import { openTelemetry, type TelemetryService } from './telemetry/index.ts';
 
 export interface Services {
   db: Database;
   airspace: AirspaceService;
   counters: RequestCounters;
   ipCountry: () => Promise<IpCountryLookup>;
+  /** Accounts, flight logs and the media store. */
+  pilotData: PilotData;
+  /** Telemetry aggregates (ingest buffer + operator statistics). */
+  telemetry: TelemetryService;
   close(): Promise<void>;
 }
 
@@ -35,15 +41,27 @@ export async function openServices(
     throw e;
   }
   const counters = new RequestCounters(db);
+  let pilotData: PilotData;
+  try {
+    pilotData = openPilotData(config, db, log, options);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const telemetry = openTelemetry(config, db, log);
   let ip: Promise<IpCountryLookup> | null = null;
   return {
     db,
     airspace,
     counters,
     ipCountry: () => (ip ??= createIpCountryLookup()),
+    pilotData,
+    telemetry,
     async close() {
       airspace.stop();
+      await pilotData.close();
       await counters.stop().catch((e) => log.warn('request counters not flushed', { error: String(e) }));
+      await telemetry.close().catch(() => log.warn('telemetry aggregates not flushed'));
       await db.close();
     },
   };
@@ -62,7 +80,16 @@ export async function startServer(config: Config, log: Logger, services?: Servic
   const s = services ?? (await openServices(config, log));
   s.airspace.startPolling(config.AIRLOCK_DATASET_POLL_S);
   s.counters.startFlushing();
-  const app = createApp({ config, log, airspace: s.airspace, counters: s.counters, ipCountry: s.ipCountry });
+  s.telemetry.startFlushing();
+  const app = createApp({
+    config,
+    log,
+    airspace: s.airspace,
+    counters: s.counters,
+    ipCountry: s.ipCountry,
+    pilotData: s.pilotData,
+    telemetry: s.telemetry,
+  });
   const server: ServerType = await new Promise((resolve) => {
     const srv = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(srv));
   });

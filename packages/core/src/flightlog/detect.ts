@@ -1,12 +1,14 @@
 import type { FlightLogFormat } from './model/index.ts';
 
 const ULOG_MAGIC = [0x55, 0x4c, 0x6f, 0x67, 0x01, 0x12, 0x35];
+const AFLR_MAGIC = [0x41, 0x46, 0x4c, 0x52];
 
 const BY_EXTENSION: Record<string, FlightLogFormat> = {
   ulg: 'ulog',
   ulog: 'ulog',
   bin: 'dataflash',
   tlog: 'tlog',
+  aflr: 'airlock',
   mavlink: 'tlog',
   csv: 'airdata-csv',
   gpx: 'gpx',
@@ -21,6 +23,7 @@ const BY_EXTENSION: Record<string, FlightLogFormat> = {
  */
 export function detectFlightLogFormat(name: string | undefined, bytes: Uint8Array): FlightLogFormat | null {
   if (bytes.length >= 16 && ULOG_MAGIC.every((b, i) => bytes[i] === b)) return 'ulog';
+  if (bytes.length >= 8 && AFLR_MAGIC.every((b, i) => bytes[i] === b)) return 'airlock';
   if (bytes.length >= 3 && bytes[0] === 0xa3 && bytes[1] === 0x95 && bytes[2] === 0x80) return 'dataflash';
   const tlog = tlogEvidence(bytes);
   if (tlog === 2) return 'tlog';
@@ -40,7 +43,7 @@ export function detectFlightLogFormat(name: string | undefined, bytes: Uint8Arra
   const byName = ext ? BY_EXTENSION[ext] : undefined;
   if (byName === 'tlog' && tlog === 1) return 'tlog';
   // A name alone is not enough for binary formats whose bytes we checked above and rejected.
-  return byName && !['ulog', 'dataflash', 'tlog', 'dji-txt'].includes(byName) ? byName : null;
+  return byName && !['ulog', 'dataflash', 'tlog', 'dji-txt', 'airlock'].includes(byName) ? byName : null;
 }
 
 /**

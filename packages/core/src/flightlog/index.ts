@@ -5,6 +5,24 @@
 export { detectFlightLogFormat } from './detect.ts';
 export { describeOffset, FlightLogError } from './errors.ts';
 export { parseAirdataCsv } from './formats/airdata-csv/index.ts';
+export {
+  AFLR_EVENT_KINDS,
+  AFLR_MAGIC,
+  AFLR_SAMPLE_FIELDS,
+  AFLR_VERSION,
+  type AirlockContents,
+  type AirlockInfo,
+  type AirlockSample,
+  type AirlockSampleField,
+  encodeAirlockEnd,
+  encodeAirlockEvent,
+  encodeAirlockHeader,
+  encodeAirlockInfo,
+  encodeAirlockMode,
+  encodeAirlockSamples,
+  parseAirlockRecord,
+  readAirlockRecord,
+} from './formats/airlock/index.ts';
 export { parseDataFlash, readDataFlash } from './formats/dataflash/index.ts';
 export { DJI_KEY_NOTICE, parseDjiTxt } from './formats/dji-txt/index.ts';
 export { parseGpx } from './formats/gpx/index.ts';

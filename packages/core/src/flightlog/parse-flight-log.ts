@@ -1,6 +1,7 @@
 import { detectFlightLogFormat } from './detect.ts';
 import { FlightLogError } from './errors.ts';
 import { parseAirdataCsv } from './formats/airdata-csv/index.ts';
+import { parseAirlockRecord } from './formats/airlock/index.ts';
 import { parseDataFlash } from './formats/dataflash/index.ts';
 import { parseDjiTxt } from './formats/dji-txt/index.ts';
 import { parseGpx } from './formats/gpx/index.ts';
@@ -37,6 +38,7 @@ const PARSERS: Record<FlightLogFormat, (bytes: Uint8Array, o: BuildOptions) => F
   gpx: parseGpx,
   kml: parseKml,
   'dji-txt': parseDjiTxt,
+  airlock: parseAirlockRecord,
 };
 
 /**
@@ -57,7 +59,7 @@ export function parseFlightLog(
     const head = Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
     throw new FlightLogError(
       `Unrecognised flight log format${options.name ? ` for "${options.name}"` : ''}: the first bytes (${head || 'none'}) ` +
-        'match none of ULog, DataFlash, tlog, DJI .txt, Airdata CSV, GPX or KML',
+        'match none of ULog, DataFlash, tlog, DJI .txt, Airdata CSV, GPX, KML or Airlock AFLR',
       { offset: 0 },
     );
   }

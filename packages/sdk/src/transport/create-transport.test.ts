@@ -85,6 +85,7 @@ test('listeners see {time, method, url, category, body, bytes} before the reques
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body,
     bytes: body.length + 2, // two two-byte characters in UTF-8
+    userAction: false,
   });
   off();
   await transport.send({ category: 'location_check', method: 'GET', path: '/x' });

@@ -1,8 +1,10 @@
-import { normaliseServerUrl, refusalOf, utf8Length } from './request-rules.ts';
+import { normaliseServerUrl, refusalOf, TUS_RESPONSE_HEADERS, utf8Length } from './request-rules.ts';
 import type {
   BeforeSendHook,
   FetchLike,
   FetchResponseLike,
+  ResultListener,
+  SendGate,
   SendListener,
   SendRecord,
   TransportRequest,
@@ -18,6 +20,8 @@ export interface TransportOptions {
   now?: () => Date;
   /** Hooks run in order before every request; any of them can stop it. */
   beforeSend?: readonly BeforeSendHook[];
+  /** Synchronous checks run after every hook, immediately before `fetch`; any can stop the request. */
+  gates?: readonly SendGate[];
   /** A request without an answer after this long counts as offline; default 15 s. */
   timeoutMs?: number;
 }
@@ -27,8 +31,15 @@ export interface Transport {
   send(request: TransportRequest): Promise<TransportResponse>;
   /** Adds a listener told about every request just before it is sent; returns its remover. */
   onSend(listener: SendListener): () => void;
-  /** Adds a hook after the existing ones; returns its remover. */
-  useBeforeSend(hook: BeforeSendHook): () => void;
+  /**
+   * Adds a hook after the existing ones; returns its remover. `{ last: true }` keeps it after every
+   * hook added later too: the ledger's place, so that no hook can veto a request it already recorded.
+   */
+  useBeforeSend(hook: BeforeSendHook, options?: { last?: boolean }): () => void;
+  /** Adds a synchronous gate (see `SendGate`); returns its remover. */
+  useGate(gate: SendGate): () => void;
+  /** Adds a listener told how every request that passed the hooks ended; returns its remover. */
+  onResult(listener: ResultListener): () => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -44,7 +55,21 @@ export function createTransport(options: TransportOptions): Transport {
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const hooks: BeforeSendHook[] = [...(options.beforeSend ?? [])];
+  const lastHooks: BeforeSendHook[] = [];
+  const gates: SendGate[] = [...(options.gates ?? [])];
   const listeners = new Set<SendListener>();
+  const resultListeners = new Set<ResultListener>();
+
+  function tellResult(record: SendRecord, response: TransportResponse): TransportResponse {
+    for (const listener of [...resultListeners]) {
+      try {
+        listener(record, response);
+      } catch {
+        // An observer's failure must not change what the caller is told.
+      }
+    }
+    return response;
+  }
 
   function refused(error: string, record: SendRecord | null): TransportResponse {
     return { ok: false, status: 0, headers: {}, body: '', offline: false, vetoed: true, error, record };
@@ -59,7 +84,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (refusal) return refused(refusal, null);
       const headers: Record<string, string> = { accept: 'application/json' };
       for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
-      const body = request.body ?? null;
+      const body = bodyOf(request.body);
       const record: SendRecord = Object.freeze({
         time: now().toISOString(),
         method: request.method,
@@ -67,10 +92,14 @@ export function createTransport(options: TransportOptions): Transport {
         category: request.category,
         headers: Object.freeze(headers),
         body,
-        bytes: body === null ? 0 : utf8Length(body),
+        bytes: body === null ? 0 : typeof body === 'string' ? utf8Length(body) : body.byteLength,
+        userAction: request.userAction === true,
       });
-      const veto = await runHooks(hooks, record);
-      if (veto) return refused(veto, record);
+      const veto = await runHooks([...hooks, ...lastHooks], record);
+      if (veto) return tellResult(record, refused(veto, record));
+      // From here to fetch nothing awaits: what the gates allowed is what leaves, at that moment.
+      const stop = runGates(gates, record);
+      if (stop) return tellResult(record, refused(stop, record));
       for (const listener of [...listeners]) {
         try {
           listener(record);
@@ -78,7 +107,7 @@ export function createTransport(options: TransportOptions): Transport {
           // A listener is an observer: its failure must not change what is sent.
         }
       }
-      return await exchange(fetchFn, record, timeoutMs);
+      return tellResult(record, await exchange(fetchFn, record, timeoutMs));
     } catch (error) {
       return refused(`transport: ${messageOf(error)}`, null);
     }
@@ -91,15 +120,41 @@ export function createTransport(options: TransportOptions): Transport {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    useBeforeSend(hook) {
+    useBeforeSend(hook, hookOptions) {
       if (typeof hook !== 'function') return () => undefined;
-      hooks.push(hook);
-      return () => {
-        const i = hooks.indexOf(hook);
-        if (i >= 0) hooks.splice(i, 1);
-      };
+      return addTo(hookOptions?.last === true ? lastHooks : hooks, hook);
+    },
+    useGate(gate) {
+      if (typeof gate !== 'function') return () => undefined;
+      return addTo(gates, gate);
+    },
+    onResult(listener) {
+      if (typeof listener !== 'function') return () => false;
+      resultListeners.add(listener);
+      return () => resultListeners.delete(listener);
     },
   };
+}
+
+function addTo<T>(list: T[], item: T): () => void {
+  list.push(item);
+  return () => {
+    const i = list.indexOf(item);
+    if (i >= 0) list.splice(i, 1);
+  };
+}
+
+/** The first gate's refusal; a gate that throws refuses (fail closed). */
+function runGates(gates: readonly SendGate[], record: SendRecord): string | null {
+  for (const gate of [...gates]) {
+    try {
+      const stop = gate(record);
+      if (stop) return stop;
+    } catch (error) {
+      return `send gate failed: ${messageOf(error)}`;
+    }
+  }
+  return null;
 }
 
 /** The first hook's refusal, or null when every hook let the request through. */
@@ -163,7 +218,22 @@ async function exchange(
   }
 }
 
-const KNOWN_HEADERS = ['cache-control', 'content-type', 'etag', 'age', 'date', 'last-modified'];
+const KNOWN_HEADERS = [
+  'cache-control',
+  'content-type',
+  'etag',
+  'age',
+  'date',
+  'last-modified',
+  ...TUS_RESPONSE_HEADERS,
+];
+
+/** A copy of binary bodies: bytes the caller changes after `send` must not differ from the record. */
+function bodyOf(body: TransportRequest['body']): string | Uint8Array<ArrayBuffer> | null {
+  if (body === undefined || body === null) return null;
+  // Uint8Array's slice, not the body's own: a Node Buffer's slice() is a view, not a copy.
+  return typeof body === 'string' ? body : Uint8Array.prototype.slice.call(body);
+}
 
 function headersOf(response: FetchResponseLike): Record<string, string> {
   const out: Record<string, string> = {};

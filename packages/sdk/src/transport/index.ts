@@ -9,6 +9,8 @@ export {
   type FetchLike,
   type FetchResponseLike,
   type HttpMethod,
+  type ResultListener,
+  type SendGate,
   type SendListener,
   type SendRecord,
   type TransportRequest,

@@ -4,6 +4,17 @@ import type { DataCategory, TransportRequest } from './types.ts';
 // slip through. Authorization only travels with a pilot's own data (Sync, shared media).
 const ALWAYS_ALLOWED = new Set(['accept', 'content-type', 'if-none-match', 'if-match']);
 const AUTHENTICATED: ReadonlySet<DataCategory> = new Set(['flight_logs', 'media']);
+// tus 1.0 (resumable Sync uploads) needs these, and only flight logs use it: lengths, offsets and the
+// Upload-Metadata the sync module writes (file name + SHA-256), nothing about the device.
+const TUS_REQUEST_HEADERS = new Set(['tus-resumable', 'upload-length', 'upload-offset', 'upload-metadata']);
+/** Response headers a tus client reads (for platforms whose fetch Headers cannot be iterated). */
+export const TUS_RESPONSE_HEADERS = [
+  'location',
+  'upload-offset',
+  'upload-length',
+  'tus-resumable',
+  'airlock-flightlog-id',
+];
 
 /** Why the request must not be sent, or null when it may. */
 export function refusalOf(request: TransportRequest): string | null {
@@ -15,6 +26,7 @@ export function refusalOf(request: TransportRequest): string | null {
     const lower = name.toLowerCase();
     if (ALWAYS_ALLOWED.has(lower)) continue;
     if (lower === 'authorization' && AUTHENTICATED.has(category)) continue;
+    if (TUS_REQUEST_HEADERS.has(lower) && category === 'flight_logs') continue;
     return `header "${name}" is not allowed for category ${category}`;
   }
   return null;

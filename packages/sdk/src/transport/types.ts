@@ -16,8 +16,14 @@ export interface TransportRequest {
   method: HttpMethod;
   /** Starts with `/`; the transport puts the server URL in front. */
   path: string;
-  body?: string;
+  /** Text (JSON) or bytes (a flight-log chunk); the transport sends a copy taken when `send` is called. */
+  body?: string | Uint8Array;
   headers?: Record<string, string>;
+  /**
+   * The pilot asked for this very request (pressed Sync, shared a photo). Media and flight logs
+   * leave only with it; a background task must never set it.
+   */
+  userAction?: boolean;
 }
 
 /** Exactly what is about to leave the device: what listeners see and, later, what the ledger keeps. */
@@ -29,9 +35,12 @@ export interface SendRecord {
   category: DataCategory;
   /** Every header the SDK sets (the platform adds its own, e.g. a browser's User-Agent). */
   headers: Readonly<Record<string, string>>;
-  body: string | null;
-  /** UTF-8 length of the body. */
+  /** The exact payload: text, or bytes for binary uploads (the ledger keeps large ones as size + digest). */
+  body: string | Uint8Array<ArrayBuffer> | null;
+  /** Length of the body in bytes (UTF-8 for text). */
   bytes: number;
+  /** The request was flagged as an explicit action of the pilot. */
+  userAction: boolean;
 }
 
 /** Nothing (or `true`) lets the request go on; `{ veto }` stops it before a byte leaves. */
@@ -43,8 +52,21 @@ export type BeforeSendDecision = undefined | boolean | { veto: string };
  */
 export type BeforeSendHook = (record: SendRecord) => BeforeSendDecision | Promise<BeforeSendDecision>;
 
+/**
+ * A synchronous last check, run after every hook and with no await between it and `fetch`: the
+ * answer reflects the state at the very moment the bytes leave (hooks may await storage, and a
+ * setting can change meanwhile). Returns why the request must not leave, or null.
+ */
+export type SendGate = (record: SendRecord) => string | null;
+
 /** Told about every request that passed the hooks, just before it is sent. */
 export type SendListener = (record: SendRecord) => void;
+
+/**
+ * Told how every request that passed the hooks ended: answered, offline, or stopped by a gate
+ * (`vetoed: true`, nothing left the device). The ledger records the status, or takes back its entry.
+ */
+export type ResultListener = (record: SendRecord, response: TransportResponse) => void;
 
 /** What a request gave. Never a rejected promise: offline and refusal are ordinary results. */
 export interface TransportResponse {
@@ -68,7 +90,8 @@ export interface TransportResponse {
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  // ArrayBuffer-backed: what fetch's BodyInit accepts (the transport's own copy always is).
+  body?: string | Uint8Array<ArrayBuffer>;
   credentials: 'omit';
   redirect: 'error';
   referrerPolicy: 'no-referrer';

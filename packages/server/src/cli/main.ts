@@ -3,10 +3,20 @@ import { checkCommand } from './check-command.ts';
 import { type Command, type Io, UsageError } from './command.ts';
 import { datasetsCommand } from './datasets-command.ts';
 import { importCommand } from './import-command.ts';
+import { logsCommand } from './logs-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { statsCommand } from './stats-command.ts';
 import { zonesCommand } from './zones-command.ts';
 
-const COMMANDS: Command[] = [serveCommand, importCommand, zonesCommand, checkCommand, datasetsCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  importCommand,
+  zonesCommand,
+  checkCommand,
+  datasetsCommand,
+  logsCommand,
+  statsCommand,
+];
 
 function overview(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { pilotDataSettings } from './pilot-data-settings.ts';
+import { storeRegionProblems } from './store-regions.ts';
+import { telemetrySettings } from './telemetry-settings.ts';
 
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
@@ -29,6 +32,8 @@ export const configSchema = z
     /** Behind a load balancer: read the client address from X-Forwarded-For (for IP → country only). */
     AIRLOCK_TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    ...pilotDataSettings,
+    ...telemetrySettings,
   })
   .strict();
 
@@ -68,5 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
+  const regions = storeRegionProblems(parsed.data);
+  if (regions.length > 0) throw new ConfigError(regions);
   return parsed.data;
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { RequestCounters } from '../metrics/index.ts';
 import type { IpCountryLookup } from '../region-ip/index.ts';
+import type { TelemetryService } from '../telemetry/index.ts';
 import type { ResponseCache } from './response-cache.ts';
 
 /** What route handlers need, handed to each route module when the app is built. */
@@ -13,4 +14,6 @@ export interface AppContext {
   cache: ResponseCache;
   counters: RequestCounters;
   ipCountry: () => Promise<IpCountryLookup>;
+  /** Telemetry ingest and statistics; its routes are absent without it. */
+  telemetry?: TelemetryService;
 }

@@ -1,18 +1,23 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AirspaceService } from '../airspace/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { RequestCounters } from '../metrics/index.ts';
+import type { PilotData } from '../pilot-data/index.ts';
 import type { IpCountryLookup } from '../region-ip/index.ts';
+import type { TelemetryService } from '../telemetry/index.ts';
 import { renderApiReference } from './api-reference.ts';
 import type { AppContext } from './app-context.ts';
+import { bodySizeLimit } from './body-size-limit.ts';
 import { describeValidation, errorBody, HttpError } from './http-error.ts';
 import { ResponseCache } from './response-cache.ts';
+import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerDatasetRoutes } from './routes/datasets.ts';
+import { registerFlightLogRoutes } from './routes/flightlogs.ts';
 import { registerLocationRoutes } from './routes/location.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
+import { registerTelemetryRoutes } from './routes/telemetry.ts';
 import { registerZoneRoutes } from './routes/zones.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -24,6 +29,10 @@ export interface AppDeps {
   counters: RequestCounters;
   /** Loaded on first use: the IP table takes a second and most deployments rarely need it. */
   ipCountry: () => Promise<IpCountryLookup>;
+  /** Accounts and flight logs; their routes are absent without it. */
+  pilotData?: PilotData;
+  /** Telemetry ingest and statistics; their routes are absent without it. */
+  telemetry?: TelemetryService;
 }
 
 /**
@@ -52,13 +61,17 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(errorBody(413, 'body_too_large', `request body over ${MAX_BODY_BYTES} bytes`), 413),
-    }),
+  const limit = bodySizeLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      c.json(errorBody(413, 'body_too_large', `request body over ${MAX_BODY_BYTES} bytes`), 413),
+  });
+  // Flight logs have their own, larger limit (AIRLOCK_FLIGHTLOG_MAX_BYTES), enforced by their routes.
+  // GET and HEAD carry no body: skipping them spares building a full Request on every read.
+  app.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/v1/flightlogs')
+      ? next()
+      : limit(c, next),
   );
 
   app.onError((err, c) => {
@@ -97,6 +110,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerDatasetRoutes(app, ctx);
   registerLocationRoutes(app, ctx);
   registerStatsRoutes(app, ctx);
+  if (deps.telemetry) registerTelemetryRoutes(app, ctx, deps.telemetry);
+  if (deps.pilotData) {
+    registerAccountRoutes(app, deps.pilotData);
+    registerFlightLogRoutes(app, deps.pilotData);
+  }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', {
     type: 'http',

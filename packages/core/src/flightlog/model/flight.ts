@@ -6,7 +6,16 @@
  */
 
 /** Formats the importers understand. */
-export type FlightLogFormat = 'ulog' | 'dataflash' | 'tlog' | 'airdata-csv' | 'gpx' | 'kml' | 'dji-txt';
+export type FlightLogFormat =
+  | 'ulog'
+  | 'dataflash'
+  | 'tlog'
+  | 'airdata-csv'
+  | 'gpx'
+  | 'kml'
+  | 'dji-txt'
+  /** AFLR, the SDK recorder's own format (formats/airlock/). */
+  | 'airlock';
 
 /**
  * Validated GPS fixes only (ULog/tlog fix_type ≥ 3, DataFlash Status ≥ 3, CSV rows other than 0,0),

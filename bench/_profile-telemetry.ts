@@ -1,0 +1,31 @@
+// Profiling aid (not a bench): runs the server under --cpu-prof while autocannon posts reports.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { utcDay } from '@airlock/core';
+import autocannon from 'autocannon';
+import { busyReport } from '../packages/server/src/telemetry/test-reports.fixture.ts';
+import { spawnServer } from './lib/server-process.ts';
+
+const dataDir = mkdtempSync(join(os.tmpdir(), 'airlock-prof-'));
+const server = await spawnServer(dataDir, {
+  env: { AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false' },
+  nodeArgs: ['--cpu-prof', '--cpu-prof-dir=/tmp/airlock-telemetry-prof'],
+});
+const body = JSON.stringify(busyReport(utcDay(), 20));
+const path = process.argv[2] ?? '/v1/telemetry/app_performance';
+const r = await autocannon({
+  url: server.url,
+  connections: 20,
+  duration: 8,
+  requests: [
+    {
+      method: path === '/v1/ping' ? 'GET' : 'POST',
+      path,
+      headers: { 'content-type': 'application/json' },
+      body: path === '/v1/ping' ? undefined : body,
+    },
+  ],
+});
+console.log(path, r.requests.total / r.duration, 'req/s', r['2xx'], r.non2xx);
+await server.stop();

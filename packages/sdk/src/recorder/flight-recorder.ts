@@ -1,0 +1,220 @@
+import {
+  type AirlockSample,
+  encodeAirlockEnd,
+  encodeAirlockEvent,
+  encodeAirlockHeader,
+  encodeAirlockInfo,
+  encodeAirlockMode,
+  encodeAirlockSamples,
+  type FlightEventKind,
+} from '@airlock/core';
+import { type AppendStore, attemptStore } from './append-store.ts';
+import { createFlightLibrary, type FlightLibrary, RECORDING_SUFFIX } from './flight-library.ts';
+import { type RecorderSample, timeOf, toAirlockSample } from './recorder-sample.ts';
+
+export interface FlightRecorderOptions {
+  /** Where recordings (and imported logs) are kept. */
+  store: AppendStore;
+  now?: () => Date;
+  /** Buffered samples are written at least this often: the most a kill can lose, ms; default 1000. */
+  flushIntervalMs?: number;
+  /** ...and after at most this many samples; default 50. */
+  maxChunkSamples?: number;
+}
+
+/** What the recorder is doing, for a status line. */
+export interface RecorderState {
+  recording: boolean;
+  /** The flight being recorded, or null. */
+  id: string | null;
+  samples: number;
+  /** Bytes handed to the store for this flight. */
+  bytesWritten: number;
+  /** The last store failure (the recording goes on; what that write held is lost). */
+  error?: string;
+}
+
+export interface RecordingResult {
+  id: string | null;
+  samples: number;
+  bytes: number;
+  error?: string;
+}
+
+export interface FlightRecorder extends FlightLibrary {
+  /** Starts a new recording (stopping one in progress) and returns its id. */
+  start(info?: { aircraft?: string; app?: string }): string;
+  /** Records one state of the aircraft; cheap enough for 10 Hz and more. Ignored when not recording. */
+  sample(sample: RecorderSample): void;
+  /** A photo, a video start/stop, a warning...: written at once. */
+  event(kind: FlightEventKind, text?: string, time?: Date | number): void;
+  /** Writes what is buffered now. */
+  flush(): Promise<void>;
+  /** Writes the rest and closes the recording. */
+  stop(): Promise<RecordingResult>;
+  state(): RecorderState;
+}
+
+interface Recording {
+  id: string;
+  startMs: number;
+  samples: AirlockSample[];
+  records: Uint8Array[];
+  chunkStartMs: number;
+  lastMs: number;
+  mode: string | null;
+  count: number;
+  bytes: number;
+}
+
+/**
+ * Records flights on the device in AFLR (docs/formats/airlock-flight-record.md): a header and info
+ * record when the flight starts, then one append per chunk of samples (every second by default) and
+ * per event, then an end record. Nothing here sends anything: recordings leave only through Sync.
+ * Never throws: store failures show in `state().error`.
+ */
+export function createFlightRecorder(options: FlightRecorderOptions): FlightRecorder {
+  const now = options.now ?? (() => new Date());
+  const flushMs = positive(options.flushIntervalMs, 1000);
+  const maxChunk = Math.max(1, Math.floor(positive(options.maxChunkSamples, 50)));
+  const store = options.store;
+  let current: Recording | null = null;
+  let lastError: string | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  const library = createFlightLibrary(store, () => current?.id ?? null);
+
+  /** Appends in call order; a failed append is reported, never retried (a retry could duplicate). */
+  function write(rec: Recording, bytes: Uint8Array): Promise<void> {
+    rec.bytes += bytes.length;
+    writing = writing.then(async () => {
+      const r = await attemptStore('append', () => store.append(rec.id, bytes));
+      if (!r.ok) lastError = r.error;
+    });
+    return writing;
+  }
+
+  function flushNow(rec: Recording): Promise<void> {
+    const parts = rec.samples.length > 0 ? [encodeAirlockSamples(rec.samples), ...rec.records] : rec.records;
+    rec.samples = [];
+    rec.records = [];
+    if (parts.length === 0) return writing;
+    // One append per flush: a kill tears at most this one, and the reader drops a torn tail.
+    return write(rec, concat(parts));
+  }
+
+  function elapsed(rec: Recording, time: Date | number | undefined): number {
+    const ms = timeOf(time) ?? now().getTime();
+    return Math.max(0, Math.round(ms - rec.startMs));
+  }
+
+  function stopCurrent(): Promise<RecordingResult> {
+    const rec = current;
+    if (!rec) return Promise.resolve({ id: null, samples: 0, bytes: 0 });
+    current = null;
+    rec.records.push(encodeAirlockEnd(Math.max(rec.lastMs, elapsed(rec, undefined))));
+    return flushNow(rec).then(() => ({
+      id: rec.id,
+      samples: rec.count,
+      bytes: rec.bytes,
+      ...(lastError ? { error: lastError } : {}),
+    }));
+  }
+
+  return {
+    ...library,
+    start(info = {}) {
+      void stopCurrent();
+      const startMs = now().getTime();
+      lastError = undefined;
+      const rec: Recording = {
+        id: recordingId(startMs),
+        startMs,
+        samples: [],
+        records: [],
+        chunkStartMs: 0,
+        lastMs: 0,
+        mode: null,
+        count: 0,
+        bytes: 0,
+      };
+      current = rec;
+      const head = encodeAirlockInfo({
+        start_ms: startMs,
+        aircraft: info.aircraft ?? null,
+        app: info.app ?? null,
+      });
+      void write(rec, concat([encodeAirlockHeader(), head]));
+      return rec.id;
+    },
+    sample(sample) {
+      const rec = current;
+      if (!rec || !sample || typeof sample !== 'object') return;
+      try {
+        const t = elapsed(rec, sample.time);
+        if (typeof sample.mode === 'string' && sample.mode !== rec.mode) {
+          rec.mode = sample.mode;
+          rec.records.push(encodeAirlockMode(t, sample.mode));
+        }
+        if (rec.samples.length === 0) rec.chunkStartMs = t;
+        rec.samples.push(toAirlockSample(sample, t));
+        rec.lastMs = Math.max(rec.lastMs, t);
+        rec.count++;
+        if (rec.samples.length >= maxChunk || t - rec.chunkStartMs >= flushMs) void flushNow(rec);
+      } catch (error) {
+        lastError = `sample: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    },
+    event(kind, text, time) {
+      const rec = current;
+      if (!rec) return;
+      try {
+        const t = elapsed(rec, time);
+        rec.records.push(encodeAirlockEvent(t, kind, typeof text === 'string' ? text : undefined));
+        rec.lastMs = Math.max(rec.lastMs, t);
+        void flushNow(rec);
+      } catch (error) {
+        lastError = `event: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    },
+    flush: () => (current ? flushNow(current) : writing),
+    stop: stopCurrent,
+    state: () => ({
+      recording: current !== null,
+      id: current?.id ?? null,
+      samples: current?.count ?? 0,
+      bytesWritten: current?.bytes ?? 0,
+      ...(lastError ? { error: lastError } : {}),
+    }),
+  };
+}
+
+/** `flight-20261124-101500-3fa9.aflr`: sorts by time; the random part keeps two same-second starts apart. */
+function recordingId(startMs: number): string {
+  const iso = new Date(startMs).toISOString();
+  const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
+  return `flight-${stamp}-${randomHex(4)}${RECORDING_SUFFIX}`;
+}
+
+function randomHex(n: number): string {
+  const bytes = new Uint8Array(n);
+  const c = (globalThis as { crypto?: { getRandomValues?(b: Uint8Array): Uint8Array } }).crypto;
+  if (c?.getRandomValues) c.getRandomValues(bytes);
+  else for (let i = 0; i < n; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, n);
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function positive(v: number | undefined, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
+}

@@ -1,0 +1,121 @@
+import { detectFlightLogFormat } from '@airlock/core';
+import { type AppendStore, createFlightLibrary, type FlightLibrary } from '../recorder/index.ts';
+import { type KeyValueStorage, memoryStorage } from '../storage/index.ts';
+import type { Transport } from '../transport/index.ts';
+import { type Sha256, webCryptoSha256 } from './digest.ts';
+import { createSyncState } from './sync-state.ts';
+import { TusClient } from './tus-client.ts';
+import { type LogSyncResult, type UploadContext, uploadLog } from './upload-log.ts';
+
+export interface SyncOptions {
+  /** The SDK's one transport: every byte of a log leaves through it. */
+  transport: Transport;
+  /** The pilot's session token (from POST /v1/sessions), or null when signed out. */
+  auth: () => string | null | undefined | Promise<string | null | undefined>;
+  /** Where the logs are: the recorder's store (recordings and imported logs). */
+  store: AppendStore;
+  /** Where upload progress is remembered, so a Sync after a restart resumes; default in memory. */
+  state?: KeyValueStorage;
+  /** The id of the flight being recorded, never synced; default none. */
+  recordingId?: () => string | null;
+  /** SHA-256 for platforms without Web Crypto; default `crypto.subtle`. */
+  sha256?: Sha256;
+  /** Bytes per PATCH; default 512 KiB (a slow uplink must finish one within the transport's timeout). */
+  chunkBytes?: number;
+  /** Tries per log and Sync before it is left for the next Sync; default 3. */
+  maxAttempts?: number;
+  /** Wait before retry n is n × this, ms; default 1000. */
+  retryDelayMs?: number;
+}
+
+export interface SyncCallOptions {
+  onProgress?: (progress: { id: string; offset: number; size: number }) => void;
+}
+
+export interface SyncReport {
+  results: LogSyncResult[];
+  /** Why nothing was tried (not signed in, no SHA-256, the store failed). */
+  error?: string;
+}
+
+export interface Sync {
+  /** Uploads the named logs, or every log not being recorded ('all'). Only ever runs when called. */
+  sync(ids: readonly string[] | 'all', options?: SyncCallOptions): Promise<SyncReport>;
+}
+
+/**
+ * Sync: the only way a flight log leaves the device, and only when the app calls it (the pilot's Sync
+ * button). Each log goes up as a tus upload through the transport, deduplicated by the file's
+ * SHA-256 on the server, resumable across failures and restarts. One Sync runs at a time; a second
+ * call waits for the first. No timer, no retry in the background. Never rejects.
+ */
+export function createSync(options: SyncOptions): Sync {
+  const library: FlightLibrary = createFlightLibrary(options.store, options.recordingId ?? (() => null));
+  const state = createSyncState(options.state ?? memoryStorage());
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function run(ids: readonly string[] | 'all', call: SyncCallOptions): Promise<SyncReport> {
+    const sha256 = options.sha256 ?? webCryptoSha256();
+    if (!sha256)
+      return { results: [], error: 'no SHA-256: this platform has no crypto.subtle; pass `sha256`' };
+    let token: string | null | undefined;
+    try {
+      token = await options.auth();
+    } catch (error) {
+      return { results: [], error: `auth: ${messageOf(error)}` };
+    }
+    if (!token) return { results: [], error: 'not signed in: no session token' };
+    const listed = await library.list();
+    if (listed.error) return { results: [], error: listed.error };
+    const known = new Map(listed.logs.map((l) => [l.id, l]));
+    const wanted = ids === 'all' ? listed.logs.map((l) => l.id) : [...new Set(ids)];
+    const ctx: UploadContext = {
+      tus: new TusClient(options.transport, token),
+      state,
+      chunkBytes: Math.max(1024, Math.floor(options.chunkBytes ?? 512 * 1024)),
+      maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
+      retryDelayMs: Math.max(0, options.retryDelayMs ?? 1000),
+      ...(call.onProgress ? { onProgress: call.onProgress } : {}),
+    };
+    const results: LogSyncResult[] = [];
+    for (const id of wanted) results.push(await syncOne(ctx, id, known.get(id)?.status, sha256));
+    return { results };
+  }
+
+  async function syncOne(ctx: UploadContext, id: string, status: string | undefined, sha256: Sha256) {
+    const none = { id, logId: null, sha256: null, size: 0, sentBytes: 0, resumedFrom: null };
+    if (status === undefined)
+      return { ...none, status: 'failed' as const, error: 'no such log on the device' };
+    if (status === 'recording') return { ...none, status: 'skipped' as const, error: 'still being recorded' };
+    const bytes = await library.read(id);
+    if (!bytes || bytes.length === 0)
+      return { ...none, status: 'failed' as const, error: 'the log is empty or unreadable' };
+    // Only flight logs leave through Sync: a photo or a document put in the store by mistake stays.
+    if (!detectFlightLogFormat(id, bytes))
+      return {
+        ...none,
+        size: bytes.length,
+        status: 'failed' as const,
+        error: 'not a flight log format Airlock reads',
+      };
+    try {
+      return await uploadLog(ctx, id, bytes, await sha256(bytes));
+    } catch (error) {
+      return { ...none, size: bytes.length, status: 'failed' as const, error: messageOf(error) };
+    }
+  }
+
+  return {
+    sync(ids, call = {}) {
+      const next = running
+        .then(() => run(ids, call ?? {}))
+        .catch((error) => ({ results: [], error: messageOf(error) }));
+      running = next;
+      return next;
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,9 @@
+export {
+  createSync,
+  type Sync,
+  type SyncCallOptions,
+  type SyncOptions,
+  type SyncReport,
+} from './create-sync.ts';
+export type { Sha256 } from './digest.ts';
+export type { LogSyncResult } from './upload-log.ts';

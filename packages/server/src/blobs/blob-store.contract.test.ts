@@ -1,0 +1,82 @@
+// One suite for every BlobStore adapter: the local folder (the embedded default) and memory.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { type BlobStore, deleteBlobPrefix, LocalFolderBlobStore, MemoryBlobStore } from './index.ts';
+
+const dirs: string[] = [];
+const adapters: Array<{ name: string; open(): BlobStore }> = [
+  { name: 'memory', open: () => new MemoryBlobStore() },
+  {
+    name: 'local-folder',
+    open: () => {
+      const d = mkdtempSync(join(tmpdir(), 'airlock-blobs-'));
+      dirs.push(d);
+      return new LocalFolderBlobStore(d);
+    },
+  },
+];
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+for (const adapter of adapters) {
+  describe(`BlobStore contract: ${adapter.name}`, () => {
+    test('put, get, overwrite, delete', async () => {
+      const s = adapter.open();
+      assert.equal(await s.get('a/b'), null);
+      await s.put('a/b', Buffer.from('one'));
+      assert.equal((await s.get('a/b'))?.toString(), 'one');
+      await s.put('a/b', Buffer.from('two!'));
+      assert.equal((await s.get('a/b'))?.toString(), 'two!');
+      assert.equal(await s.delete('a/b'), true);
+      assert.equal(await s.delete('a/b'), false);
+      assert.equal(await s.get('a/b'), null);
+    });
+
+    test('list by prefix, in key order, with sizes; deleteBlobPrefix', async () => {
+      const s = adapter.open();
+      await s.put('pilots/p1/logs/x/original', Buffer.alloc(10));
+      await s.put('pilots/p1/logs/x/track.json', Buffer.alloc(3));
+      await s.put('pilots/p1/logs/y/original', Buffer.alloc(1));
+      await s.put('pilots/p10/logs/z/original', Buffer.alloc(1));
+      const p1 = await s.list('pilots/p1/');
+      assert.deepEqual(
+        p1.map((b) => [b.key, b.size]),
+        [
+          ['pilots/p1/logs/x/original', 10],
+          ['pilots/p1/logs/x/track.json', 3],
+          ['pilots/p1/logs/y/original', 1],
+        ],
+      );
+      assert.ok(p1[0].modifiedAt instanceof Date);
+      assert.equal((await s.list('pilots/p1')).length, 4, 'a bare prefix is a string prefix');
+      assert.equal((await s.list('nothing/')).length, 0);
+      assert.equal(await deleteBlobPrefix(s, 'pilots/p1/'), 3);
+      assert.deepEqual(
+        (await s.list('pilots/')).map((b) => b.key),
+        ['pilots/p10/logs/z/original'],
+      );
+    });
+
+    test('rejects keys that could escape the store', async () => {
+      const s = adapter.open();
+      for (const bad of ['../x', 'a/../../x', '/abs', 'a//b', '', 'a/.hidden', 'a b']) {
+        await assert.rejects(s.put(bad, Buffer.alloc(1)), /invalid blob key/, bad);
+      }
+    });
+  });
+}
+
+test('local folder: files are 0600, empty folders are pruned, no temporary files are left', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'airlock-blobs-'));
+  dirs.push(d);
+  const s = new LocalFolderBlobStore(d);
+  await s.put('pilots/p/logs/l/original', Buffer.from('x'));
+  assert.equal(statSync(join(d, 'pilots/p/logs/l/original')).mode & 0o777, 0o600);
+  assert.deepEqual(readdirSync(join(d, 'pilots/p/logs/l')), ['original']);
+  await s.delete('pilots/p/logs/l/original');
+  assert.deepEqual(readdirSync(d), []);
+});

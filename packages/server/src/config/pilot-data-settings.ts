@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const region = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, 'a region name: letters, digits, - and _ (e.g. eu-central-1)')
+  .transform((s) => s.toLowerCase());
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Settings of the pilot-data stores (accounts, flight logs, community media), spread into the one config
+ * schema. Kept apart so the privacy-relevant knobs are read in one place.
+ */
+export const pilotDataSettings = {
+  /** Regions a store may live in (comma-separated, or a JSON array in the config file). Fails closed: only "local" unless listed. */
+  AIRLOCK_ALLOWED_REGIONS: z
+    .union([z.string(), z.array(z.string())])
+    .default('local')
+    .transform((v) =>
+      (Array.isArray(v) ? v : v.split(',')).map((r) => r.trim().toLowerCase()).filter(Boolean),
+    ),
+  /** Region of the main database (PGlite folder or PostgreSQL). */
+  AIRLOCK_DATABASE_REGION: region.default('local'),
+  /** Region of the flight-log blob store. */
+  AIRLOCK_FLIGHTLOG_REGION: region.default('local'),
+  /** Region of the community media store (a store of its own). */
+  AIRLOCK_MEDIA_REGION: region.default('local'),
+  /** Folder of the flight-log blobs; default `<AIRLOCK_DATA_DIR>/flightlogs`. */
+  AIRLOCK_FLIGHTLOG_DIR: z.string().min(1).optional(),
+  /** Folder of the community media store; default `<AIRLOCK_DATA_DIR>/media`. */
+  AIRLOCK_MEDIA_DIR: z.string().min(1).optional(),
+  /**
+   * Base64 of 32 random bytes that wraps every pilot's data key. Without it the server generates one
+   * into `<AIRLOCK_DATA_DIR>/master.key` (mode 0600) on first start. Instances sharing a database must
+   * share this key.
+   */
+  AIRLOCK_MASTER_KEY: z
+    .string()
+    .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
+    .optional(),
+  /** Largest flight log accepted, in bytes (413 beyond). */
+  AIRLOCK_FLIGHTLOG_MAX_BYTES: int(1024, 2 ** 40).default(256 * 1024 * 1024),
+  /** Hours an unfinished resumable upload is kept before it is swept. */
+  AIRLOCK_UPLOAD_EXPIRY_H: z.coerce
+    .number()
+    .min(0.001)
+    .max(24 * 30)
+    .default(24),
+  /** Days a session (cookie or bearer token) lasts. */
+  AIRLOCK_SESSION_TTL_DAYS: z.coerce.number().min(0.001).max(365).default(30),
+  /** argon2id memory cost in KiB (OWASP: 19456 with t=2). Lower only in tests. */
+  AIRLOCK_ARGON2_MEMORY_KIB: int(8, 4 * 1024 * 1024).default(19456),
+  /** argon2id passes. */
+  AIRLOCK_ARGON2_TIME_COST: int(1, 100).default(2),
+  /** Sign-in attempts per e-mail address within the lockout window before it locks. */
+  AIRLOCK_SIGNIN_MAX_ATTEMPTS: int(1, 1000).default(5),
+  /** Seconds an e-mail address stays locked after too many attempts (also the counting window). */
+  AIRLOCK_SIGNIN_LOCKOUT_S: int(1, 86400).default(900),
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * Settings of telemetry ingest and of the operator statistics, spread into the one config schema.
+ * Kept apart so the privacy knobs of published statistics are read in one place (docs/telemetry.md).
+ */
+export const telemetrySettings = {
+  /**
+   * Published counts below this many reports are suppressed (left out, and counted as suppressed).
+   * 1 turns suppression off; that is allowed but never the default.
+   */
+  AIRLOCK_STATS_MIN_GROUP: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /**
+   * Differential privacy of published statistics: Laplace noise of scale sensitivity/epsilon on every
+   * published count, per report. Unset: no noise (suppression only). Smaller is more private.
+   */
+  AIRLOCK_STATS_EPSILON: z.coerce.number().positive().max(100).optional(),
+  /** How often buffered telemetry aggregates are written to the database, in milliseconds. */
+  AIRLOCK_TELEMETRY_FLUSH_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+};

@@ -1,0 +1,97 @@
+// The flight-log service's SQL on each database adapter (PGlite always, PostgreSQL when
+// AIRLOCK_TEST_DATABASE_URL is set): import, dedupe, pages, delete, and the orphan sweep.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { AccountService } from '../accounts/index.ts';
+import { MemoryBlobStore } from '../blobs/index.ts';
+import { deriveMasterKey, PilotKeyring } from '../crypto/index.ts';
+import { silentLogger } from '../log/index.ts';
+import { type Database, forEachTestDatabase } from '../storage/index.ts';
+import { FlightLogService } from './index.ts';
+import { ORPHAN_MIN_AGE_MS, sweepOrphanBlobs } from './sweeps.ts';
+
+const SAMPLES = new URL('../../../../../shared/data/flightlogs/', import.meta.url).pathname;
+const files = [
+  'gpx/airdata_mini2_2021-09-05.gpx',
+  'kml/airdata_mini2_2021-09-05.kml',
+  'tlog/capture.mav2.battery_status.tlog',
+];
+
+for (const factory of forEachTestDatabase()) {
+  describe(`FlightLogService on ${factory.name}`, () => {
+    let db: Database;
+    let dispose: () => Promise<void>;
+    let staging: string;
+    before(async () => {
+      ({ db, dispose } = await factory.open());
+      staging = mkdtempSync(join(tmpdir(), 'airlock-fl-contract-'));
+    });
+    after(async () => {
+      await dispose();
+      rmSync(staging, { recursive: true, force: true });
+    });
+
+    test('import, dedupe, keyset pages, delete, orphan sweep', async () => {
+      const keyring = new PilotKeyring(db, deriveMasterKey(randomBytes(32)));
+      const accounts = new AccountService(
+        db,
+        keyring,
+        {
+          argon2: { memoryKiB: 64, timeCost: 1 },
+          sessionTtlDays: 1,
+          signInMaxAttempts: 5,
+          signInLockoutS: 60,
+        },
+        silentLogger,
+      );
+      const blobs = new MemoryBlobStore();
+      const service = new FlightLogService(
+        db,
+        keyring,
+        blobs,
+        staging,
+        { maxBytes: 1e8, uploadExpiryMs: 1e6 },
+        silentLogger,
+      );
+      const a = await accounts.signUp('pia@example.org', 'correct horse battery staple');
+      const b = await accounts.signUp('quinn@example.org', 'correct horse battery staple');
+      const ids: string[] = [];
+      for (const f of files) {
+        const { log, created } = await service.importBytes(a.id, readFileSync(join(SAMPLES, f)), {
+          filename: f,
+        });
+        assert.equal(created, true);
+        ids.push(log.id);
+      }
+      const again = await service.importBytes(a.id, readFileSync(join(SAMPLES, files[0])), { filename: 'x' });
+      assert.deepEqual([again.created, again.log.id], [false, ids[0]]);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await service.list(a.id, { limit: 2, cursor });
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      assert.deepEqual(seen.sort(), [...ids].sort());
+      assert.deepEqual((await service.list(b.id, { limit: 10 })).items, []);
+      assert.equal(await service.get(b.id, ids[0]), null);
+      assert.equal(await service.delete(b.id, ids[0]), false);
+      assert.equal(await service.delete(a.id, ids[0]), true);
+      assert.equal((await blobs.list(`pilots/${a.id}/flightlogs/${ids[0]}/`)).length, 0);
+      assert.deepEqual([...(await service.rows.existing(ids))].sort(), ids.slice(1).sort());
+      // Blobs whose row never came are swept once older than the minimum age, and only those.
+      await blobs.put(
+        `pilots/${a.id}/flightlogs/00000000-0000-4000-8000-000000000000/original`,
+        Buffer.from('x'),
+      );
+      assert.equal(await sweepOrphanBlobs(blobs, service.rows), 0, 'too young to be an orphan');
+      assert.equal(await sweepOrphanBlobs(blobs, service.rows, Date.now() + ORPHAN_MIN_AGE_MS + 1000), 1);
+      assert.equal((await service.list(a.id, { limit: 10 })).items.length, 2);
+      assert.ok((await service.track(a.id, ids[1]))?.length);
+    });
+  });
+}

@@ -1,0 +1,226 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PilotDataSource } from '../accounts/index.ts';
+import { type BlobStore, deleteBlobPrefix } from '../blobs/index.ts';
+import type { PilotKeyring } from '../crypto/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { Database } from '../storage/index.ts';
+import { type ChartSeries, resolveSeriesFields } from './chart-series.ts';
+import { FlightLogCursorError } from './flightlog-error.ts';
+import { downloadName, type ExportFormat, renderExport } from './flightlog-exports.ts';
+import { FlightLogRows } from './flightlog-rows.ts';
+import { type FlightLogView, toView } from './flightlog-view.ts';
+import { BLOB, contentHmac, importFlightLog, reparse } from './import-flight-log.ts';
+import { logPrefix, PilotBlobs, pilotPrefix } from './pilot-blobs.ts';
+import { PilotStagingStore } from './staging-store.ts';
+import { sweepOrphanBlobs, sweepStaging } from './sweeps.ts';
+
+export interface FlightLogOptions {
+  maxBytes: number;
+  uploadExpiryMs: number;
+}
+
+export interface FlightLogPage {
+  items: FlightLogView[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  next_cursor: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Synced flight logs: import (from a finished upload or a raw body), the owner's views and exports,
+ * and deletion. Every method takes the pilot id first and every lookup is scoped by it: another
+ * pilot's log, whatever its id, is simply not found.
+ */
+export class FlightLogService implements PilotDataSource {
+  readonly name = 'flight_logs';
+  readonly rows: FlightLogRows;
+
+  constructor(
+    db: Database,
+    readonly keyring: PilotKeyring,
+    readonly blobs: BlobStore,
+    readonly stagingRoot: string,
+    readonly options: FlightLogOptions,
+    private readonly log: Logger,
+  ) {
+    this.rows = new FlightLogRows(db);
+  }
+
+  async importBytes(
+    pilotId: string,
+    bytes: Buffer,
+    meta: { filename: string; sha256?: string },
+  ): Promise<{ log: FlightLogView; created: boolean }> {
+    const key = await this.keyring.get(pilotId);
+    const { row, created } = await importFlightLog(
+      this.rows,
+      new PilotBlobs(this.blobs, pilotId, key),
+      { pilotId, key, bytes, filename: meta.filename, declaredSha256: meta.sha256 },
+      (prefix) => deleteBlobPrefix(this.blobs, prefix),
+    );
+    return { log: toView(key, row), created };
+  }
+
+  async list(
+    pilotId: string,
+    options: { limit: number; cursor?: string; sha256?: string },
+  ): Promise<FlightLogPage> {
+    const key = await this.keyring.get(pilotId);
+    if (options.sha256) {
+      const row = await this.rows.findByContent(pilotId, contentHmac(key, options.sha256.toLowerCase()));
+      return { items: row ? [toView(key, row)] : [], next_cursor: null };
+    }
+    const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+    const rows = await this.rows.list(pilotId, options.limit + 1, after);
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toView(key, r)),
+      next_cursor: rows.length > options.limit && last ? encodeCursor(last.created_at, last.id) : null,
+    };
+  }
+
+  async get(pilotId: string, id: string): Promise<FlightLogView | null> {
+    const found = await this.load(pilotId, id);
+    return found && toView(found.key, found.row);
+  }
+
+  /** The downsampled track (GeoJSON text), as stored at import. */
+  async track(pilotId: string, id: string): Promise<Buffer | null> {
+    const found = await this.load(pilotId, id);
+    if (!found) return null;
+    return found.blobs.get(logPrefix(pilotId, id) + BLOB.track);
+  }
+
+  /** Chart series, all channels or the requested ones; `unknown` lists names that are not channels. */
+  async series(
+    pilotId: string,
+    id: string,
+    fields?: string[],
+  ): Promise<{ series: ChartSeries; unknown: string[] } | null> {
+    const found = await this.load(pilotId, id);
+    const blob = found && (await found.blobs.get(logPrefix(pilotId, id) + BLOB.series));
+    if (!blob) return null;
+    const all = JSON.parse(blob.toString('utf8')) as ChartSeries;
+    if (!fields || fields.length === 0) return { series: all, unknown: [] };
+    const { channels, unknown } = resolveSeriesFields(fields);
+    const picked: ChartSeries['channels'] = {};
+    for (const ch of channels) picked[ch] = all.channels[ch] ?? [];
+    return { series: { ...all, channels: picked }, unknown };
+  }
+
+  async original(pilotId: string, id: string): Promise<{ bytes: Buffer; filename: string } | null> {
+    const found = await this.load(pilotId, id);
+    const bytes = found && (await found.blobs.get(logPrefix(pilotId, id) + BLOB.original));
+    return found && bytes ? { bytes, filename: downloadName(found.view.filename) } : null;
+  }
+
+  /** An export, built from the original on first request and kept beside it (deleted with the log). */
+  async export(
+    pilotId: string,
+    id: string,
+    format: ExportFormat,
+  ): Promise<{ body: Buffer; filename: string } | null> {
+    const found = await this.load(pilotId, id);
+    if (!found) return null;
+    const cacheKey = `${logPrefix(pilotId, id)}export.${format}`;
+    const filename = downloadName(found.view.filename, format);
+    const cached = await found.blobs.get(cacheKey);
+    if (cached) return { body: cached, filename };
+    const original = await found.blobs.get(logPrefix(pilotId, id) + BLOB.original);
+    if (!original) return null;
+    const { flight } = reparse(original, found.row.format, found.view.filename);
+    const body = Buffer.from(renderExport(flight, format), 'utf8');
+    await found.blobs.put(cacheKey, body);
+    return { body, filename };
+  }
+
+  /** Removes the row first (the log is gone for every reader at once), then its blobs. */
+  async delete(pilotId: string, id: string): Promise<boolean> {
+    if (!UUID.test(id) || !(await this.rows.delete(pilotId, id))) return false;
+    await deleteBlobPrefix(this.blobs, logPrefix(pilotId, id)).catch((e) =>
+      this.log.warn('flight log blobs left for the sweep', { error: (e as Error).message }),
+    );
+    await this.forgetUploadsOf(pilotId, id).catch(() => {});
+    return true;
+  }
+
+  /** The tus store of one pilot's staged uploads, encrypted with the pilot's key. */
+  staging(pilotId: string, key: Buffer): PilotStagingStore {
+    return new PilotStagingStore(this.stagingRoot, pilotId, key, this.options.uploadExpiryMs);
+  }
+
+  async exportFor(pilotId: string, key: Buffer): Promise<unknown> {
+    const logs: unknown[] = [];
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const rows = await this.rows.list(pilotId, 500, after);
+      for (const r of rows) {
+        const v = toView(key, r);
+        logs.push({
+          ...v,
+          original: `/v1/flightlogs/${v.id}/original`,
+          track: `/v1/flightlogs/${v.id}/track`,
+        });
+      }
+      if (rows.length < 500) break;
+      after = { createdAt: rows[rows.length - 1].created_at, id: rows[rows.length - 1].id };
+    }
+    const staging = this.staging(pilotId, key);
+    const uploads: unknown[] = [];
+    for (const id of await staging.listIds()) {
+      const info = await staging.info(id);
+      if (info && !info.log_id)
+        uploads.push({
+          upload_id: id,
+          filename: info.metadata.filename ?? null,
+          size_bytes: info.size,
+          started: info.creation_date,
+          stored_bytes_encrypted: await staging.stagedBytes(id),
+        });
+    }
+    return { logs, unfinished_uploads: uploads };
+  }
+
+  async eraseFor(pilotId: string): Promise<void> {
+    await deleteBlobPrefix(this.blobs, pilotPrefix(pilotId));
+    await rm(join(this.stagingRoot, pilotId), { recursive: true, force: true });
+  }
+
+  /** Unfinished uploads past their expiry, and blobs whose row never came (a crash mid-import). */
+  async sweep(): Promise<{ staged: number; orphans: number }> {
+    const staged = await sweepStaging(this.stagingRoot, this.options.uploadExpiryMs);
+    const orphans = await sweepOrphanBlobs(this.blobs, this.rows);
+    if (staged + orphans > 0) this.log.info('flight-log sweep', { staged, orphans });
+    return { staged, orphans };
+  }
+
+  private async load(pilotId: string, id: string) {
+    if (!UUID.test(id)) return null;
+    const key = await this.keyring.get(pilotId);
+    const row = await this.rows.find(pilotId, id);
+    if (!row) return null;
+    return { key, row, view: toView(key, row), blobs: new PilotBlobs(this.blobs, pilotId, key) };
+  }
+
+  private async forgetUploadsOf(pilotId: string, logId: string): Promise<void> {
+    const staging = this.staging(pilotId, await this.keyring.get(pilotId));
+    for (const id of await staging.listIds()) {
+      if ((await staging.info(id))?.log_id === logId) await staging.remove(id);
+    }
+  }
+}
+
+function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [t, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(t);
+  if (!UUID.test(id ?? '') || Number.isNaN(createdAt.getTime()))
+    throw new FlightLogCursorError('cursor is not one this server handed out: start again without it');
+  return { createdAt, id };
+}

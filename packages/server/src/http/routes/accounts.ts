@@ -1,0 +1,207 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { AccountError, type AccountService, PASSWORD_MAX, PASSWORD_MIN } from '../../accounts/index.ts';
+import { HttpError } from '../http-error.ts';
+import { clearSessionCookie, requirePilot, setSessionCookie } from '../pilot-auth.ts';
+
+export interface AccountRouteDeps {
+  accounts: AccountService;
+}
+
+const email = z.string().max(254).openapi({ example: 'pilot@example.org' });
+const password = z
+  .string()
+  .max(PASSWORD_MAX)
+  .openapi({ description: `${PASSWORD_MIN}–${PASSWORD_MAX} characters` });
+const pilotSchema = z
+  .object({ id: z.string(), email: z.string(), created_on: z.string().openapi({ description: 'day only' }) })
+  .openapi('Pilot');
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+const bearer = [{ pilotSession: [] }];
+
+const STATUS = {
+  invalid_email: 400,
+  weak_password: 400,
+  email_taken: 409,
+  wrong_credentials: 401,
+  too_many_attempts: 429,
+  no_such_pilot: 401,
+} as const;
+
+/** Runs an account operation, turning its refusals into the API's error shape (429 with Retry-After). */
+async function guarded<T>(c: Context, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof AccountError)) throw e;
+    if (e.retryAfterS !== undefined) c.header('Retry-After', String(e.retryAfterS));
+    throw new HttpError(STATUS[e.code], e.code, e.message);
+  }
+}
+
+/** Sign-up, sign-in/out, password change, account deletion and the data export. */
+export function registerAccountRoutes(app: OpenAPIHono, { accounts }: AccountRouteDeps): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'pilotSession', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'a session token from POST /v1/sessions (or the session cookie plus X-Airlock-CSRF: 1)',
+  });
+  for (const path of ['/v1/accounts', '/v1/accounts/*', '/v1/sessions', '/v1/sessions/*'])
+    app.use(path, async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/accounts',
+      tags: ['accounts'],
+      summary: 'Sign up with e-mail and password',
+      request: { body: json(z.object({ email, password })) },
+      responses: {
+        201: {
+          content: { 'application/json': { schema: z.object({ pilot: pilotSchema }) } },
+          description: 'created',
+        },
+        400: { description: 'invalid e-mail or weak password' },
+        409: { description: 'an account with this e-mail exists' },
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const pilot = await guarded(c, () => accounts.signUp(body.email, body.password));
+      return c.json({ pilot }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/sessions',
+      tags: ['accounts'],
+      summary: 'Sign in',
+      description:
+        'client "sdk" (default) gets the token in the body, for an Authorization: Bearer header. client "web" gets it only as an HttpOnly, Secure, SameSite=Strict cookie, so page scripts never see it. Attempts are limited per e-mail address (429 with Retry-After), never per IP address.',
+      request: { body: json(z.object({ email, password, client: z.enum(['sdk', 'web']).default('sdk') })) },
+      responses: {
+        200: {
+          content: {
+            'application/json': {
+              schema: z.object({ token: z.string().optional(), expires_at: z.string(), pilot: pilotSchema }),
+            },
+          },
+          description: 'signed in',
+        },
+        401: { description: 'wrong e-mail or password (the same answer for both)' },
+        429: { description: 'too many attempts for this e-mail address; see Retry-After' },
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const s = await guarded(c, () => accounts.signIn(body.email, body.password));
+      if (body.client === 'web') {
+        setSessionCookie(c, s.token, s.expiresAt);
+        return c.json({ expires_at: s.expiresAt.toISOString(), pilot: s.pilot }, 200);
+      }
+      return c.json({ token: s.token, expires_at: s.expiresAt.toISOString(), pilot: s.pilot }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/sessions/current',
+      tags: ['accounts'],
+      summary: 'Sign out (revokes this session)',
+      security: bearer,
+      responses: { 204: { description: 'signed out' }, 401: { description: 'not signed in' } },
+    }),
+    async (c) => {
+      await accounts.signOut(await requirePilot(c, accounts));
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/accounts/me',
+      tags: ['accounts'],
+      summary: 'The signed-in pilot',
+      security: bearer,
+      responses: {
+        200: {
+          content: { 'application/json': { schema: z.object({ pilot: pilotSchema }) } },
+          description: 'pilot',
+        },
+      },
+    }),
+    async (c) => {
+      const session = await requirePilot(c, accounts);
+      return c.json({ pilot: await guarded(c, () => accounts.pilot(session.pilotId)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/accounts/me/password',
+      tags: ['accounts'],
+      summary: 'Change the password (signs out every other session)',
+      security: bearer,
+      request: { body: json(z.object({ current_password: password, new_password: password })) },
+      responses: { 204: { description: 'changed' }, 401: { description: 'current password wrong' } },
+    }),
+    async (c) => {
+      const session = await requirePilot(c, accounts);
+      const body = c.req.valid('json');
+      await guarded(c, () => accounts.changePassword(session, body.current_password, body.new_password));
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/accounts/me',
+      tags: ['accounts'],
+      summary: 'Delete the account and everything held about the pilot',
+      description:
+        "Needs the password. Deletes the pilot, every session, every flight log and the pilot's data key: any copy of the encrypted blobs that survives (a backup) can no longer be read.",
+      security: bearer,
+      request: { body: json(z.object({ password })) },
+      responses: { 204: { description: 'deleted' }, 401: { description: 'password wrong' } },
+    }),
+    async (c) => {
+      const session = await requirePilot(c, accounts);
+      const body = c.req.valid('json');
+      await guarded(c, () => accounts.deleteAccount(session, body.password));
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/accounts/me/export',
+      tags: ['accounts'],
+      summary: 'Everything the server holds about the pilot, as JSON',
+      description:
+        'Account, sessions, sign-in throttle state and every flight log with its summary; originals are linked.',
+      security: bearer,
+      responses: { 200: { description: 'the export (a JSON attachment)' } },
+    }),
+    async (c) => {
+      const session = await requirePilot(c, accounts);
+      const data = await accounts.exportData(session);
+      c.header('Content-Disposition', 'attachment; filename="airlock-export.json"');
+      return c.json(data, 200);
+    },
+  );
+}

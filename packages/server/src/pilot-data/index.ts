@@ -1,0 +1,1 @@
+export { openPilotData, type PilotData } from './open-pilot-data.ts';

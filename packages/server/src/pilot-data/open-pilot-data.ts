@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AccountService } from '../accounts/index.ts';
+import { type BlobStore, LocalFolderBlobStore, MemoryBlobStore } from '../blobs/index.ts';
+import type { Config } from '../config/index.ts';
+import { loadMasterKey, PilotKeyring } from '../crypto/index.ts';
+import { FlightLogService, FlightLogUploads } from '../flightlogs/index.ts';
+import type { Logger } from '../log/index.ts';
+import type { Database } from '../storage/index.ts';
+
+/** Everything that holds a pilot's own data, assembled from the configuration. */
+export interface PilotData {
+  accounts: AccountService;
+  flightlogs: FlightLogService;
+  uploads: FlightLogUploads;
+  /** The community media store: a store of its own, in its own folder and region. */
+  media: BlobStore;
+  close(): Promise<void>;
+}
+
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Opens the pilot-data stores. `memory` (tests) keeps blobs in memory, stages uploads in a temporary
+ * folder and uses a throwaway master key, so nothing lands in the working directory.
+ */
+export function openPilotData(
+  config: Config,
+  db: Database,
+  log: Logger,
+  options: { memory?: boolean } = {},
+): PilotData {
+  const dataDir = resolve(config.AIRLOCK_DATA_DIR);
+  const temp = options.memory ? mkdtempSync(join(tmpdir(), 'airlock-staging-')) : null;
+  const master = loadMasterKey(
+    {
+      configured: config.AIRLOCK_MASTER_KEY,
+      dataDir,
+      ephemeral: options.memory,
+      shared: Boolean(config.DATABASE_URL),
+    },
+    log,
+  );
+  const keyring = new PilotKeyring(db, master);
+  const accounts = new AccountService(
+    db,
+    keyring,
+    {
+      argon2: { memoryKiB: config.AIRLOCK_ARGON2_MEMORY_KIB, timeCost: config.AIRLOCK_ARGON2_TIME_COST },
+      sessionTtlDays: config.AIRLOCK_SESSION_TTL_DAYS,
+      signInMaxAttempts: config.AIRLOCK_SIGNIN_MAX_ATTEMPTS,
+      signInLockoutS: config.AIRLOCK_SIGNIN_LOCKOUT_S,
+    },
+    log,
+  );
+  const flightlogDir = resolve(config.AIRLOCK_FLIGHTLOG_DIR ?? join(dataDir, 'flightlogs'));
+  const blobs = temp ? new MemoryBlobStore() : new LocalFolderBlobStore(join(flightlogDir, 'blobs'));
+  const media = temp
+    ? new MemoryBlobStore()
+    : new LocalFolderBlobStore(resolve(config.AIRLOCK_MEDIA_DIR ?? join(dataDir, 'media')));
+  const flightlogs = new FlightLogService(
+    db,
+    keyring,
+    blobs,
+    temp ?? join(flightlogDir, 'staging'),
+    {
+      maxBytes: config.AIRLOCK_FLIGHTLOG_MAX_BYTES,
+      uploadExpiryMs: config.AIRLOCK_UPLOAD_EXPIRY_H * 3_600_000,
+    },
+    log,
+  );
+  accounts.addDataSource(flightlogs);
+  log.info('pilot-data stores', {
+    database: config.AIRLOCK_DATABASE_REGION,
+    flightlogs: `${blobs.kind} in ${config.AIRLOCK_FLIGHTLOG_REGION}`,
+    media: `${media.kind} in ${config.AIRLOCK_MEDIA_REGION}`,
+    master_key: master.id,
+  });
+  const sweep = () =>
+    flightlogs.sweep().catch((e) => log.warn('flight-log sweep failed', { error: (e as Error).message }));
+  const started = sweep();
+  const timer = setInterval(sweep, SWEEP_EVERY_MS);
+  timer.unref();
+  return {
+    accounts,
+    flightlogs,
+    uploads: new FlightLogUploads(flightlogs, log),
+    media,
+    async close() {
+      clearInterval(timer);
+      await started;
+      if (temp) rmSync(temp, { recursive: true, force: true });
+    },
+  };
+}

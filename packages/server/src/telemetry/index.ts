@@ -1,0 +1,24 @@
+export type { CounterRow, ErrorCountRow, ErrorGroupRow } from './aggregate-buffer.ts';
+export { AggregateBuffer } from './aggregate-buffer.ts';
+export {
+  addAppPerformance,
+  addUserExperience,
+  appPerformanceContributions,
+  CONTRIBUTION_CAPS,
+  type ContributionSink,
+  type Contributions,
+  totalCap,
+  userExperienceContributions,
+} from './contributions.ts';
+export { type ErrorScrubber, memoizedScrubber, scrubError } from './error-scrubber.ts';
+export { keyedNoise, laplace, type NoiseSource, streamNoise } from './laplace-noise.ts';
+export { openTelemetry } from './open-telemetry.ts';
+export type { PublishedCounter, PublishedErrorGroup, Suppressed } from './release-stats.ts';
+export {
+  type StatsQuery,
+  type TelemetryOptions,
+  TelemetryService,
+  type TelemetryStats,
+  type WriteStats,
+} from './telemetry-service.ts';
+export { type ErrorDayRow, TelemetryStore } from './telemetry-store.ts';

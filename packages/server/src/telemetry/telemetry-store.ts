@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import type { TelemetryCategory } from '@airlock/core';
+import type { Database, Queryable } from '../storage/index.ts';
+import type { AggregateBuffer, CounterRow, ErrorCountRow, ErrorGroupRow } from './aggregate-buffer.ts';
+
+/** Rows per statement; arrays travel as one parameter each, so this only bounds statement size. */
+const CHUNK_ROWS = 5000;
+
+export type ErrorDayRow = ErrorCountRow & Omit<ErrorGroupRow, 'fingerprint'>;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) out.push(rows.slice(i, i + CHUNK_ROWS));
+  return out;
+}
+
+// Rows are written in key order so that concurrent flushes from several servers lock rows in the
+// same order and cannot deadlock.
+const byKey =
+  <T>(key: (r: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+/**
+ * SQL for the telemetry aggregates: additive multi-row upserts (several server instances add up) and
+ * the reads behind the operator statistics. The same SQL runs on PGlite and PostgreSQL.
+ */
+export class TelemetryStore {
+  constructor(readonly db: Database) {}
+
+  /** Adds a buffer to the tables in one transaction; returns the number of statements it took. */
+  async write(buffer: AggregateBuffer): Promise<number> {
+    const counters = [...buffer.counters()].sort(
+      byKey((r) => `${r.day}|${r.category}|${r.dimension}|${r.value}`),
+    );
+    const groups = [...buffer.errorGroups.values()].sort(byKey((r) => r.fingerprint));
+    const errorCounts = [...buffer.errorCounts.values()].sort(byKey((r) => `${r.day}|${r.fingerprint}`));
+    if (counters.length + groups.length + errorCounts.length === 0) return 0;
+    return this.db.transaction(async (tx) => {
+      let statements = 0;
+      for (const c of chunks(counters)) statements += await upsertCounters(tx, c);
+      for (const g of chunks(groups)) statements += await upsertGroups(tx, g);
+      for (const e of chunks(errorCounts)) statements += await upsertErrorCounts(tx, e);
+      return statements;
+    });
+  }
+
+  async readCounters(from: string, to: string, category?: TelemetryCategory): Promise<CounterRow[]> {
+    const { rows } = await this.db.query<Record<string, string>>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, category, dimension, value,
+              reports::text AS reports, total::text AS total
+       FROM telemetry_counters
+       WHERE day BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR category = $3::text)
+       ORDER BY day, category, dimension, value`,
+      [from, to, category ?? null],
+    );
+    return rows.map((r) => ({
+      day: r.day,
+      category: r.category as TelemetryCategory,
+      dimension: r.dimension,
+      value: r.value,
+      reports: Number(r.reports),
+      total: Number(r.total),
+    }));
+  }
+
+  async readErrors(from: string, to: string): Promise<ErrorDayRow[]> {
+    const { rows } = await this.db.query<Record<string, string>>(
+      `SELECT to_char(c.day, 'YYYY-MM-DD') AS day, c.fingerprint, c.reports::text AS reports,
+              c.events::text AS events, c.crashes::text AS crashes, g.error_type, g.sample_stack,
+              to_char(g.first_day, 'YYYY-MM-DD') AS first_day, to_char(g.last_day, 'YYYY-MM-DD') AS last_day
+       FROM telemetry_error_counts c JOIN telemetry_error_groups g ON g.fingerprint = c.fingerprint
+       WHERE c.day BETWEEN $1::date AND $2::date
+       ORDER BY c.day, c.fingerprint`,
+      [from, to],
+    );
+    return rows.map((r) => ({
+      day: r.day,
+      fingerprint: r.fingerprint,
+      reports: Number(r.reports),
+      events: Number(r.events),
+      crashes: Number(r.crashes),
+      errorType: r.error_type,
+      sampleStack: r.sample_stack,
+      firstDay: r.first_day,
+      lastDay: r.last_day,
+    }));
+  }
+
+  /** The secret keying repeatable noise; created (randomly) by whichever server needs it first. */
+  async noiseKey(): Promise<Buffer> {
+    await this.db.query(
+      'INSERT INTO telemetry_noise_key (id, key) VALUES (1, $1) ON CONFLICT (id) DO NOTHING',
+      [randomBytes(32)],
+    );
+    const { rows } = await this.db.query<{ key: Uint8Array }>(
+      'SELECT key FROM telemetry_noise_key WHERE id = 1',
+    );
+    return Buffer.from(rows[0].key);
+  }
+}
+
+async function upsertCounters(tx: Queryable, rows: CounterRow[]): Promise<number> {
+  await tx.query(
+    `INSERT INTO telemetry_counters AS t (day, category, dimension, value, reports, total)
+     SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+     ON CONFLICT (day, category, dimension, value)
+     DO UPDATE SET reports = t.reports + EXCLUDED.reports, total = t.total + EXCLUDED.total`,
+    [
+      rows.map((r) => r.day),
+      rows.map((r) => r.category),
+      rows.map((r) => r.dimension),
+      rows.map((r) => r.value),
+      rows.map((r) => r.reports),
+      rows.map((r) => r.total),
+    ],
+  );
+  return 1;
+}
+
+async function upsertGroups(tx: Queryable, rows: ErrorGroupRow[]): Promise<number> {
+  // The sample stays the first one stored; later reports only widen the day range.
+  await tx.query(
+    `INSERT INTO telemetry_error_groups AS g (fingerprint, error_type, sample_stack, first_day, last_day)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[])
+     ON CONFLICT (fingerprint) DO UPDATE SET first_day = LEAST(g.first_day, EXCLUDED.first_day),
+       last_day = GREATEST(g.last_day, EXCLUDED.last_day)`,
+    [
+      rows.map((r) => r.fingerprint),
+      rows.map((r) => r.errorType),
+      rows.map((r) => r.sampleStack),
+      rows.map((r) => r.firstDay),
+      rows.map((r) => r.lastDay),
+    ],
+  );
+  return 1;
+}
+
+async function upsertErrorCounts(tx: Queryable, rows: ErrorCountRow[]): Promise<number> {
+  await tx.query(
+    `INSERT INTO telemetry_error_counts AS c (day, fingerprint, reports, events, crashes)
+     SELECT * FROM unnest($1::date[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[])
+     ON CONFLICT (day, fingerprint) DO UPDATE SET reports = c.reports + EXCLUDED.reports,
+       events = c.events + EXCLUDED.events, crashes = c.crashes + EXCLUDED.crashes`,
+    [
+      rows.map((r) => r.day),
+      rows.map((r) => r.fingerprint),
+      rows.map((r) => r.reports),
+      rows.map((r) => r.events),
+      rows.map((r) => r.crashes),
+    ],
+  );
+  return 1;
+}
