@@ -17,18 +17,7 @@ export interface FlightLogView {
   format: string;
   size_bytes: number;
   uploaded_at: string;
-  summary: {
-    start: string | null;
-    duration_s: number | null;
-    distance_m: number | null;
-    max_alt_m: number | null;
-    max_alt_amsl_m: number | null;
-    max_speed_mps: number | null;
-    max_distance_from_home_m: number | null;
-    battery_used_pct: number | null;
-    aircraft: string | null;
-    app: string | null;
-  };
+  summary: Omit<FlightSummary, 'format' | 'messages' | 'warnings'>;
   /** Count per message type or topic, as the format names them. */
   messages: Record<string, number>;
   warnings: string[];
