@@ -1,3 +1,4 @@
+import { CELL_PATH_PREFIX } from '@airlock/core';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AirspaceService } from '../airspace/index.ts';
@@ -11,7 +12,8 @@ import { renderApiReference } from './api-reference.ts';
 import type { AppContext } from './app-context.ts';
 import { bodySizeLimit } from './body-size-limit.ts';
 import { describeValidation, errorBody, HttpError } from './http-error.ts';
-import { ResponseCache } from './response-cache.ts';
+import { requestTarget } from './raw-request.ts';
+import { answerFromUrlIndex, ResponseCache } from './response-cache.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerDatasetRoutes } from './routes/datasets.ts';
 import { registerFlightLogRoutes } from './routes/flightlogs.ts';
@@ -21,6 +23,9 @@ import { registerTelemetryRoutes } from './routes/telemetry.ts';
 import { registerZoneRoutes } from './routes/zones.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** The routes whose answers `sendCached` indexes by URL (see answerFromUrlIndex). */
+const URL_INDEXED_PREFIXES = ['/v1/zones/tiles/', CELL_PATH_PREFIX] as const;
 
 export interface AppDeps {
   config: Config;
@@ -103,8 +108,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     }),
     (c) => c.json({ status: 'ok' as const, zones: deps.airspace.index.size }),
   );
-  // The empty route: the baseline every HTTP benchmark compares against.
+  // The empty route: the baseline every HTTP benchmark compares against. POST takes a body and ignores
+  // it: the baseline for ingest, whose requests carry one (the body is received, never read).
   app.get('/v1/ping', (c) => c.json({ ok: true }));
+  app.post('/v1/ping', (c) => c.json({ ok: true }));
 
   registerZoneRoutes(app, ctx);
   registerDatasetRoutes(app, ctx);
@@ -131,5 +138,30 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   };
   app.doc('/openapi.json', docConfig);
   app.get('/docs', (c) => c.html(renderApiReference(app.getOpenAPIDocument(docConfig) as never)));
+
+  // Ahead of the router: a repeated GET of a tile or location-cell URL whose answer the route already
+  // built (and validated) for the current airspace is answered from the URL index. Everything else,
+  // first requests included, goes through the router, validation and the routes.
+  const routed = app.fetch;
+  app.fetch = (req, env, executionCtx) => {
+    if (req.method === 'GET') {
+      const target = requestTarget(env, req);
+      if (URL_INDEXED_PREFIXES.some((p) => target.startsWith(p))) {
+        const started = performance.now();
+        const answer = answerFromUrlIndex(ctx.cache, deps.airspace.fingerprint, req, env, target);
+        if (answer) {
+          deps.log.debug('request', {
+            method: 'GET',
+            route: answer.hit.route,
+            status: answer.response.status,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+            cached: true,
+          });
+          return answer.response;
+        }
+      }
+    }
+    return routed(req, env, executionCtx);
+  };
   return app;
 }

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { rawHeader } from './raw-request.ts';
 
 /**
  * hono's bodyLimit, with the Content-Length case decided from the header alone. hono's version reads
@@ -29,25 +30,13 @@ export function bodySizeLimit(options: {
 }
 
 /**
- * The request's Content-Length, or undefined when it has none or is chunked. Under @hono/node-server
- * the raw header list is scanned: c.req.header() would build a Headers object and even
- * `incoming.headers` builds a dictionary of every header, on every request.
+ * The request's Content-Length, or undefined when it has none or is chunked, read from the raw header
+ * list (see raw-request.ts): c.req.header() would build a Headers object on every request.
  */
 export function requestContentLength(c: Context): number | undefined {
-  const raw = (c.env as { incoming?: { rawHeaders: string[] } } | undefined)?.incoming?.rawHeaders;
-  let length: string | undefined;
-  let chunked = false;
-  if (raw) {
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i];
-      if (name.length === 14 && name.toLowerCase() === 'content-length') length = raw[i + 1];
-      else if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') chunked = true;
-    }
-  } else {
-    length = c.req.header('content-length');
-    chunked = c.req.header('transfer-encoding') !== undefined;
-  }
-  if (length === undefined || chunked) return undefined;
+  if (rawHeader(c, 'transfer-encoding') !== undefined) return undefined;
+  const length = rawHeader(c, 'content-length');
+  if (length === undefined) return undefined;
   const n = Number(length);
   return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }

@@ -47,6 +47,7 @@ const cached = {
 export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): void {
   const { airspace, cache, config, counters } = deps;
   const maxAge = config.AIRLOCK_ZONES_MAX_AGE_S;
+  const countCell = () => counters.count(`${CELL_PATH_PREFIX}:cellId`);
 
   app.openapi(
     createRoute({
@@ -60,7 +61,7 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
       responses: cached,
     }),
     (c) => {
-      counters.count(`${CELL_PATH_PREFIX}:cellId`);
+      countCell();
       const { cellId } = c.req.valid('param');
       const key = `cell:${cellId}:${airspace.fingerprint}`;
       let entry: CachedBody;
@@ -71,7 +72,12 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
       } catch (e) {
         throw new HttpError(400, 'invalid_cell', `parameter "cellId": ${(e as Error).message}`);
       }
-      return sendCached(c, entry, maxAge, 'application/json');
+      // Every pilot in the cell asks this same URL: indexed by it, a repeat skips validation and lookup
+      // and still counts (the only trace of a check).
+      return sendCached(c, cache, entry, maxAge, 'application/json', {
+        generation: airspace.fingerprint,
+        onHit: countCell,
+      });
     },
   );
 
@@ -99,7 +105,7 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
       const entry = cache.get(key, () =>
         nearAnswer(airspace.index, q.lon, q.lat, q.radius_m, airspace.fingerprint, airspace.loadedAt, maxAge),
       );
-      return sendCached(c, entry, maxAge, 'application/json');
+      return sendCached(c, cache, entry, maxAge, 'application/json');
     },
   );
 

@@ -91,7 +91,9 @@ export function registerZoneRoutes(app: OpenAPIHono, ctx: AppContext): void {
           .filter((z) => !q.category || z.category === q.category);
         return zonesToGeoJSON(zones);
       });
-      return sendCached(c, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S);
+      return sendCached(c, ctx.cache, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S, undefined, {
+        generation: ctx.airspace.fingerprint,
+      });
     },
   );
 
@@ -113,9 +115,11 @@ export function registerZoneRoutes(app: OpenAPIHono, ctx: AppContext): void {
         throw new HttpError(400, 'invalid_tile', `parameter "x" must be below ${max} at zoom ${p.z}`);
       if (y >= max)
         throw new HttpError(400, 'invalid_tile', `parameter "y" must be below ${max} at zoom ${p.z}`);
-      const key = `tile:${p.z}/${p.x}/${y}:${ctx.airspace.fingerprint}`;
+      const generation = ctx.airspace.fingerprint;
+      const key = `tile:${p.z}/${p.x}/${y}:${generation}`;
       const entry = ctx.cache.get(key, () => zonesToGeoJSON(ctx.airspace.index.inTile(p.z, p.x, y)));
-      return sendCached(c, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S);
+      // Indexed by URL too: a map asks for the same tiles over and over (see answerFromUrlCache).
+      return sendCached(c, ctx.cache, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S, undefined, { generation });
     },
   );
 }
