@@ -1,4 +1,5 @@
-import { CELL_PATH_PREFIX } from '@airlock/core';
+import type { IncomingMessage } from 'node:http';
+import { CELL_PATH_PREFIX, TELEMETRY_PATHS, type TelemetryCategory } from '@airlock/core';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { AirspaceService } from '../airspace/index.ts';
@@ -19,7 +20,7 @@ import { registerDatasetRoutes } from './routes/datasets.ts';
 import { registerFlightLogRoutes } from './routes/flightlogs.ts';
 import { registerLocationRoutes } from './routes/location.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
-import { registerTelemetryRoutes } from './routes/telemetry.ts';
+import { INGEST_PATHS, ingestFromNode, registerTelemetryRoutes } from './routes/telemetry.ts';
 import { registerZoneRoutes } from './routes/zones.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -142,8 +143,14 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // Ahead of the router: a repeated GET of a tile or location-cell URL whose answer the route already
   // built (and validated) for the current airspace is answered from the URL index. Everything else,
   // first requests included, goes through the router, validation and the routes.
+  // Telemetry ingest, the busiest write, is read straight from Node's request (see ingestFromNode).
   const routed = app.fetch;
   app.fetch = (req, env, executionCtx) => {
+    const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    if (req.method === 'POST' && deps.telemetry && incoming) {
+      const category = INGEST_PATHS.get(requestTarget(env, req));
+      if (category) return ingestDirect(incoming, category, deps.telemetry);
+    }
     if (req.method === 'GET') {
       const target = requestTarget(env, req);
       if (URL_INDEXED_PREFIXES.some((p) => target.startsWith(p))) {
@@ -163,5 +170,37 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     }
     return routed(req, env, executionCtx);
   };
+
+  async function ingestDirect(
+    incoming: IncomingMessage,
+    category: TelemetryCategory,
+    telemetry: TelemetryService,
+  ): Promise<Response> {
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await ingestFromNode(incoming, category, telemetry);
+    } catch (e) {
+      // The client went away mid-body (nothing was added), or a bug: never a crash.
+      const err = e as Error;
+      if (!incoming.destroyed)
+        deps.log.error('unhandled error', {
+          route: TELEMETRY_PATHS[category],
+          error: err.name,
+          message: err.message,
+        });
+      response = new Response(JSON.stringify(errorBody(500, 'internal', 'internal error')), {
+        status: 500,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+    deps.log.debug('request', {
+      method: 'POST',
+      route: TELEMETRY_PATHS[category],
+      status: response.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return response;
+  }
   return app;
 }

@@ -22,6 +22,11 @@ function incomingOf(env: unknown): NodeIncoming | undefined {
 export function requestHeader(env: unknown, req: Request, lowerName: string): string | undefined {
   const raw = incomingOf(env)?.rawHeaders;
   if (!raw) return req.headers.get(lowerName) ?? undefined;
+  return headerIn(raw, lowerName);
+}
+
+/** A header's value from Node's raw name/value list, by lower-case name. */
+export function headerIn(raw: readonly string[], lowerName: string): string | undefined {
   let value: string | undefined;
   const len = lowerName.length;
   for (let i = 0; i < raw.length; i += 2) {

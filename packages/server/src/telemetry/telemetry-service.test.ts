@@ -82,6 +82,24 @@ describe('TelemetryService', () => {
     assert.doesNotMatch(lines.join(''), /Pixel|TypeError|2\.4\.1/);
   });
 
+  test('with the database down and the buffer full, reports are refused, not dropped silently', async () => {
+    const t = await fresh({ maxPendingRows: 5 });
+    db.failNext = 1000;
+    let accepted = 0;
+    while (t.ingest('app_performance', ap(TODAY)) !== undefined) accepted++;
+    assert.ok(accepted > 0, 'reports are accepted until the buffer is over its bound');
+    await assert.rejects(t.flush());
+    assert.equal(t.ingest('app_performance', ap(TODAY)), undefined, 'still full: refused');
+    db.failNext = 0;
+    await t.flush();
+    assert.equal(t.ingest('app_performance', ap(TODAY)), ap(TODAY).events.length, 'accepted once written');
+    await t.flush();
+    const { rows } = await base.query<{ reports: string }>(
+      `SELECT reports::text FROM telemetry_counters WHERE dimension = 'report'`,
+    );
+    assert.deepEqual(rows, [{ reports: String(accepted + 1) }], 'every accepted report, no refused one');
+  });
+
   test('concurrent flushes run one after another and lose nothing', async () => {
     const t = await fresh();
     const pending: Promise<void>[] = [];

@@ -28,6 +28,8 @@ export interface TelemetryOptions {
   flushMs?: number;
   /** Flush as soon as this many distinct rows wait. */
   flushRows?: number;
+  /** Refuse reports (503) while more rows than this wait for a database that takes no flush. */
+  maxPendingRows?: number;
   /** AIRLOCK_STATS_MIN_GROUP */
   minGroup?: number;
   /** AIRLOCK_STATS_EPSILON; no noise when unset. */
@@ -96,15 +98,28 @@ export class TelemetryService {
     this.flushRows = options.flushRows ?? 20_000;
   }
 
-  /** Adds one validated report to the aggregates; returns how many events or flights it carried. */
-  ingest(category: 'app_performance', report: AppPerformanceReport): number;
-  ingest(category: 'user_experience', report: UserExperienceReport): number;
-  ingest(category: TelemetryCategory, report: AppPerformanceReport | UserExperienceReport): number;
-  ingest(category: TelemetryCategory, report: AppPerformanceReport | UserExperienceReport): number {
-    if (this.buffer.size > MAX_PENDING_ROWS) {
+  /**
+   * Adds one validated report to the aggregates; returns how many events or flights it carried, or
+   * undefined when the buffer is full (the database has not taken a flush for a while): the report is
+   * then not added, and the client is told so (503) rather than told it was accepted.
+   */
+  ingest(category: 'app_performance', report: AppPerformanceReport): number | undefined;
+  ingest(category: 'user_experience', report: UserExperienceReport): number | undefined;
+  ingest(
+    category: TelemetryCategory,
+    report: AppPerformanceReport | UserExperienceReport,
+  ): number | undefined;
+  ingest(
+    category: TelemetryCategory,
+    report: AppPerformanceReport | UserExperienceReport,
+  ): number | undefined {
+    if (this.buffer.size > (this.options.maxPendingRows ?? MAX_PENDING_ROWS)) {
       if (this.dropped++ === 0)
-        this.options.log.warn('telemetry buffer full; dropping reports until a flush succeeds');
-    } else if (category === 'app_performance') {
+        this.options.log.warn('telemetry buffer full; refusing reports until a flush succeeds');
+      if (!this.flushQueued) void this.flush().catch(() => {});
+      return undefined;
+    }
+    if (category === 'app_performance') {
       addAppPerformance(report as AppPerformanceReport, this.buffer, this.scrub);
     } else {
       addUserExperience(report as UserExperienceReport, this.buffer);

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   appPerformanceReportSchema,
   isValidDay,
@@ -9,12 +10,12 @@ import {
   userExperienceReportSchema,
 } from '@airlock/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { TelemetryService } from '../../telemetry/index.ts';
 import type { AppContext } from '../app-context.ts';
 import { requestContentLength } from '../body-size-limit.ts';
-import { HttpError } from '../http-error.ts';
+import { errorBody, HttpError } from '../http-error.ts';
 import { requireOperator } from '../operator-auth.ts';
+import { headerIn } from '../raw-request.ts';
 
 const accepted = z.object({ accepted: z.number().int() });
 const errorShape = z.object({
@@ -22,27 +23,83 @@ const errorShape = z.object({
 });
 
 const MAX = TELEMETRY_LIMITS.maxBodyBytes;
-const tooLarge = () => new HttpError(413, 'body_too_large', `(body): over ${MAX} bytes (64 KiB)`);
+const TOO_LARGE = `(body): over ${MAX} bytes (64 KiB)`;
+const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+
+/** An ingest outcome as status and JSON text: the same for the routed and the direct path. */
+interface IngestOutcome {
+  status: number;
+  body: string;
+}
+
+const failure = (status: number, code: string, message: string): IngestOutcome => ({
+  status,
+  body: JSON.stringify(errorBody(status, code, message)),
+});
 
 /**
- * Reads and validates a report. The size is checked here rather than by a middleware: the header is
- * read from the raw request, and the body through node-server's fast path (no web stream), which
- * matters on a route that is hit for every report of every app.
+ * Validates one report (JSON text) against the declared-field registry and adds it to the aggregates.
+ * Nothing of the request but this text is read.
  */
-async function readReport(c: Context, category: TelemetryCategory) {
-  if ((requestContentLength(c) ?? 0) > MAX) throw tooLarge();
-  const text = await c.req.text();
-  // Chunked bodies have no Content-Length; the app-wide limit bounded what was read.
-  if (text.length > MAX) throw tooLarge();
+function ingestText(telemetry: TelemetryService, category: TelemetryCategory, text: string): IngestOutcome {
+  if (text.length > MAX) return failure(413, 'body_too_large', TOO_LARGE);
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'invalid_json', '(body): not valid JSON');
+    return failure(400, 'invalid_json', '(body): not valid JSON');
   }
   const r = parseTelemetryReport(category, body);
-  if (!r.ok) throw new HttpError(400, 'invalid_report', r.errors.join('; '));
-  return r.report;
+  if (!r.ok) return failure(400, 'invalid_report', r.errors.join('; '));
+  const accepted = telemetry.ingest(category, r.report);
+  if (accepted === undefined) {
+    return failure(503, 'busy', 'the aggregates are not being written; nothing was added: retry later');
+  }
+  return { status: 202, body: `{"accepted":${accepted}}` };
+}
+
+const toResponse = (o: IngestOutcome) => new Response(o.body, { status: o.status, headers: JSON_HEADERS });
+
+/** The paths of the ingest routes, for the direct path ahead of the router. */
+export const INGEST_PATHS: ReadonlyMap<string, TelemetryCategory> = new Map(
+  TELEMETRY_CATEGORIES.map((category) => [TELEMETRY_PATHS[category], category]),
+);
+
+/**
+ * Ingest straight from Node's request, ahead of the router (see createApp): every app sends a report
+ * per session, so this is the server's busiest write. The body is read from the socket stream into
+ * one buffer, bounded by the 64 KiB limit (Content-Length checked first; a chunked body that grows past
+ * it is drained and answered 413), and goes through `ingestText` like the routed path.
+ */
+export async function ingestFromNode(
+  incoming: IncomingMessage,
+  category: TelemetryCategory,
+  telemetry: TelemetryService,
+): Promise<Response> {
+  const chunked = headerIn(incoming.rawHeaders, 'transfer-encoding') !== undefined;
+  const declared = chunked ? undefined : headerIn(incoming.rawHeaders, 'content-length');
+  if (declared !== undefined && Number(declared) > MAX) {
+    return toResponse(failure(413, 'body_too_large', TOO_LARGE));
+  }
+  const text = await new Promise<string | undefined>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX) chunks.push(chunk);
+    });
+    incoming.on('end', () =>
+      resolve(
+        size > MAX ? undefined : (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8'),
+      ),
+    );
+    incoming.on('error', reject);
+    incoming.on('close', () => {
+      if (!incoming.complete) reject(new Error('the client closed the request before its body ended'));
+    });
+  });
+  if (text === undefined) return toResponse(failure(413, 'body_too_large', TOO_LARGE));
+  return toResponse(ingestText(telemetry, category, text));
 }
 
 /**
@@ -84,10 +141,11 @@ export function registerTelemetryRoutes(
         413: { content: { 'application/json': { schema: errorShape } }, description: 'body over 64 KiB' },
       },
     });
+    // Under Node, ingestFromNode answers these ahead of the router; this route serves the rest
+    // (app.request in tests, other runtimes) with the same ingestText.
     app.post(path, async (c) => {
-      const report = await readReport(c, category);
-      const n = telemetry.ingest(category, report);
-      return c.json({ accepted: n }, 202);
+      if ((requestContentLength(c) ?? 0) > MAX) return toResponse(failure(413, 'body_too_large', TOO_LARGE));
+      return toResponse(ingestText(telemetry, category, await c.req.text()));
     });
   }
 
