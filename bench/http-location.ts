@@ -1,17 +1,26 @@
 /**
  * End-to-end location checks over HTTP: requests per second for GET /v1/location/cells/{id} (the
- * default mechanism), cached (a set of busy cells, served from the response LRU after the first
- * request) and uncached (distinct cells, each built once), against the empty route /v1/ping of the same
- * server in the same run. The server runs as a child process (`airlock serve --port 0`); autocannon
- * sends what the SDK sends (gzip accepted, nothing else).
+ * default mechanism), cached (a set of busy cells, served from the URL index after the first request)
+ * and uncached (distinct cells, each built once), against the empty route /v1/ping of the same server
+ * in the same run. The server runs as a child process (`airlock serve --port 0`); wrk and autocannon
+ * (see lib/load.ts) send what the SDK sends (gzip accepted, nothing else).
  *
- *   node --import tsx bench/http-location.ts [--connections 20] [--duration 10] [--cells 200] [--cold-cells 2000]
+ *   node --import tsx bench/http-location.ts [--connections 20] [--duration 10] [--cells 200]
+ *     [--cold-cells 2000] [--generators wrk,autocannon]
  */
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cellAt, destination } from '@airlock/core';
-import autocannon, { type Result } from 'autocannon';
+import autocannon from 'autocannon';
+import {
+  type Generator,
+  type LoadRequest,
+  meanOf,
+  processCpuSeconds,
+  type RunSummary,
+  runLoad,
+} from './lib/load.ts';
 import { fmt, markdownTable, progress, writeResults } from './lib/report.ts';
 import { spawnServer } from './lib/server-process.ts';
 import { seededRandom } from './lib/stats.ts';
@@ -24,36 +33,12 @@ const { values: args } = parseArgs({
     cells: { type: 'string', default: '200' },
     'cold-cells': { type: 'string', default: '2000' },
     'data-dir': { type: 'string', default: join(os.tmpdir(), 'airlock-bench-data') },
+    generators: { type: 'string', default: 'wrk,autocannon' },
   },
 });
+const GENERATORS = (args.generators as string).split(',') as Generator[];
 const CONNECTIONS = Number(args.connections);
 const DURATION_S = Number(args.duration);
-
-interface Run {
-  name: string;
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  kib: number;
-  bad: number;
-}
-
-function summarize(name: string, r: Result): Run {
-  const run = {
-    name,
-    requests: r.requests.total,
-    rps: r.requests.total / (r.duration || 1),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    kib: r.requests.total ? r.throughput.total / r.requests.total / 1024 : 0,
-    bad: r.errors + r.timeouts + r.non2xx,
-  };
-  progress(
-    `  ${name}: ${fmt(run.rps, 0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${fmt(run.kib, 2)} KiB`,
-  );
-  return run;
-}
 
 async function main(): Promise<number> {
   progress('picking cells around airports from the bundled world zones');
@@ -72,7 +57,7 @@ async function main(): Promise<number> {
     const c = cellAt(lon, lat);
     if (!cells.has(c)) cold.add(c);
   }
-  const warmPaths = [...cells].map((c) => ({ path: `/v1/location/cells/${c}` }));
+  const warmPaths: LoadRequest[] = [...cells].map((c) => ({ path: `/v1/location/cells/${c}` }));
   const coldPaths = [...cold].map((c) => `/v1/location/cells/${c}`);
   progress(`${warmPaths.length} cached cells, ${coldPaths.length} uncached cells`);
 
@@ -81,51 +66,105 @@ async function main(): Promise<number> {
   try {
     const probe = await fetch(`${server.url}${warmPaths[0].path}`);
     if (probe.status !== 200) throw new Error(`${warmPaths[0].path} answered ${probe.status}`);
-    const base = { url: server.url, connections: CONNECTIONS, headers: { 'accept-encoding': 'gzip' } };
-    const ping = [{ path: '/v1/ping' }];
+    const headers = { 'accept-encoding': 'gzip' };
+    const load = (requests: LoadRequest[], durationS: number) => ({
+      url: server.url,
+      connections: CONNECTIONS,
+      durationS,
+      requests,
+      headers,
+      serverPid: server.child.pid,
+    });
+    const ping: LoadRequest[] = [{ path: '/v1/ping' }];
     progress('warm-up');
-    await autocannon({ ...base, duration: 3, requests: ping });
-    await autocannon({ ...base, duration: 3, requests: warmPaths });
-    progress('uncached: each cell built once');
+    for (const g of GENERATORS) {
+      await runLoad(g, 'warm-up /v1/ping', load(ping, 3));
+      await runLoad(g, 'warm-up cells', load(warmPaths, 3));
+    }
+    progress('uncached: each cell built once (autocannon)');
     let next = 0;
-    const uncached = summarize(
-      'cells, uncached (each built once)',
-      await autocannon({
-        ...base,
-        amount: coldPaths.length - CONNECTIONS,
-        requests: [{ setupRequest: (req) => ({ ...req, path: coldPaths[next++ % coldPaths.length] }) }],
+    const cpu0 = processCpuSeconds(server.child.pid ?? 0);
+    const u = await autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      headers,
+      amount: coldPaths.length - CONNECTIONS,
+      requests: [{ setupRequest: (req) => ({ ...req, path: coldPaths[next++ % coldPaths.length] }) }],
+    });
+    const uncached = {
+      requests: u.requests.total,
+      rps: u.requests.total / (u.duration || 1),
+      serverCpuUs: ((processCpuSeconds(server.child.pid ?? 0) - cpu0) * 1e6) / u.requests.total,
+      bad: u.errors + u.timeouts + u.non2xx,
+    };
+    progress(
+      `  cells, uncached: ${fmt(uncached.rps, 0)} req/s, server ${fmt(uncached.serverCpuUs)} µs CPU/answer`,
+    );
+    const runs: Record<string, { cached: RunSummary[]; ping: RunSummary[] }> = {};
+    for (let round = 1; round <= 2; round++) {
+      for (const g of GENERATORS) {
+        runs[g] ??= { cached: [], ping: [] };
+        runs[g].cached.push(await runLoad(g, `cells, cached (round ${round})`, load(warmPaths, DURATION_S)));
+        runs[g].ping.push(await runLoad(g, `/v1/ping (round ${round})`, load(ping, DURATION_S)));
+      }
+    }
+    const all = Object.values(runs).flatMap((r) => [...r.cached, ...r.ping]);
+    const ratios = Object.fromEntries(
+      Object.entries(runs).map(([g, r]) => {
+        const c = meanOf(r.cached);
+        const p = meanOf(r.ping);
+        return [
+          g,
+          {
+            cached: c.rps / p.rps,
+            uncached: uncached.rps / p.rps,
+            cpu: { cell: c.serverCpuUs, ping: p.serverCpuUs },
+          },
+        ];
       }),
     );
-    const cached: Run[] = [];
-    const empty: Run[] = [];
-    for (let round = 1; round <= 2; round++) {
-      cached.push(
-        summarize(
-          `cells, cached (round ${round})`,
-          await autocannon({ ...base, duration: DURATION_S, requests: warmPaths }),
-        ),
-      );
-      empty.push(
-        summarize(
-          `/v1/ping (round ${round})`,
-          await autocannon({ ...base, duration: DURATION_S, requests: ping }),
-        ),
-      );
-    }
-    const mean = (rs: Run[]) => rs.reduce((n, r) => n + r.rps, 0) / rs.length;
-    const pingRps = mean(empty);
-    const all = [uncached, ...cached, ...empty];
     console.log(
       `## Location check (GET /v1/location/cells/{id}) vs the empty route (${CONNECTIONS} connections)\n`,
     );
     console.log(
       markdownTable(
-        ['run', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'KiB/response', 'errors'],
-        all.map((r) => [r.name, r.requests, fmt(r.rps, 0), r.p50, r.p99, fmt(r.kib, 2), r.bad]),
+        [
+          'generator',
+          'run',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'KiB/answer',
+          'server µs CPU/answer',
+          'errors',
+        ],
+        all.map((r) => [
+          r.generator,
+          r.name,
+          r.requests,
+          fmt(r.rps, 0),
+          fmt(r.latencyP50Ms),
+          fmt(r.latencyP99Ms),
+          fmt(r.bytesPerResponse / 1024, 2),
+          fmt(r.serverCpuUs),
+          r.errors + r.non2xx,
+        ]),
       ),
     );
     console.log(
-      `\ncached: ${fmt((100 * mean(cached)) / pingRps, 0)}% of the empty route; uncached: ${fmt((100 * uncached.rps) / pingRps, 0)}%`,
+      `\nuncached (each cell built once, autocannon): ${fmt(uncached.rps, 0)} req/s, server ${fmt(uncached.serverCpuUs)} µs CPU/answer\n`,
+    );
+    console.log(
+      markdownTable(
+        ['generator', 'cached / ping, req/s', 'uncached / ping, req/s', 'server µs CPU: cached cell, ping'],
+        Object.entries(ratios).map(([g, r]) => [
+          g,
+          `${fmt(100 * r.cached, 0)}%`,
+          `${fmt(100 * r.uncached, 1)}%`,
+          `${fmt(r.cpu.cell)}, ${fmt(r.cpu.ping)}`,
+        ]),
+      ),
     );
     writeResults('http-location', {
       params: {
@@ -134,10 +173,11 @@ async function main(): Promise<number> {
         cells: warmPaths.length,
         coldCells: coldPaths.length,
       },
-      runs: all,
-      ratios: { cached: mean(cached) / pingRps, uncached: uncached.rps / pingRps },
+      generators: GENERATORS,
+      runs: { uncached, ...runs },
+      ratios,
     });
-    return all.some((r) => r.bad > 0) ? 1 : 0;
+    return uncached.bad > 0 || all.some((r) => r.errors + r.non2xx > 0) ? 1 : 0;
   } finally {
     await server.stop();
   }

@@ -158,6 +158,13 @@ for (const via of ['router', 'socket'] as const)
         /day: must be today or within the last 7 days/,
       ],
       ['not JSON', 'app_performance', '{"v":1,', /\(body\): not valid JSON/],
+      // A message that echoes non-ASCII must still be sent whole (Content-Length counts bytes).
+      [
+        'a non-ASCII unknown field',
+        'app_performance',
+        appPerformanceReport(TODAY, { gerät_nummer: 'x' }),
+        /gerät_nummer: unknown field/,
+      ],
     ];
     for (const [what, category, body, expected] of rejections) {
       test(`400 for ${what}, naming the field`, async () => {

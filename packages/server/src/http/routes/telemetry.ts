@@ -24,7 +24,6 @@ const errorShape = z.object({
 
 const MAX = TELEMETRY_LIMITS.maxBodyBytes;
 const TOO_LARGE = `(body): over ${MAX} bytes (64 KiB)`;
-const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 
 /** An ingest outcome as status and JSON text: the same for the routed and the direct path. */
 interface IngestOutcome {
@@ -58,7 +57,12 @@ function ingestText(telemetry: TelemetryService, category: TelemetryCategory, te
   return { status: 202, body: `{"accepted":${accepted}}` };
 }
 
-const toResponse = (o: IngestOutcome) => new Response(o.body, { status: o.status, headers: JSON_HEADERS });
+// A fresh plain header object per answer: node-server writes it as is (no web Headers to build).
+const toResponse = (o: IngestOutcome) =>
+  new Response(o.body, {
+    status: o.status,
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(o.body)) },
+  });
 
 /** The paths of the ingest routes, for the direct path ahead of the router. */
 export const INGEST_PATHS: ReadonlyMap<string, TelemetryCategory> = new Map(
