@@ -20,6 +20,7 @@ import {
   processCpuSeconds,
   type RunSummary,
   runLoad,
+  runsTable,
 } from './lib/load.ts';
 import { fmt, markdownTable, progress, writeResults } from './lib/report.ts';
 import { spawnServer } from './lib/server-process.ts';
@@ -126,32 +127,7 @@ async function main(): Promise<number> {
     console.log(
       `## Location check (GET /v1/location/cells/{id}) vs the empty route (${CONNECTIONS} connections)\n`,
     );
-    console.log(
-      markdownTable(
-        [
-          'generator',
-          'run',
-          'requests',
-          'req/s',
-          'p50 ms',
-          'p99 ms',
-          'KiB/answer',
-          'server µs CPU/answer',
-          'errors',
-        ],
-        all.map((r) => [
-          r.generator,
-          r.name,
-          r.requests,
-          fmt(r.rps, 0),
-          fmt(r.latencyP50Ms),
-          fmt(r.latencyP99Ms),
-          fmt(r.bytesPerResponse / 1024, 2),
-          fmt(r.serverCpuUs),
-          r.errors + r.non2xx,
-        ]),
-      ),
-    );
+    console.log(runsTable(all));
     console.log(
       `\nuncached (each cell built once, autocannon): ${fmt(uncached.rps, 0)} req/s, server ${fmt(uncached.serverCpuUs)} µs CPU/answer\n`,
     );

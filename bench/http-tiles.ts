@@ -24,6 +24,7 @@ import {
   processCpuSeconds,
   type RunSummary,
   runLoad,
+  runsTable,
 } from './lib/load.ts';
 import { fmt, markdownTable, progress, writeResults } from './lib/report.ts';
 import { spawnServer } from './lib/server-process.ts';
@@ -49,16 +50,18 @@ const GENERATORS = (args.generators as string).split(',') as Generator[];
 const FLOOR = 0.7;
 
 /** The cold pass (autocannon: each tile requested exactly once). */
-interface ColdSummary {
-  name: string;
-  requests: number;
-  rps: number;
-  latencyP50Ms: number;
-  latencyP99Ms: number;
-  bytesPerResponse: number;
-  errors: number;
-  non2xx: number;
-}
+type ColdSummary = Pick<
+  RunSummary,
+  | 'name'
+  | 'requests'
+  | 'rps'
+  | 'latencyP50Ms'
+  | 'latencyP99Ms'
+  | 'bytesPerResponse'
+  | 'errors'
+  | 'non2xx'
+  | 'serverCpuUs'
+>;
 
 async function main(): Promise<number> {
   // Tiles: picked from the same dataset the server loads, checked to contain zones.
@@ -125,7 +128,7 @@ async function main(): Promise<number> {
         { setupRequest: (req) => ({ ...req, path: tilePath(coldTiles[next++ % coldTiles.length]) }) },
       ],
     });
-    const cold: ColdSummary & { serverCpuUs: number } = {
+    const cold: ColdSummary = {
       name: 'tiles, cold (each built once)',
       requests: c.requests.total,
       rps: c.requests.total / c.duration,
@@ -174,34 +177,7 @@ async function main(): Promise<number> {
     const judged = ratios.wrk ?? Object.values(ratios)[0];
 
     console.log(`## GET /v1/zones/tiles vs the empty route GET /v1/ping (${CONNECTIONS} connections)\n`);
-    console.log(
-      markdownTable(
-        [
-          'generator',
-          'run',
-          'requests',
-          'req/s',
-          'p50 ms',
-          'p99 ms',
-          'KiB/answer',
-          'server µs CPU/answer',
-          'generator µs CPU/answer',
-          'errors + non-2xx',
-        ],
-        all.map((r) => [
-          r.generator,
-          r.name,
-          r.requests.toLocaleString('en-US'),
-          fmt(r.rps, 0),
-          fmt(r.latencyP50Ms, 1),
-          fmt(r.latencyP99Ms, 1),
-          fmt(r.bytesPerResponse / 1024, 2),
-          fmt(r.serverCpuUs),
-          fmt(r.generatorCpuUs),
-          r.errors + r.non2xx,
-        ]),
-      ),
-    );
+    console.log(runsTable(all));
     console.log();
     console.log(
       markdownTable(

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { utcDay } from '@airlock/core';
 import pg from 'pg';
 import { busyReport } from '../packages/server/src/telemetry/test-reports.fixture.ts';
-import { type Generator, type LoadRequest, meanOf, type RunSummary, runLoad } from './lib/load.ts';
+import { type Generator, type LoadRequest, meanOf, type RunSummary, runLoad, runsTable } from './lib/load.ts';
 import { fmt, markdownTable, progress, writeResults } from './lib/report.ts';
 import { spawnServer } from './lib/server-process.ts';
 
@@ -205,32 +205,9 @@ async function main(): Promise<number> {
 
   console.log(`## Telemetry ingest vs the empty route (${CONNECTIONS} connections, 20 events per report)\n`);
   console.log(
-    markdownTable(
-      [
-        'generator',
-        'run',
-        'requests',
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        'server µs CPU/answer',
-        'generator µs CPU/answer',
-        'errors + non-2xx',
-      ],
+    runsTable(
       results.flatMap((r) =>
-        Object.entries(r.runs).flatMap(([g, x]) =>
-          [...x.ingest, ...x.getPing, ...x.postPing].map((y) => [
-            g,
-            y.name,
-            y.requests.toLocaleString('en-US'),
-            fmt(y.rps, 0),
-            fmt(y.latencyP50Ms, 1),
-            fmt(y.latencyP99Ms, 1),
-            fmt(y.serverCpuUs),
-            fmt(y.generatorCpuUs),
-            y.errors + y.non2xx,
-          ]),
-        ),
+        Object.values(r.runs).flatMap((x) => [...x.ingest, ...x.getPing, ...x.postPing]),
       ),
     ),
   );

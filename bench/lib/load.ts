@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { fmt, progress } from './report.ts';
+import { fmt, markdownTable, progress } from './report.ts';
 
 export type Generator = 'wrk' | 'autocannon';
 
@@ -236,4 +236,34 @@ export function meanOf(runs: RunSummary[]): { rps: number; serverCpuUs: number; 
     serverCpuUs: avg((r) => r.serverCpuUs),
     generatorCpuUs: avg((r) => r.generatorCpuUs),
   };
+}
+
+/** The per-run table every HTTP bench prints: one row per run, both generators. */
+export function runsTable(runs: RunSummary[]): string {
+  return markdownTable(
+    [
+      'generator',
+      'run',
+      'requests',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'KiB/answer',
+      'server µs CPU/answer',
+      'generator µs CPU/answer',
+      'errors + non-2xx',
+    ],
+    runs.map((r) => [
+      r.generator,
+      r.name,
+      r.requests.toLocaleString('en-US'),
+      fmt(r.rps, 0),
+      fmt(r.latencyP50Ms, 1),
+      fmt(r.latencyP99Ms, 1),
+      fmt(r.bytesPerResponse / 1024, 2),
+      fmt(r.serverCpuUs),
+      fmt(r.generatorCpuUs),
+      r.errors + r.non2xx,
+    ]),
+  );
 }

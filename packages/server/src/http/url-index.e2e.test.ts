@@ -2,15 +2,11 @@
 // without the route, over a real socket (the raw-header path), and must behave exactly as the route:
 // same bytes and ETag, gzip and 304 honoured, counted, logged by pattern, never stale after a change.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { cellAt } from '@airlock/core';
-import { loadConfig } from '../config/index.ts';
-import { createLogger } from '../log/index.ts';
-import { openServices, type RunningServer, type Services, startServer } from '../server.ts';
-
-const SHARED = new URL('../../../../../shared/data/airspace/', import.meta.url);
+import { type Loopback, startLoopback } from '../loopback.fixture.ts';
+import type { RunningServer, Services } from '../server.ts';
 
 /** The zoom-z Web Mercator tile holding a point. */
 function tileOf(z: number, lon: number, lat: number): string {
@@ -22,37 +18,18 @@ function tileOf(z: number, lon: number, lat: number): string {
 }
 
 describe('URL index ahead of the router', () => {
+  let loopback: Loopback;
   let services: Services;
   let server: RunningServer;
-  const logLines: string[] = [];
+  let logLines: string[];
   const montreux = { lon: 6.9125, lat: 46.4334 };
   const tile = `/v1/zones/tiles/${tileOf(10, montreux.lon, montreux.lat)}`;
 
   before(async () => {
-    const config = loadConfig({
-      PORT: '0',
-      AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false',
-      LOG_LEVEL: 'debug',
-      AIRLOCK_DATASET_POLL_S: '0',
-    });
-    const log = createLogger('debug', (l) => logLines.push(l));
-    services = await openServices(config, log, { memory: true });
-    await services.airspace.importDataset({
-      id: 'che',
-      files: [
-        {
-          name: 'che.json',
-          text: readFileSync(new URL('ed269/interuss-geo-awareness-che-1.json', SHARED), 'utf8'),
-        },
-      ],
-      licence: 'Apache-2.0',
-    });
-    server = await startServer(config, log, services);
+    loopback = await startLoopback({ che: true });
+    ({ services, server, logLines } = loopback);
   });
-  after(async () => {
-    await server.close();
-    await services.close();
-  });
+  after(() => loopback.close());
 
   const get = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'identity', ...headers } });

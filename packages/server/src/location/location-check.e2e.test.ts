@@ -1,16 +1,12 @@
 // The SDK against the real server over loopback: what crosses the network for a location check, and
 // what the server keeps afterwards (database and logs), checked byte by byte.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { cellAt } from '@airlock/core';
 import { createAirlock } from '@airlock/sdk';
-import { loadConfig } from '../config/index.ts';
-import { createLogger } from '../log/index.ts';
-import { openServices, type RunningServer, type Services, startServer } from '../server.ts';
-
-const SHARED = new URL('../../../../../shared/data/airspace/', import.meta.url);
+import { type Loopback, startLoopback } from '../loopback.fixture.ts';
+import type { RunningServer, Services } from '../server.ts';
 
 interface Captured {
   method: string;
@@ -34,31 +30,15 @@ describe('location check over loopback', () => {
   let services: Services;
   let server: RunningServer;
   const captured: Captured[] = [];
-  const logLines: string[] = [];
+  let logLines: string[] = [];
   // Montreux (ED-269 sample zones) and a pilot 300 m away, in the same cell.
   const pilotA = { lon: 6.9125, lat: 46.4334 };
   const pilotB = { lon: 6.916, lat: 46.4348 };
 
+  let loopback: Loopback;
   before(async () => {
-    const config = loadConfig({
-      PORT: '0',
-      AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false',
-      LOG_LEVEL: 'debug',
-      AIRLOCK_DATASET_POLL_S: '0',
-    });
-    const log = createLogger('debug', (l) => logLines.push(l));
-    services = await openServices(config, log, { memory: true });
-    await services.airspace.importDataset({
-      id: 'che',
-      files: [
-        {
-          name: 'che.json',
-          text: readFileSync(new URL('ed269/interuss-geo-awareness-che-1.json', SHARED), 'utf8'),
-        },
-      ],
-      licence: 'Apache-2.0',
-    });
-    server = await startServer(config, log, services);
+    loopback = await startLoopback({ che: true });
+    ({ services, server, logLines } = loopback);
     server.http.on('request', (req: IncomingMessage) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -72,10 +52,7 @@ describe('location check over loopback', () => {
       );
     });
   });
-  after(async () => {
-    await server.close();
-    await services.close();
-  });
+  after(() => loopback.close());
 
   test('two pilots in one cell send byte-identical requests that carry no coordinate', async () => {
     const a = createAirlock({ serverUrl: server.url, autoCheck: false });

@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TELEMETRY_CATEGORIES, TELEMETRY_PATHS, type TelemetryCategory } from '@airlock/core';
 import type { LedgerEntry } from '@airlock/sdk';
-import { loadConfig } from '../config/index.ts';
-import { createLogger } from '../log/index.ts';
-import { openServices, type RunningServer, type Services, startServer } from '../server.ts';
+import { type Loopback, startLoopback } from '../loopback.fixture.ts';
+import type { RunningServer, Services } from '../server.ts';
 import {
   type Combination,
   PILOT_LATER,
@@ -63,27 +62,19 @@ describe('telemetry privacy over loopback: every setting combination', () => {
   let server: RunningServer;
   let tap: WireTap;
   let captured: CapturedRequest[];
-  const logLines: string[] = [];
+  let logLines: string[] = [];
   const accepted: Record<TelemetryCategory, number> = { app_performance: 0, user_experience: 0 };
 
+  let loopback: Loopback;
   before(async () => {
-    const config = loadConfig({
-      PORT: '0',
-      AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false',
-      LOG_LEVEL: 'debug',
-      AIRLOCK_DATASET_POLL_S: '0',
-      AIRLOCK_TELEMETRY_FLUSH_MS: '20',
-    });
-    const log = createLogger('debug', (l) => logLines.push(l));
-    services = await openServices(config, log, { memory: true });
-    server = await startServer(config, log, services);
+    loopback = await startLoopback({ env: { AIRLOCK_TELEMETRY_FLUSH_MS: '20' } });
+    ({ services, server, logLines } = loopback);
     tap = await startWireTap(server.port);
     captured = tap.captured;
   });
   after(async () => {
     await tap.close();
-    await server.close();
-    await services.close();
+    await loopback.close();
   });
 
   for (const combo of COMBINATIONS) {
