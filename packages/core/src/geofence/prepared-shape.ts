@@ -193,9 +193,16 @@ function capAngle(cap: Cap, q: QueryPoint): number {
   return 2 * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2));
 }
 
-/** Lower bound of the distance (radians) from the point to any part of the shape. */
-export function capLowerBound(part: PreparedPart, q: QueryPoint): number {
-  return Math.max(0, capAngle(part.cap, q) - part.cap.radius);
+/**
+ * The exact distance in metres from the point to the shape (0 inside), or Infinity when the cap bound
+ * already puts it beyond `maxAngle` radians; a circle is its cap, so it costs one angle.
+ */
+export function partDistanceWithin(part: PreparedPart, q: QueryPoint, maxAngle: number): number {
+  const below = capAngle(part.cap, q) - part.cap.radius;
+  if (below > maxAngle) return Number.POSITIVE_INFINITY;
+  if (part.kind === 'circle') return Math.max(0, below) * EARTH_RADIUS_M;
+  if (partContains(part, q.lon, q.lat)) return 0;
+  return edgeAngle(part, q, 0) * EARTH_RADIUS_M;
 }
 
 /**
@@ -211,27 +218,31 @@ export function partWithin(part: PreparedPart, q: QueryPoint, radiusM: number): 
   return edgeAngle(part, q, r) <= r;
 }
 
-/** Exact distance in metres from the point to the shape (0 inside), using the prepared edges. */
-export function partDistanceQ(part: PreparedPart, q: QueryPoint): number {
-  if (part.kind === 'circle') return Math.max(0, capAngle(part.cap, q) - part.cap.radius) * EARTH_RADIUS_M;
-  if (partContains(part, q.lon, q.lat)) return 0;
-  return edgeAngle(part, q, 0) * EARTH_RADIUS_M;
-}
-
-/** Smallest angle (radians) from the point to any edge; returns early once below `stopBelow`. */
+/**
+ * Smallest angle (radians) from the point to any edge; returns early once below `stopBelow`. Each
+ * edge is compared by a monotonic proxy (|q·n| when the point projects inside the edge, the squared
+ * chord to the nearer endpoint otherwise), so the loop takes no inverse sine: one per kind at the end.
+ */
 function edgeAngle(part: PreparedPolygon, q: QueryPoint, stopBelow: number): number {
   const edges = edgesOf(part);
-  let best = Number.POSITIVE_INFINITY;
+  let minDot = Number.POSITIVE_INFINITY;
+  let minChord2 = Number.POSITIVE_INFINITY;
+  const stopDot = Math.sin(Math.min(stopBelow, Math.PI / 2));
+  const stopChord = 2 * Math.sin(Math.min(stopBelow, Math.PI) / 2);
+  const stopChord2 = stopChord * stopChord;
   for (let r = 0; r < edges.length; r++) {
     const e = edges[r];
     const v = part.vectors[r];
     for (let k = 0, o = 0; o < e.length; k += 3, o += 9) {
-      let d: number;
       if (
         q.x * e[o + 3] + q.y * e[o + 4] + q.z * e[o + 5] >= 0 &&
         q.x * e[o + 6] + q.y * e[o + 7] + q.z * e[o + 8] >= 0
       ) {
-        d = Math.asin(Math.min(1, Math.abs(q.x * e[o] + q.y * e[o + 1] + q.z * e[o + 2])));
+        const dot = Math.abs(q.x * e[o] + q.y * e[o + 1] + q.z * e[o + 2]);
+        if (dot < minDot) {
+          minDot = dot;
+          if (dot < stopDot) return Math.asin(Math.min(1, dot));
+        }
       } else {
         const ax = q.x - v[k];
         const ay = q.y - v[k + 1];
@@ -239,16 +250,21 @@ function edgeAngle(part: PreparedPolygon, q: QueryPoint, stopBelow: number): num
         const bx = q.x - v[k + 3];
         const by = q.y - v[k + 4];
         const bz = q.z - v[k + 5];
-        const chord = Math.sqrt(Math.min(ax * ax + ay * ay + az * az, bx * bx + by * by + bz * bz));
-        d = 2 * Math.asin(Math.min(1, chord / 2));
-      }
-      if (d < best) {
-        best = d;
-        if (best < stopBelow) return best;
+        const c2 = Math.min(ax * ax + ay * ay + az * az, bx * bx + by * by + bz * bz);
+        if (c2 < minChord2) {
+          minChord2 = c2;
+          if (c2 < stopChord2) return 2 * Math.asin(Math.min(1, Math.sqrt(c2) / 2));
+        }
       }
     }
   }
-  return best;
+  const viaEdge =
+    minDot < Number.POSITIVE_INFINITY ? Math.asin(Math.min(1, minDot)) : Number.POSITIVE_INFINITY;
+  const viaVertex =
+    minChord2 < Number.POSITIVE_INFINITY
+      ? 2 * Math.asin(Math.min(1, Math.sqrt(minChord2) / 2))
+      : Number.POSITIVE_INFINITY;
+  return Math.min(viaEdge, viaVertex);
 }
 
 /** Shifts `lon` by whole turns so it lies nearest the middle of `bbox` (the part's own frame). */

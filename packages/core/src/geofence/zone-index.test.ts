@@ -70,11 +70,40 @@ test('near() finds exactly what a brute-force scan finds, worldwide and across t
       .map((x) => x.id)
       .sort();
     assert.deepEqual(got, want, `query ${q} at ${lon},${lat} r=${radius}`);
-    const yesNo = index
-      .within(lon, lat, radius)
-      .map((z) => z.id)
-      .sort();
-    assert.deepEqual(yesNo, want, `within() at query ${q}`);
+    // Nearest first with the brute-force distance; equal distances (to 0.1 mm) in id order.
+    const hits = index.near(lon, lat, radius);
+    for (let i = 0; i < hits.length; i++) {
+      const exact = partDistance(prepared[zones.indexOf(hits[i].zone)], lon, lat);
+      assert.ok(Math.abs(hits[i].distanceM - exact) < 1e-6, `distance of ${hits[i].zone.id}`);
+      if (i === 0) continue;
+      const [a, b] = [hits[i - 1], hits[i]];
+      assert.ok(a.distanceM <= b.distanceM + 1e-4, `order at ${i} of query ${q}`);
+      if (Math.abs(a.distanceM - b.distanceM) < 1e-4) assert.ok(a.zone.id < b.zone.id, `tie order at ${i}`);
+    }
+    const yesNo = index.within(lon, lat, radius);
+    assert.deepEqual(yesNo.map((z) => z.id).sort(), want, `within() at query ${q}`);
+    const positions = yesNo.map((z) => zones.indexOf(z));
+    assert.deepEqual(
+      positions,
+      [...positions].sort((x, y) => x - y),
+      'within() answers in index order',
+    );
+    // A query made from inside another (a filter that asks the index) gets the same answer.
+    const inner: string[][] = [];
+    const outer = index.near(lon, lat, radius, (zz) => {
+      if (inner.length === 0) inner.push(index.near(lon, lat, radius).map((h) => h.zone.id));
+      return zz.id !== '';
+    });
+    assert.deepEqual(
+      outer.map((h) => h.zone.id),
+      hits.map((h) => h.zone.id),
+    );
+    if (inner.length)
+      assert.deepEqual(
+        inner[0],
+        hits.map((h) => h.zone.id),
+        'nested query',
+      );
   }
 });
 
