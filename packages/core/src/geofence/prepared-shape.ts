@@ -30,6 +30,14 @@ export interface Cap {
   y: number;
   z: number;
   radius: number;
+  /** cos and sin of `radius`, for the cap tests on dot products. */
+  cos: number;
+  sin: number;
+}
+
+/** A cap from its centre and angular radius. */
+function cap(x: number, y: number, z: number, radius: number): Cap {
+  return { x, y, z, radius, cos: Math.cos(radius), sin: Math.sin(radius) };
 }
 
 export interface PreparedCircle {
@@ -60,13 +68,13 @@ function prepareCircle(c: CircleGeometry): PreparedCircle {
   const dLon = ratio >= 1 || north >= 90 || south <= -90 ? 180 : Math.asin(ratio) * (180 / Math.PI);
   const bbox: BBox = dLon >= 180 ? [-180, south, 180, north] : [lon - dLon, south, lon + dLon, north];
   const cl = Math.cos(lat * RAD);
-  const cap = {
-    x: cl * Math.cos(lon * RAD),
-    y: cl * Math.sin(lon * RAD),
-    z: Math.sin(lat * RAD),
-    radius: c.radius_m / EARTH_RADIUS_M,
-  };
-  return { kind: 'circle', lon, lat, radius: c.radius_m, bbox, cap };
+  const circleCap = cap(
+    cl * Math.cos(lon * RAD),
+    cl * Math.sin(lon * RAD),
+    Math.sin(lat * RAD),
+    c.radius_m / EARTH_RADIUS_M,
+  );
+  return { kind: 'circle', lon, lat, radius: c.radius_m, bbox, cap: circleCap };
 }
 
 function preparePolygon(rings: Position[][]): PreparedPolygon {
@@ -118,7 +126,7 @@ function capOf(vecs: Float64Array[]): Cap {
     z += v[i + 2];
   }
   const len = Math.hypot(x, y, z);
-  if (len < 1e-12) return { x: 1, y: 0, z: 0, radius: Math.PI };
+  if (len < 1e-12) return cap(1, 0, 0, Math.PI);
   x /= len;
   y /= len;
   z /= len;
@@ -126,7 +134,7 @@ function capOf(vecs: Float64Array[]): Cap {
   for (let i = 0; i < v.length; i += 3) minDot = Math.min(minDot, x * v[i] + y * v[i + 1] + z * v[i + 2]);
   const radius = Math.acos(Math.max(-1, minDot));
   // Great-circle edges stay inside a cap smaller than a hemisphere; beyond that the cap proves nothing.
-  return { x, y, z, radius: radius < Math.PI / 2 - 1e-6 ? radius * (1 + 1e-9) + 1e-12 : Math.PI };
+  return cap(x, y, z, radius < Math.PI / 2 - 1e-6 ? radius * (1 + 1e-9) + 1e-12 : Math.PI);
 }
 
 /** Edge normals and the two half-space vectors that tell whether a point projects inside the edge. */
@@ -209,14 +217,46 @@ export function partDistanceWithin(part: PreparedPart, q: QueryPoint, maxAngle: 
  * Whether any part of the shape is within `radiusM` of the point: one dot product settles most
  * candidates; only shapes straddling the radius walk their edges, stopping at the first near one.
  */
-export function partWithin(part: PreparedPart, q: QueryPoint, radiusM: number): boolean {
-  const r = radiusM / EARTH_RADIUS_M;
-  const a = capAngle(part.cap, q);
-  if (a - part.cap.radius > r) return false;
-  if (part.kind === 'circle' || a + part.cap.radius <= r) return true;
+export function partWithin(
+  part: PreparedPart,
+  q: QueryPoint,
+  radiusM: number,
+  range = queryRange(radiusM),
+): boolean {
+  const r = range.angle;
+  const c = part.cap;
+  const cr = c.radius;
+  if (r + cr >= DOT_MIN_ANGLE && r + cr < Math.PI) {
+    // The same two cap tests on the cosine of the angle (cos is decreasing on 0..π): no inverse sine
+    // or square root per candidate. Only for thresholds above DOT_MIN_ANGLE, where a dot product near 1
+    // still resolves the angle to well under a millimetre.
+    const dot = q.x * c.x + q.y * c.y + q.z * c.z;
+    if (dot < range.cos * c.cos - range.sin * c.sin) return false; // angle > r + cr
+    if (part.kind === 'circle') return true;
+    if (r - cr >= DOT_MIN_ANGLE && dot >= range.cos * c.cos + range.sin * c.sin) return true; // angle <= r - cr
+  } else {
+    const a = capAngle(c, q);
+    if (a - cr > r) return false;
+    if (part.kind === 'circle' || a + cr <= r) return true;
+  }
   if (partContains(part, q.lon, q.lat)) return true;
   return edgeAngle(part, q, r) <= r;
 }
+
+/** A query radius as an angle with its cosine and sine, computed once per query. */
+export interface QueryRange {
+  angle: number;
+  cos: number;
+  sin: number;
+}
+
+export function queryRange(radiusM: number): QueryRange {
+  const angle = radiusM / EARTH_RADIUS_M;
+  return { angle, cos: Math.cos(angle), sin: Math.sin(angle) };
+}
+
+/** Below this angle (radians, ~6.4 km) cap tests take the angle itself rather than its cosine. */
+const DOT_MIN_ANGLE = 1e-3;
 
 /**
  * Smallest angle (radians) from the point to any edge; returns early once below `stopBelow`. Each

@@ -10,6 +10,7 @@ import {
   partWithin,
   prepareGeometry,
   queryPoint,
+  queryRange,
 } from './prepared-shape.ts';
 
 /** Largest radius a `near` query accepts: beyond it the answer is no longer a "nearby" question. */
@@ -170,7 +171,8 @@ export class ZoneIndex {
     try {
       const ids = this.search(splitAtAntimeridian(growBBox([lon, lat, lon, lat], radiusM)));
       const q = queryPoint(lon, lat);
-      const rAngle = radiusM / EARTH_RADIUS_M;
+      const range = queryRange(radiusM);
+      const rAngle = range.angle;
       if (++this.stamp === 0xffffffff) {
         this.seen.fill(0);
         this.stamp = 1;
@@ -185,7 +187,7 @@ export class ZoneIndex {
         if (met && (!exact || dist[z] === 0)) continue;
         if (filter && !filter(this.zones[z])) continue;
         if (!exact) {
-          if (partWithin(e.part, q, radiusM)) {
+          if (partWithin(e.part, q, radiusM, range)) {
             seen[z] = stamp;
             dist[z] = 0;
             hits.push(z);
