@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { FeatureJsonCache } from './feature-json.ts';
 import { requestHeader, requestTarget } from './raw-request.ts';
 
 export interface CachedBody {
@@ -48,16 +49,23 @@ export interface SendCachedOptions {
 export class ResponseCache {
   private readonly entries = new Map<string, CachedBody>();
   private readonly urls = new Map<string, UrlEntry>();
+  /** Each zone's Feature text, shared by every tile and bbox answer that holds the zone. */
+  readonly features = new FeatureJsonCache();
   constructor(private readonly capacity = 5000) {}
 
   get(key: string, build: () => unknown): CachedBody {
+    return this.getText(key, () => JSON.stringify(build()));
+  }
+
+  /** `get` for a builder that writes the JSON text itself (see featureCollectionJson). */
+  getText(key: string, buildText: () => string): CachedBody {
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
-    const body = Buffer.from(JSON.stringify(build()), 'utf8');
+    const body = Buffer.from(buildText(), 'utf8');
     const etag = `"${createHash('sha1').update(key).update(body).digest('base64url').slice(0, 22)}"`;
     const entry = { body, gzip: gzipSync(body, { level: 6 }), etag };
     this.entries.set(key, entry);
@@ -86,6 +94,7 @@ export class ResponseCache {
   clear(): void {
     this.entries.clear();
     this.urls.clear();
+    this.features.clear();
   }
 }
 

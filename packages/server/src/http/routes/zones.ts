@@ -1,4 +1,4 @@
-import { ZONE_CATEGORIES, zonesToGeoJSON } from '@airlock/core';
+import { ZONE_CATEGORIES } from '@airlock/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppContext } from '../app-context.ts';
 import { HttpError } from '../http-error.ts';
@@ -85,11 +85,11 @@ export function registerZoneRoutes(app: OpenAPIHono, ctx: AppContext): void {
       const q = c.req.valid('query');
       const [w, s, e, n] = parseBBox(q.bbox);
       const key = `bbox:${w},${s},${e},${n}:${q.category ?? ''}:${ctx.airspace.fingerprint}`;
-      const entry = ctx.cache.get(key, () => {
+      const entry = ctx.cache.getText(key, () => {
         const zones = ctx.airspace.index
           .inBBox(w, s, e, n)
           .filter((z) => !q.category || z.category === q.category);
-        return zonesToGeoJSON(zones);
+        return ctx.cache.features.featureCollection(zones);
       });
       return sendCached(c, ctx.cache, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S, undefined, {
         generation: ctx.airspace.fingerprint,
@@ -117,7 +117,9 @@ export function registerZoneRoutes(app: OpenAPIHono, ctx: AppContext): void {
         throw new HttpError(400, 'invalid_tile', `parameter "y" must be below ${max} at zoom ${p.z}`);
       const generation = ctx.airspace.fingerprint;
       const key = `tile:${p.z}/${p.x}/${y}:${generation}`;
-      const entry = ctx.cache.get(key, () => zonesToGeoJSON(ctx.airspace.index.inTile(p.z, p.x, y)));
+      const entry = ctx.cache.getText(key, () =>
+        ctx.cache.features.featureCollection(ctx.airspace.index.inTile(p.z, p.x, y)),
+      );
       // Indexed by URL too: a map asks for the same tiles over and over (see answerFromUrlCache).
       return sendCached(c, ctx.cache, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S, undefined, { generation });
     },
