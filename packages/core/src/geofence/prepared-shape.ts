@@ -256,7 +256,7 @@ export function queryRange(radiusM: number): QueryRange {
 }
 
 /** Below this angle (radians, ~6.4 km) cap tests take the angle itself rather than its cosine. */
-const DOT_MIN_ANGLE = 1e-3;
+export const DOT_MIN_ANGLE = 1e-3;
 
 /**
  * Smallest angle (radians) from the point to any edge; returns early once below `stopBelow`. Each

@@ -4,6 +4,7 @@ import { limitToMetres, type Zone } from '../zone/index.ts';
 import { type BBox, growBBox, splitAtAntimeridian, tileBBox } from './bbox.ts';
 import {
   boundaryDistance,
+  DOT_MIN_ANGLE,
   type PreparedPart,
   partContains,
   partDistanceWithin,
@@ -15,6 +16,9 @@ import {
 
 /** Largest radius a `near` query accepts: beyond it the answer is no longer a "nearby" question. */
 export const MAX_NEAR_RADIUS_M = 50_000;
+
+/** Numbers per entry in ZoneIndex.caps: x, y, z, radius, cos(radius), sin(radius). */
+const CAP_FIELDS = 6;
 
 /** Zones up to this many sort by one packed number per hit (see `near`); beyond, by a comparator. */
 const RANK_LIMIT = 2 ** 24;
@@ -47,6 +51,14 @@ export class ZoneIndex {
    */
   private readonly seen: Uint32Array;
   private readonly dist: Float64Array;
+  /**
+   * Per entry, in flat arrays: its zone, whether it is a circle, and its cap (centre unit vector,
+   * radius in radians, cos and sin of the radius: CAP_FIELDS numbers). Dense queries touch hundreds of
+   * entries; reading these instead of three objects per entry keeps them in cache.
+   */
+  private readonly entryZone: Uint32Array;
+  private readonly entryCircle: Uint8Array;
+  private readonly caps: Float64Array;
   private stamp = 0;
   private scanning = false;
   /** Each zone's place in id order and its inverse, built on first use: `near`'s tie-break. */
@@ -58,6 +70,15 @@ export class ZoneIndex {
     this.tree = tree;
     this.seen = new Uint32Array(zones.length);
     this.dist = new Float64Array(zones.length);
+    this.entryZone = new Uint32Array(entries.length);
+    this.entryCircle = new Uint8Array(entries.length);
+    this.caps = new Float64Array(entries.length * CAP_FIELDS);
+    entries.forEach((e, i) => {
+      this.entryZone[i] = e.zone;
+      this.entryCircle[i] = e.part.kind === 'circle' ? 1 : 0;
+      const c = e.part.cap;
+      this.caps.set([c.x, c.y, c.z, c.radius, c.cos, c.sin], CAP_FIELDS * i);
+    });
   }
 
   static build(zones: readonly Zone[]): ZoneIndex {
@@ -177,25 +198,43 @@ export class ZoneIndex {
         this.seen.fill(0);
         this.stamp = 1;
       }
-      const { seen, dist, stamp, entries } = this;
+      const { seen, dist, stamp, entries, entryZone, entryCircle, caps } = this;
+      // Cap tests on dot products (see partWithin) where the threshold angle resolves well that way.
       const hits: number[] = [];
       for (let i = 0; i < ids.length; i++) {
-        const e = entries[ids[i]];
-        const z = e.zone;
+        const id = ids[i];
+        const z = entryZone[id];
         const met = seen[z] === stamp;
         // Already in range: `within` needs nothing more, `near` nothing below 0.
         if (met && (!exact || dist[z] === 0)) continue;
         if (filter && !filter(this.zones[z])) continue;
+        const o = CAP_FIELDS * id;
+        const cr = caps[o + 3];
+        const dot = q.x * caps[o] + q.y * caps[o + 1] + q.z * caps[o + 2];
+        const wide = rAngle + cr >= DOT_MIN_ANGLE && rAngle + cr < Math.PI;
+        // Out of range as a whole: angle to the centre > r + cap radius.
+        if (wide && dot < range.cos * caps[o + 4] - range.sin * caps[o + 5]) continue;
         if (!exact) {
-          if (partWithin(e.part, q, radiusM, range)) {
+          if ((wide && entryCircle[id] === 1) || partWithin(entries[id].part, q, radiusM, range)) {
             seen[z] = stamp;
             dist[z] = 0;
             hits.push(z);
           }
           continue;
         }
-        // The cap bound rejects most far candidates without touching their edges.
-        const d = partDistanceWithin(e.part, q, rAngle);
+        let d: number;
+        if (entryCircle[id] === 1) {
+          // A circle: its distance is the angle to its centre less its radius (as partDistanceWithin).
+          const dx = q.x - caps[o];
+          const dy = q.y - caps[o + 1];
+          const dz = q.z - caps[o + 2];
+          const below = 2 * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)) - cr;
+          if (below > rAngle) continue;
+          d = below > 0 ? below * EARTH_RADIUS_M : 0;
+        } else {
+          // The cap bound rejects most far candidates without touching their edges.
+          d = partDistanceWithin(entries[id].part, q, rAngle);
+        }
         if (d > radiusM) continue;
         if (!met) {
           seen[z] = stamp;
