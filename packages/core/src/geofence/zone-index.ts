@@ -51,6 +51,8 @@ export class ZoneIndex {
    */
   private readonly seen: Uint32Array;
   private readonly dist: Float64Array;
+  /** The current query's hits (zone indices, first `count` used), reused from query to query. */
+  private readonly hitBuf: Uint32Array;
   /**
    * Per entry, in flat arrays: its zone, whether it is a circle, and its cap (centre unit vector,
    * radius in radians, cos and sin of the radius: CAP_FIELDS numbers). Dense queries touch hundreds of
@@ -70,6 +72,7 @@ export class ZoneIndex {
     this.tree = tree;
     this.seen = new Uint32Array(zones.length);
     this.dist = new Float64Array(zones.length);
+    this.hitBuf = new Uint32Array(zones.length);
     this.entryZone = new Uint32Array(entries.length);
     this.entryCircle = new Uint8Array(entries.length);
     this.caps = new Float64Array(entries.length * CAP_FIELDS);
@@ -151,8 +154,7 @@ export class ZoneIndex {
    * stops at the first vertex or edge within the radius, so it is cheaper. In index order.
    */
   within(lon: number, lat: number, radiusM: number): Zone[] {
-    const { hits } = this.scan(lon, lat, radiusM, false);
-    const order = Uint32Array.from(hits).sort();
+    const order = this.scan(lon, lat, radiusM, false).hits.sort();
     const out: Zone[] = new Array(order.length);
     for (let i = 0; i < order.length; i++) out[i] = this.zones[order[i]];
     return out;
@@ -183,7 +185,7 @@ export class ZoneIndex {
     radiusM: number,
     exact: boolean,
     filter?: (zone: Zone) => boolean,
-  ): { hits: number[]; dist: Float64Array } {
+  ): { hits: Uint32Array; dist: Float64Array } {
     if (!(radiusM >= 0 && radiusM <= MAX_NEAR_RADIUS_M)) {
       throw new RangeError(`radius ${radiusM} m is outside 0..${MAX_NEAR_RADIUS_M} m`);
     }
@@ -200,7 +202,8 @@ export class ZoneIndex {
       }
       const { seen, dist, stamp, entries, entryZone, entryCircle, caps } = this;
       // Cap tests on dot products (see partWithin) where the threshold angle resolves well that way.
-      const hits: number[] = [];
+      const hits = this.hitBuf;
+      let count = 0;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i];
         const z = entryZone[id];
@@ -218,7 +221,7 @@ export class ZoneIndex {
           if ((wide && entryCircle[id] === 1) || partWithin(entries[id].part, q, radiusM, range)) {
             seen[z] = stamp;
             dist[z] = 0;
-            hits.push(z);
+            hits[count++] = z;
           }
           continue;
         }
@@ -239,11 +242,11 @@ export class ZoneIndex {
         if (!met) {
           seen[z] = stamp;
           dist[z] = d;
-          hits.push(z);
+          hits[count++] = z;
         } else if (d < dist[z]) dist[z] = d;
       }
-      // `dist` is valid until the next query: the caller reads it at once.
-      return { hits, dist };
+      // Both are valid until the next query: the caller reads them at once.
+      return { hits: hits.subarray(0, count), dist };
     } finally {
       this.scanning = false;
     }
@@ -256,7 +259,7 @@ export class ZoneIndex {
     radiusM: number,
     exact: boolean,
     filter?: (zone: Zone) => boolean,
-  ): { hits: number[]; dist: Float64Array } {
+  ): { hits: Uint32Array; dist: Float64Array } {
     const ids = this.search(splitAtAntimeridian(growBBox([lon, lat, lon, lat], radiusM)));
     const q = queryPoint(lon, lat);
     const rAngle = radiusM / EARTH_RADIUS_M;
@@ -275,7 +278,7 @@ export class ZoneIndex {
     }
     const dist = new Float64Array(this.zones.length);
     for (const [zone, d] of best) dist[zone] = d;
-    return { hits: [...best.keys()], dist };
+    return { hits: Uint32Array.from(best.keys()), dist };
   }
 
   /** Exact distance from the point to the zone's nearest boundary (inside or out), in metres. */
