@@ -181,16 +181,20 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     try {
       response = await ingestFromNode(incoming, category, telemetry);
     } catch (e) {
-      // The client went away mid-body (nothing was added), or a bug: never a crash.
+      // The client went away mid-body (nothing was added: a 400 nobody reads), or a bug (500, logged).
+      const aborted = incoming.destroyed || !incoming.complete;
       const err = e as Error;
-      if (!incoming.destroyed)
+      if (!aborted)
         deps.log.error('unhandled error', {
           route: TELEMETRY_PATHS[category],
           error: err.name,
           message: err.message,
         });
-      response = new Response(JSON.stringify(errorBody(500, 'internal', 'internal error')), {
-        status: 500,
+      const [status, code, message] = aborted
+        ? [400, 'aborted', '(body): the request ended before its body did']
+        : [500, 'internal', 'internal error'];
+      response = new Response(JSON.stringify(errorBody(status, code, message)), {
+        status,
         headers: { 'content-type': 'application/json' },
       });
     }

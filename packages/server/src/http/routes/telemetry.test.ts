@@ -266,6 +266,7 @@ for (const via of ['router', 'socket'] as const)
         });
         const r = await post('app_performance', appPerformanceReport(TODAY));
         assert.equal(r.status, 202);
+        assert.ok(!logs.some((l) => l.includes('"level":"error"')), 'a client going away is not an error');
       });
     }
 
