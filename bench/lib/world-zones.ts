@@ -11,7 +11,8 @@ import { REPO_DIR } from './report.ts';
 
 const CANDIDATES = [
   join(REPO_DIR, 'data', 'ourairports'),
-  process.env.AIRLOCK_BENCH_OURAIRPORTS_DIR ?? '/work/shared/data/airspace/ourairports',
+  process.env.AIRLOCK_BENCH_OURAIRPORTS_DIR ??
+    join(REPO_DIR, '..', 'shared', 'data', 'airspace', 'ourairports'),
 ];
 
 function readText(path: string): string {

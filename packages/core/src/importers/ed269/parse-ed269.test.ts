@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { parseEd269 } from './index.ts';
 
 // Public samples (interuss/uas_standards, Apache-2.0); see the shared data SOURCES.md.
-const DIR = '/work/shared/data/airspace/ed269';
+const DIR = fileURLToPath(new URL('../../../../../../shared/data/airspace/ed269', import.meta.url));
 const skip = !existsSync(DIR) && `samples not found in ${DIR}`;
 const sample = (name: string) => readFileSync(`${DIR}/${name}`, 'utf8');
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { parseEd318 } from './index.ts';
 
 // Public examples (UASGeoZones/ED-318 schema repository, MIT); see the shared data SOURCES.md.
-const DIR = '/work/shared/data/airspace/ed318/examples';
+const DIR = fileURLToPath(new URL('../../../../../../shared/data/airspace/ed318/examples', import.meta.url));
 const skip = !existsSync(DIR) && `samples not found in ${DIR}`;
 const sample = (name: string) => readFileSync(`${DIR}/${name}`, 'utf8');
 

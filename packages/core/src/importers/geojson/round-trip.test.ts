@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { distanceM } from '../../geo/index.ts';
 import type { Zone } from '../../zone/index.ts';
 import { parseEd269 } from '../ed269/index.ts';
@@ -8,7 +9,7 @@ import { parseEd318 } from '../ed318/index.ts';
 import { parseGeoJSONZones, zonesToGeoJSON, zoneToFeature } from './index.ts';
 import { CIRCLE_CHORD_ERROR_M } from './write-geojson.ts';
 
-const DIR = '/work/shared/data/airspace';
+const DIR = fileURLToPath(new URL('../../../../../../shared/data/airspace', import.meta.url));
 const skip = !existsSync(DIR) && `samples not found in ${DIR}`;
 const read = (path: string) => readFileSync(`${DIR}/${path}`, 'utf8');
 
