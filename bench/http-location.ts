@@ -12,13 +12,13 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cellAt, destination } from '@airlock/core';
-import autocannon from 'autocannon';
 import {
   type Generator,
   type LoadRequest,
+  loadFor,
   meanOf,
-  processCpuSeconds,
   type RunSummary,
+  runEachOnce,
   runLoad,
   runsTable,
 } from './lib/load.ts';
@@ -68,14 +68,7 @@ async function main(): Promise<number> {
     const probe = await fetch(`${server.url}${warmPaths[0].path}`);
     if (probe.status !== 200) throw new Error(`${warmPaths[0].path} answered ${probe.status}`);
     const headers = { 'accept-encoding': 'gzip' };
-    const load = (requests: LoadRequest[], durationS: number) => ({
-      url: server.url,
-      connections: CONNECTIONS,
-      durationS,
-      requests,
-      headers,
-      serverPid: server.child.pid,
-    });
+    const load = loadFor(server, CONNECTIONS, headers);
     const ping: LoadRequest[] = [{ path: '/v1/ping' }];
     progress('warm-up');
     for (const g of GENERATORS) {
@@ -83,24 +76,7 @@ async function main(): Promise<number> {
       await runLoad(g, 'warm-up cells', load(warmPaths, 3));
     }
     progress('uncached: each cell built once (autocannon)');
-    let next = 0;
-    const cpu0 = processCpuSeconds(server.child.pid ?? 0);
-    const u = await autocannon({
-      url: server.url,
-      connections: CONNECTIONS,
-      headers,
-      amount: coldPaths.length - CONNECTIONS,
-      requests: [{ setupRequest: (req) => ({ ...req, path: coldPaths[next++ % coldPaths.length] }) }],
-    });
-    const uncached = {
-      requests: u.requests.total,
-      rps: u.requests.total / (u.duration || 1),
-      serverCpuUs: ((processCpuSeconds(server.child.pid ?? 0) - cpu0) * 1e6) / u.requests.total,
-      bad: u.errors + u.timeouts + u.non2xx,
-    };
-    progress(
-      `  cells, uncached: ${fmt(uncached.rps, 0)} req/s, server ${fmt(uncached.serverCpuUs)} µs CPU/answer`,
-    );
+    const uncached = await runEachOnce('cells, uncached', server, CONNECTIONS, coldPaths, headers);
     const runs: Record<string, { cached: RunSummary[]; ping: RunSummary[] }> = {};
     for (let round = 1; round <= 2; round++) {
       for (const g of GENERATORS) {
@@ -153,7 +129,7 @@ async function main(): Promise<number> {
       runs: { uncached, ...runs },
       ratios,
     });
-    return uncached.bad > 0 || all.some((r) => r.errors + r.non2xx > 0) ? 1 : 0;
+    return uncached.errors + uncached.non2xx > 0 || all.some((r) => r.errors + r.non2xx > 0) ? 1 : 0;
   } finally {
     await server.stop();
   }

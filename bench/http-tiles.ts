@@ -16,13 +16,13 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZoneIndex } from '@airlock/core';
-import autocannon from 'autocannon';
 import {
   type Generator,
   type LoadRequest,
+  loadFor,
   meanOf,
-  processCpuSeconds,
   type RunSummary,
+  runEachOnce,
   runLoad,
   runsTable,
 } from './lib/load.ts';
@@ -48,20 +48,6 @@ const DURATION_S = Number(args.duration);
 const ROUNDS = Number(args.rounds);
 const GENERATORS = (args.generators as string).split(',') as Generator[];
 const FLOOR = 0.7;
-
-/** The cold pass (autocannon: each tile requested exactly once). */
-type ColdSummary = Pick<
-  RunSummary,
-  | 'name'
-  | 'requests'
-  | 'rps'
-  | 'latencyP50Ms'
-  | 'latencyP99Ms'
-  | 'bytesPerResponse'
-  | 'errors'
-  | 'non2xx'
-  | 'serverCpuUs'
->;
 
 async function main(): Promise<number> {
   // Tiles: picked from the same dataset the server loads, checked to contain zones.
@@ -102,14 +88,7 @@ async function main(): Promise<number> {
     const headers = { 'accept-encoding': 'gzip, br' };
     const warmRequests: LoadRequest[] = warmTiles.map((t) => ({ path: tilePath(t) }));
     const pingRequests: LoadRequest[] = [{ path: '/v1/ping' }];
-    const load = (requests: LoadRequest[], durationS: number) => ({
-      url: server.url,
-      connections: CONNECTIONS,
-      durationS,
-      requests,
-      headers,
-      serverPid: server.child.pid,
-    });
+    const load = loadFor(server, CONNECTIONS, headers);
     progress('warm-up: 3 s of each route');
     for (const g of GENERATORS) {
       await runLoad(g, 'warm-up /v1/ping', load(pingRequests, 3));
@@ -117,30 +96,14 @@ async function main(): Promise<number> {
     }
 
     progress(`cold pass: ${coldTiles.length} distinct tiles, each requested once (autocannon)`);
-    let next = 0;
-    const coldStart = processCpuSeconds(server.child.pid ?? 0);
-    const c = await autocannon({
-      url: server.url,
-      connections: CONNECTIONS,
+    const cold = await runEachOnce(
+      'tiles, cold (each built once)',
+      server,
+      CONNECTIONS,
+      coldTiles.map(tilePath),
       headers,
-      amount: coldTiles.length - CONNECTIONS,
-      requests: [
-        { setupRequest: (req) => ({ ...req, path: tilePath(coldTiles[next++ % coldTiles.length]) }) },
-      ],
-    });
-    const cold: ColdSummary = {
-      name: 'tiles, cold (each built once)',
-      requests: c.requests.total,
-      rps: c.requests.total / c.duration,
-      latencyP50Ms: c.latency.p50,
-      latencyP99Ms: c.latency.p99,
-      bytesPerResponse: c.requests.total ? c.throughput.total / c.requests.total : 0,
-      errors: c.errors + c.timeouts,
-      non2xx: c.non2xx,
-      serverCpuUs: ((processCpuSeconds(server.child.pid ?? 0) - coldStart) * 1e6) / c.requests.total,
-    };
-    progress(`  ${cold.name}: ${fmt(cold.rps, 0)} req/s, server ${fmt(cold.serverCpuUs)} µs CPU/answer`);
-    const coldRepeats = Math.max(0, next - coldTiles.length);
+    );
+    const coldRepeats = cold.repeats;
 
     const runs: Record<string, { tiles: RunSummary[]; ping: RunSummary[] }> = {};
     for (let round = 1; round <= ROUNDS; round++) {

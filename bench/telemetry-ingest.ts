@@ -19,7 +19,15 @@ import { parseArgs } from 'node:util';
 import { utcDay } from '@airlock/core';
 import pg from 'pg';
 import { busyReport } from '../packages/server/src/telemetry/test-reports.fixture.ts';
-import { type Generator, type LoadRequest, meanOf, type RunSummary, runLoad, runsTable } from './lib/load.ts';
+import {
+  type Generator,
+  type LoadRequest,
+  loadFor,
+  meanOf,
+  type RunSummary,
+  runLoad,
+  runsTable,
+} from './lib/load.ts';
 import { fmt, markdownTable, progress, writeResults } from './lib/report.ts';
 import { spawnServer } from './lib/server-process.ts';
 
@@ -110,13 +118,7 @@ async function benchBackend(backend: string, bodies: string[]) {
       body: bodies[0],
     });
     if (probe.status !== 202) throw new Error(`ingest answered ${probe.status}: ${await probe.text()}`);
-    const load = (requests: LoadRequest[], durationS: number) => ({
-      url: server.url,
-      connections: CONNECTIONS,
-      durationS,
-      requests,
-      serverPid: server.child.pid,
-    });
+    const load = loadFor(server, CONNECTIONS);
     const getPing: LoadRequest[] = [{ path: '/v1/ping' }];
     // The empty route for requests with a body: the same reports POSTed to /v1/ping, received and
     // answered 200 without being read. What a report costs before any telemetry code runs.

@@ -267,3 +267,67 @@ export function runsTable(runs: RunSummary[]): string {
     ]),
   );
 }
+
+/** The options of every run against one server child, given the requests and the duration. */
+export function loadFor(
+  server: { url: string; child: { pid?: number } },
+  connections: number,
+  headers?: Record<string, string>,
+): (requests: LoadRequest[], durationS: number) => LoadOptions {
+  return (requests, durationS) => ({
+    url: server.url,
+    connections,
+    durationS,
+    requests,
+    headers,
+    serverPid: server.child.pid,
+  });
+}
+
+/** A pass that asks each path exactly once (autocannon's `amount`), so every answer is built fresh. */
+export type OncePass = Pick<
+  RunSummary,
+  | 'name'
+  | 'requests'
+  | 'rps'
+  | 'latencyP50Ms'
+  | 'latencyP99Ms'
+  | 'bytesPerResponse'
+  | 'errors'
+  | 'non2xx'
+  | 'serverCpuUs'
+> & { repeats: number };
+
+export async function runEachOnce(
+  name: string,
+  server: { url: string; child: { pid?: number } },
+  connections: number,
+  paths: readonly string[],
+  headers?: Record<string, string>,
+): Promise<OncePass> {
+  let next = 0;
+  const pid = server.child.pid ?? 0;
+  const cpu0 = processCpuSeconds(pid);
+  const r = await autocannon({
+    url: server.url,
+    connections,
+    headers,
+    amount: paths.length - connections,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+  });
+  const requests = r.requests.total;
+  const pass: OncePass = {
+    name,
+    requests,
+    rps: requests / (r.duration || 1),
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    bytesPerResponse: requests ? r.throughput.total / requests : 0,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    serverCpuUs: ((processCpuSeconds(pid) - cpu0) * 1e6) / requests,
+    repeats: Math.max(0, next - paths.length),
+  };
+  progress(`  ${name}: ${fmt(pass.rps, 0)} req/s, server ${fmt(pass.serverCpuUs)} µs CPU/answer`);
+  return pass;
+}

@@ -1,6 +1,6 @@
 export type { AreaCover } from './area-cover.ts';
 export type { LoadedArea } from './loaded-area.ts';
-export { createLocationChecker } from './location-checker.ts';
+export { createLocationChecker, noData } from './location-checker.ts';
 export type {
   CheckOptions,
   LocationChecker,

@@ -272,7 +272,8 @@ export function createLocationChecker(options: LocationCheckerOptions): Location
   };
 }
 
-function noData(extra: Partial<LocationCheckResult>): LocationCheckResult {
+/** A result that knows nothing (coverage none: never read as "clear"), with `extra` on top. */
+export function noData(extra: Partial<LocationCheckResult>): LocationCheckResult {
   return {
     coverage: 'none',
     source: 'none',
