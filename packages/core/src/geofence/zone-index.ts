@@ -17,6 +17,27 @@ import {
 /** Largest radius a `near` query accepts: beyond it the answer is no longer a "nearby" question. */
 export const MAX_NEAR_RADIUS_M = 50_000;
 
+/**
+ * Per-zone arrays for one query: `seen[z] === stamp` marks a zone met by the current query, `dist[z]`
+ * its best distance so far, `hits` the zones met in order. A query costs no Map and no allocation
+ * but its answer; both arrays are valid until the next query.
+ */
+interface Scratch {
+  seen: Uint32Array;
+  dist: Float64Array;
+  hits: Uint32Array;
+  stamp: number;
+}
+
+function newScratch(zones: number): Scratch {
+  return {
+    seen: new Uint32Array(zones),
+    dist: new Float64Array(zones),
+    hits: new Uint32Array(zones),
+    stamp: 0,
+  };
+}
+
 /** Numbers per entry in ZoneIndex.caps: x, y, z, radius, cos(radius), sin(radius). */
 const CAP_FIELDS = 6;
 
@@ -45,14 +66,11 @@ export class ZoneIndex {
   private readonly entries: Entry[];
   private readonly tree: Flatbush | null;
   /**
-   * Per-zone scratch for one query at a time: `seen[z] === stamp` marks a zone met by the current
-   * query, `dist[z]` its best distance so far. A query costs no Map and no allocation but its answer;
-   * a query started from inside another (a `near` filter calling the index) takes the Map path.
+   * Per-zone scratch for one query at a time (see Scratch). A query started from inside another (a
+   * `near` filter asking the index) gets fresh arrays of its own.
    */
-  private readonly seen: Uint32Array;
-  private readonly dist: Float64Array;
-  /** The current query's hits (zone indices, first `count` used), reused from query to query. */
-  private readonly hitBuf: Uint32Array;
+  private readonly scratch: Scratch;
+  private scanning = false;
   /**
    * Per entry, in flat arrays: its zone, whether it is a circle, and its cap (centre unit vector,
    * radius in radians, cos and sin of the radius: CAP_FIELDS numbers). Dense queries touch hundreds of
@@ -61,8 +79,6 @@ export class ZoneIndex {
   private readonly entryZone: Uint32Array;
   private readonly entryCircle: Uint8Array;
   private readonly caps: Float64Array;
-  private stamp = 0;
-  private scanning = false;
   /** Each zone's place in id order and its inverse, built on first use: `near`'s tie-break. */
   private idRank: { rank: Uint32Array; byRank: Uint32Array } | null = null;
 
@@ -70,9 +86,7 @@ export class ZoneIndex {
     this.zones = zones;
     this.entries = entries;
     this.tree = tree;
-    this.seen = new Uint32Array(zones.length);
-    this.dist = new Float64Array(zones.length);
-    this.hitBuf = new Uint32Array(zones.length);
+    this.scratch = newScratch(zones.length);
     this.entryZone = new Uint32Array(entries.length);
     this.entryCircle = new Uint8Array(entries.length);
     this.caps = new Float64Array(entries.length * CAP_FIELDS);
@@ -189,20 +203,21 @@ export class ZoneIndex {
     if (!(radiusM >= 0 && radiusM <= MAX_NEAR_RADIUS_M)) {
       throw new RangeError(`radius ${radiusM} m is outside 0..${MAX_NEAR_RADIUS_M} m`);
     }
-    if (this.scanning) return this.scanWithMap(lon, lat, radiusM, exact, filter);
+    const nested = this.scanning;
+    const scratch = nested ? newScratch(this.zones.length) : this.scratch;
     this.scanning = true;
     try {
       const ids = this.search(splitAtAntimeridian(growBBox([lon, lat, lon, lat], radiusM)));
       const q = queryPoint(lon, lat);
       const range = queryRange(radiusM);
       const rAngle = range.angle;
-      if (++this.stamp === 0xffffffff) {
-        this.seen.fill(0);
-        this.stamp = 1;
+      if (++scratch.stamp === 0xffffffff) {
+        scratch.seen.fill(0);
+        scratch.stamp = 1;
       }
-      const { seen, dist, stamp, entries, entryZone, entryCircle, caps } = this;
+      const { seen, dist, hits, stamp } = scratch;
+      const { entries, entryZone, entryCircle, caps } = this;
       // Cap tests on dot products (see partWithin) where the threshold angle resolves well that way.
-      const hits = this.hitBuf;
       let count = 0;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i];
@@ -248,37 +263,8 @@ export class ZoneIndex {
       // Both are valid until the next query: the caller reads them at once.
       return { hits: hits.subarray(0, count), dist };
     } finally {
-      this.scanning = false;
+      this.scanning = nested;
     }
-  }
-
-  /** `scan` for a query started from inside another (its scratch arrays are in use). */
-  private scanWithMap(
-    lon: number,
-    lat: number,
-    radiusM: number,
-    exact: boolean,
-    filter?: (zone: Zone) => boolean,
-  ): { hits: Uint32Array; dist: Float64Array } {
-    const ids = this.search(splitAtAntimeridian(growBBox([lon, lat, lon, lat], radiusM)));
-    const q = queryPoint(lon, lat);
-    const rAngle = radiusM / EARTH_RADIUS_M;
-    const best = new Map<number, number>();
-    for (const id of ids) {
-      const e = this.entries[id];
-      const known = best.get(e.zone);
-      if (known === 0 || (!exact && known !== undefined)) continue;
-      if (filter && !filter(this.zones[e.zone])) continue;
-      if (!exact) {
-        if (partWithin(e.part, q, radiusM)) best.set(e.zone, 0);
-        continue;
-      }
-      const d = partDistanceWithin(e.part, q, rAngle);
-      if (d <= radiusM && (known === undefined || d < known)) best.set(e.zone, d);
-    }
-    const dist = new Float64Array(this.zones.length);
-    for (const [zone, d] of best) dist[zone] = d;
-    return { hits: Uint32Array.from(best.keys()), dist };
   }
 
   /** Exact distance from the point to the zone's nearest boundary (inside or out), in metres. */

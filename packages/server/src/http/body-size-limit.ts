@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { rawHeader } from './raw-request.ts';
+import { declaredLength, rawHeader } from './raw-request.ts';
 
 /**
  * hono's bodyLimit, with the Content-Length case decided from the header alone. hono's version reads
@@ -34,9 +34,5 @@ export function bodySizeLimit(options: {
  * list (see raw-request.ts): c.req.header() would build a Headers object on every request.
  */
 export function requestContentLength(c: Context): number | undefined {
-  if (rawHeader(c, 'transfer-encoding') !== undefined) return undefined;
-  const length = rawHeader(c, 'content-length');
-  if (length === undefined) return undefined;
-  const n = Number(length);
-  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+  return declaredLength((name) => rawHeader(c, name));
 }

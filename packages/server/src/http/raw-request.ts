@@ -50,3 +50,15 @@ export function requestTarget(env: unknown, req: Request): string {
   const u = new URL(req.url);
   return u.pathname + u.search;
 }
+
+/**
+ * The body length a request declares: its Content-Length, or undefined when it has none, an invalid
+ * one, or is chunked (then only counting the body tells). `header` reads one header by lower-case name.
+ */
+export function declaredLength(header: (lowerName: string) => string | undefined): number | undefined {
+  if (header('transfer-encoding') !== undefined) return undefined;
+  const length = header('content-length');
+  if (length === undefined) return undefined;
+  const n = Number(length);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}

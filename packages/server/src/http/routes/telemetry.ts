@@ -15,7 +15,7 @@ import type { AppContext } from '../app-context.ts';
 import { requestContentLength } from '../body-size-limit.ts';
 import { errorBody, HttpError } from '../http-error.ts';
 import { requireOperator } from '../operator-auth.ts';
-import { headerIn } from '../raw-request.ts';
+import { declaredLength, headerIn } from '../raw-request.ts';
 
 const accepted = z.object({ accepted: z.number().int() });
 const errorShape = z.object({
@@ -80,9 +80,8 @@ export async function ingestFromNode(
   category: TelemetryCategory,
   telemetry: TelemetryService,
 ): Promise<Response> {
-  const chunked = headerIn(incoming.rawHeaders, 'transfer-encoding') !== undefined;
-  const declared = chunked ? undefined : headerIn(incoming.rawHeaders, 'content-length');
-  if (declared !== undefined && Number(declared) > MAX) {
+  const declared = declaredLength((name) => headerIn(incoming.rawHeaders, name));
+  if (declared !== undefined && declared > MAX) {
     return toResponse(failure(413, 'body_too_large', TOO_LARGE));
   }
   const text = await new Promise<string | undefined>((resolve, reject) => {
