@@ -24,6 +24,7 @@ import {
   type ZoneGeometry,
   ZoneIndex,
 } from '@airlock/core';
+import { testZone } from '@airlock/core/testing';
 import { createWarningEngine, type FlightState, type WarningReport } from '../packages/sdk/src/index.ts';
 
 const { values } = parseArgs({
@@ -42,25 +43,7 @@ function makeZone(
   category: ZoneCategory,
   extra: Partial<Zone> = {},
 ): Zone {
-  return {
-    id,
-    name: id,
-    country: 'CH',
-    category,
-    reasons: [],
-    volumes: [
-      {
-        geometry,
-        lower: { value: 0, unit: 'm', reference: 'AGL' },
-        upper: { value: null, unit: 'm', reference: 'AMSL' },
-      },
-    ],
-    applicability: [],
-    source: 'bench',
-    licence: 'CC0',
-    dataset: 'bench',
-    ...extra,
-  };
+  return testZone(id, geometry, { category, source: 'bench', licence: 'CC0', dataset: 'bench', ...extra });
 }
 
 /** An airport zone shaped like the runway: a stadium around it, `vertices` points in all. */

@@ -1,33 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { destination, type Zone } from '@airlock/core';
+import { testZone } from '@airlock/core/testing';
 import { createAirlock, memoryStorage, type SendRecord } from './index.ts';
 import { createFakeLocationServer } from './testing/index.ts';
 
 const T0 = Date.parse('2026-11-24T10:00:00Z');
 const HOME: [number, number] = [7.45, 46.95];
 
-function restricted(id: string, center: [number, number], radius: number): Zone {
-  const geometry = { type: 'Circle' as const, center, radius_m: radius };
-  return {
-    id,
-    name: id,
-    country: 'CH',
-    category: 'restricted',
-    reasons: [],
-    volumes: [
-      {
-        geometry,
-        lower: { value: 0, unit: 'm', reference: 'AGL' },
-        upper: { value: null, unit: 'm', reference: 'AMSL' },
-      },
-    ],
-    applicability: [],
-    source: 'test',
-    licence: 'test',
-    dataset: 'test',
-  };
-}
+const restricted = (id: string, center: [number, number], radius: number): Zone =>
+  testZone(id, { type: 'Circle', center, radius_m: radius });
 
 function setup() {
   const zone = restricted('stadium', destination(HOME[0], HOME[1], 1500, 90), 400);

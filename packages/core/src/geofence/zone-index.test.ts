@@ -1,33 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { circleRing, destination } from '../geo/index.ts';
-import type { Zone, ZoneCategory, ZoneGeometry } from '../zone/index.ts';
+import { testZone } from '../testing/index.ts';
+import type { Zone, ZoneGeometry } from '../zone/index.ts';
 import { isZoneActive } from './activity.ts';
 import { assessPosition } from './assess.ts';
 import { partDistance, prepareGeometry } from './prepared-shape.ts';
 import { ZoneIndex } from './zone-index.ts';
 
-function zone(id: string, geometry: ZoneGeometry, extra: Partial<Zone> = {}): Zone {
-  return {
-    id,
-    name: id,
-    country: null,
-    category: 'restricted' as ZoneCategory,
-    reasons: [],
-    volumes: [
-      {
-        geometry,
-        lower: { value: 0, unit: 'm', reference: 'AGL' },
-        upper: { value: null, unit: 'm', reference: 'AMSL' },
-      },
-    ],
-    applicability: [],
-    source: 'test',
-    licence: 'test',
-    dataset: 'test',
-    ...extra,
-  };
-}
+const zone = (id: string, geometry: ZoneGeometry, extra: Partial<Zone> = {}): Zone =>
+  testZone(id, geometry, { country: null, ...extra });
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;

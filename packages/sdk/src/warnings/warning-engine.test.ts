@@ -13,32 +13,14 @@ import {
   ZoneIndex,
   type ZoneVolume,
 } from '@airlock/core';
+import { testZone } from '@airlock/core/testing';
 import { createWarningEngine } from './warning-engine.ts';
 
 const HOME: [number, number] = [8.55, 47.4];
 const T0 = new Date('2026-11-24T10:00:00Z');
 
-function zone(id: string, geometry: ZoneGeometry, extra: Partial<Zone> = {}): Zone {
-  return {
-    id,
-    name: `Zone ${id}`,
-    country: 'CH',
-    category: 'restricted' as ZoneCategory,
-    reasons: [],
-    volumes: [
-      {
-        geometry,
-        lower: { value: 0, unit: 'm', reference: 'AGL' },
-        upper: { value: null, unit: 'm', reference: 'AMSL' },
-      },
-    ],
-    applicability: [],
-    source: 'test',
-    licence: 'test',
-    dataset: 'test',
-    ...extra,
-  };
-}
+const zone = (id: string, geometry: ZoneGeometry, extra: Partial<Zone> = {}): Zone =>
+  testZone(id, geometry, { name: `Zone ${id}`, ...extra });
 
 function layered(
   id: string,
