@@ -1,6 +1,9 @@
-import { type ServerType, serve } from '@hono/node-server';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { getRequestListener, type ServerType } from '@hono/node-server';
 import { AirspaceService, ensureBundledAirspace } from './airspace/index.ts';
 import type { Config } from './config/index.ts';
+import { type DataDirLock, lockDataDir, secureDataDir } from './data-dir/index.ts';
 import { createApp } from './http/index.ts';
 import type { Logger } from './log/index.ts';
 import { RequestCounters } from './metrics/index.ts';
@@ -18,35 +21,56 @@ export interface Services {
   pilotData: PilotData;
   /** Telemetry aggregates (ingest buffer + operator statistics). */
   telemetry: TelemetryService;
+  /** The embedded data dir's lock, when this process owns one (its token lets the local CLI in). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
-/** Opens the database (migrated), loads the bundled airspace if configured, and builds the index. */
+/**
+ * Opens the database (migrated), loads the bundled airspace if configured, and builds the index.
+ * An embedded database's data dir is made owner-only and locked first, before anything heavy: one
+ * process owns it at a time (`owner` says which kind, for the message a second one gets).
+ */
 export async function openServices(
   config: Config,
   log: Logger,
-  options: { memory?: boolean } = {},
+  options: { memory?: boolean; owner?: 'server' | 'cli'; lock?: DataDirLock } = {},
 ): Promise<Services> {
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.AIRLOCK_DATA_DIR,
-    memory: options.memory,
-  });
+  let lock = options.lock;
+  if (!options.memory) {
+    const dir = resolve(config.AIRLOCK_DATA_DIR);
+    secureDataDir(dir);
+    if (!config.DATABASE_URL) lock ??= lockDataDir(dir, options.owner ?? 'server');
+  }
+  let db: Database;
+  try {
+    db = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.AIRLOCK_DATA_DIR,
+      memory: options.memory,
+    });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const airspace = new AirspaceService(db, log);
+  const fail = async (e: unknown) => {
+    await db.close();
+    lock?.release();
+    return e;
+  };
   try {
     if (config.AIRLOCK_LOAD_BUNDLED_AIRSPACE) await ensureBundledAirspace(airspace, log);
     await airspace.refresh();
   } catch (e) {
-    await db.close();
-    throw e;
+    throw await fail(e);
   }
   const counters = new RequestCounters(db);
   let pilotData: PilotData;
   try {
     pilotData = openPilotData(config, db, log, options);
   } catch (e) {
-    await db.close();
-    throw e;
+    throw await fail(e);
   }
   const telemetry = openTelemetry(config, db, log);
   let ip: Promise<IpCountryLookup> | null = null;
@@ -57,12 +81,14 @@ export async function openServices(
     ipCountry: () => (ip ??= createIpCountryLookup()),
     pilotData,
     telemetry,
+    lock,
     async close() {
       airspace.stop();
       await pilotData.close();
       await counters.stop().catch((e) => log.warn('request counters not flushed', { error: String(e) }));
       await telemetry.close().catch(() => log.warn('telemetry aggregates not flushed'));
       await db.close();
+      lock?.release();
     },
   };
 }
@@ -75,9 +101,73 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the HTTP server on the configured host and port (0 = any free port). */
-export async function startServer(config: Config, log: Logger, services?: Services): Promise<RunningServer> {
-  const s = services ?? (await openServices(config, log));
+/** A listening socket whose requests are answered 503 "starting" until `serve` hands it the app. */
+export interface BoundPort {
+  http: Server;
+  port: number;
+  url: string;
+  serve(listener: (req: IncomingMessage, res: ServerResponse) => void): void;
+}
+
+export class PortInUseError extends Error {
+  constructor(host: string, port: number) {
+    super(
+      `port ${port} on ${host} is already in use by another program: stop it, or start Airlock with PORT=… or --port`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+/**
+ * Binds the configured host and port (0 = any free port) before anything heavy is loaded, so a busy
+ * port fails at once with one line, and a load balancer asking during start-up gets a 503 with
+ * Retry-After instead of a refused connection.
+ */
+export async function bindPort(config: Config): Promise<BoundPort> {
+  let handler = (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+    res.end(
+      '{"error":{"status":503,"code":"starting","message":"the server is starting; try again in a second"}}',
+    );
+  };
+  const http = createServer((req, res) => handler(req, res));
+  await new Promise<void>((ok, fail) => {
+    http.once('error', (e: NodeJS.ErrnoException) =>
+      fail(e.code === 'EADDRINUSE' ? new PortInUseError(config.HOST, config.PORT) : e),
+    );
+    http.listen(config.PORT, config.HOST, () => ok());
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return {
+    http,
+    port,
+    url: `http://${host}:${port}`,
+    serve(listener) {
+      handler = listener;
+    },
+  };
+}
+
+/**
+ * Starts the HTTP API on `bound` (or on a port bound now). Without `services` it opens them and
+ * closes them on close.
+ */
+export async function startServer(
+  config: Config,
+  log: Logger,
+  services?: Services,
+  bound?: BoundPort,
+): Promise<RunningServer> {
+  const port = bound ?? (await bindPort(config));
+  let s: Services;
+  try {
+    s = services ?? (await openServices(config, log));
+  } catch (e) {
+    if (!bound) await new Promise<void>((r) => port.http.close(() => r()));
+    throw e;
+  }
   s.airspace.startPolling(config.AIRLOCK_DATASET_POLL_S);
   s.counters.startFlushing();
   s.telemetry.startFlushing();
@@ -89,19 +179,19 @@ export async function startServer(config: Config, log: Logger, services?: Servic
     ipCountry: s.ipCountry,
     pilotData: s.pilotData,
     telemetry: s.telemetry,
+    localOperatorToken: s.lock?.holder.token,
   });
-  const server: ServerType = await new Promise((resolve) => {
-    const srv = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(srv));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  port.serve(getRequestListener(app.fetch));
+  s.lock?.setUrl(port.url);
   return {
-    http: server,
-    port,
-    url: `http://${host}:${port}`,
+    http: port.http,
+    port: port.port,
+    url: port.url,
     async close() {
-      await new Promise<void>((r) => server.close(() => r()));
+      await new Promise<void>((r) => {
+        port.http.close(() => r());
+        port.http.closeIdleConnections();
+      });
       if (!services) await s.close();
     },
   };

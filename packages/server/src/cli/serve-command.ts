@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/index.ts';
+import { lockDataDir, resolveDataDir, secureDataDir } from '../data-dir/index.ts';
 import { createLogger } from '../log/index.ts';
-import { startServer } from '../server.ts';
+import { bindPort, openServices, startServer } from '../server.ts';
 import { type Command, numberArg, parseCommandArgs } from './command.ts';
 
 export const serveCommand: Command = {
@@ -10,28 +11,54 @@ export const serveCommand: Command = {
 
 Starts the server. Settings come from the environment (PORT, HOST, AIRLOCK_DATA_DIR, DATABASE_URL,
 AIRLOCK_ADMIN_TOKEN, LOG_LEVEL, ...) or a JSON file named by AIRLOCK_CONFIG; flags override them.
-The first start imports the bundled world airspace into the embedded database; later starts reuse it.`,
+The first start imports the bundled world airspace into the embedded database; later starts reuse it.
+The data dir (default ./airlock-data, found from the current folder upwards) belongs to one process at
+a time: a second server on it is refused, and the airlock CLI talks to this one over HTTP.`,
   async run(args, io) {
     const { values, help } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
     if (help) return (io.out(`${this.usage}\n`), 0);
     const port = numberArg('--port', values.port, 0, 65535);
-    const config = loadConfig({
+    const loaded = loadConfig({
       ...process.env,
       ...(port !== undefined ? { PORT: String(port) } : {}),
       ...(typeof values.host === 'string' ? { HOST: values.host } : {}),
     });
+    const dataDir = resolveDataDir(loaded.AIRLOCK_DATA_DIR);
+    const config = { ...loaded, AIRLOCK_DATA_DIR: dataDir.path };
     const log = createLogger(config.LOG_LEVEL);
     const started = performance.now();
-    const server = await startServer(config, log);
-    log.info('listening', { url: server.url, startup_ms: Math.round(performance.now() - started) });
-    io.out(`Airlock listening on ${server.url} (API reference: ${server.url}/docs)\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    log.info('shutting down');
-    await server.close();
-    return 0;
+    // Cheap checks first: the data dir's owner, then the port; only then the database and zones.
+    secureDataDir(dataDir.path);
+    const lock = config.DATABASE_URL ? undefined : lockDataDir(dataDir.path, 'server');
+    // Stopped while loading: nothing was acknowledged yet and an unfinished import rolls back, so
+    // leave at once rather than make Ctrl-C wait for the load.
+    const stopEarly = () => {
+      log.info('stopped while starting');
+      lock?.release();
+      process.exit(130);
+    };
+    process.once('SIGINT', stopEarly);
+    process.once('SIGTERM', stopEarly);
+    try {
+      const bound = await bindPort(config);
+      io.out(`Airlock data dir: ${dataDir.path}${dataDir.how === 'new' ? ' (new)' : ''}\n`);
+      log.info('starting', { url: bound.url, data_dir: dataDir.path, data_dir_state: dataDir.how });
+      const services = await openServices(config, log, { lock });
+      const server = await startServer(config, log, services, bound);
+      log.info('listening', { url: server.url, startup_ms: Math.round(performance.now() - started) });
+      io.out(`Airlock listening on ${server.url} (API reference: ${server.url}/docs)\n`);
+      process.off('SIGINT', stopEarly);
+      process.off('SIGTERM', stopEarly);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      log.info('shutting down');
+      await server.close();
+      await services.close();
+      return 0;
+    } finally {
+      lock?.release();
+    }
   },
 };

@@ -16,4 +16,6 @@ export interface AppContext {
   ipCountry: () => Promise<IpCountryLookup>;
   /** Telemetry ingest and statistics; its routes are absent without it. */
   telemetry?: TelemetryService;
+  /** Operator token written to the data dir's lock file, for the local `airlock` CLI. */
+  localOperatorToken?: string;
 }

@@ -39,6 +39,8 @@ export interface AppDeps {
   pilotData?: PilotData;
   /** Telemetry ingest and statistics; their routes are absent without it. */
   telemetry?: TelemetryService;
+  /** Operator token written to the data dir's lock file, for the local `airlock` CLI. */
+  localOperatorToken?: string;
 }
 
 /**
