@@ -50,20 +50,59 @@ export interface NearbyZone {
   distanceM: number;
 }
 
-interface Entry {
-  zone: number;
-  volume: number;
-  part: PreparedPart;
+/**
+ * Where an index gets its zones: an array for an index built in memory, or a store that materialises
+ * a zone on demand (the server reads them from its persisted index file). A source must give the same
+ * zone for the same place every time, in value if not in identity.
+ */
+export interface ZoneSource {
+  readonly size: number;
+  zone(i: number): Zone;
+}
+
+/**
+ * Everything a ZoneIndex needs besides its zones, in flat typed arrays: what `toPacked` gives and
+ * `fromPacked` takes back, so an index can be stored and reloaded without rebuilding it.
+ *
+ * Entries are the boxes in the R-tree (a part crossing ±180° has two), parts the prepared ground
+ * shapes: part p is shape `partNo[p]` of `prepareGeometry(zones[partZone[p]].volumes[partVolume[p]])`.
+ */
+export interface PackedZoneIndex {
+  zoneCount: number;
+  /** The flatbush buffer's bytes, 8-byte aligned (`Flatbush.from` reads them in place), or null. */
+  tree: Uint8Array | null;
+  entryPart: Uint32Array;
+  /** Per entry, CAP_FIELDS numbers: the cap of its part. */
+  caps: Float64Array;
+  partZone: Uint32Array;
+  partVolume: Uint32Array;
+  partNo: Uint32Array;
+  partCircle: Uint8Array;
+  /** Each zone's place in id order and its inverse (near's tie-break). */
+  rank: Uint32Array;
+  byRank: Uint32Array;
+}
+
+class ArraySource implements ZoneSource {
+  constructor(readonly zones: readonly Zone[]) {}
+  get size(): number {
+    return this.zones.length;
+  }
+  zone(i: number): Zone {
+    return this.zones[i];
+  }
 }
 
 /**
  * An immutable in-memory spatial index over zones: a packed Hilbert R-tree (flatbush) over the bounding
  * box of every ground shape, with exact great-circle checks behind it. Build a new one when a dataset
- * changes; queries never allocate more than their answer.
+ * changes (or reload a stored one with `fromPacked`); queries never allocate more than their answer.
+ *
+ * Zones and prepared shapes are read through the source on first use only: a reloaded index holds
+ * its tree, caps and ids in typed arrays, and a zone object only while an answer needs it.
  */
 export class ZoneIndex {
-  readonly zones: readonly Zone[];
-  private readonly entries: Entry[];
+  private readonly source: ZoneSource;
   private readonly tree: Flatbush | null;
   /**
    * Per-zone scratch for one query at a time (see Scratch). A query started from inside another (a
@@ -72,55 +111,138 @@ export class ZoneIndex {
   private readonly scratch: Scratch;
   private scanning = false;
   /**
-   * Per entry, in flat arrays: its zone, whether it is a circle, and its cap (centre unit vector,
-   * radius in radians, cos and sin of the radius: CAP_FIELDS numbers). Dense queries touch hundreds of
-   * entries; reading these instead of three objects per entry keeps them in cache.
+   * Per entry, in flat arrays: its zone, its part, whether it is a circle, and its cap (centre unit
+   * vector, radius in radians, cos and sin of the radius: CAP_FIELDS numbers). Dense queries touch
+   * hundreds of entries; reading these instead of three objects per entry keeps them in cache.
    */
   private readonly entryZone: Uint32Array;
+  private readonly entryPart: Uint32Array;
   private readonly entryCircle: Uint8Array;
   private readonly caps: Float64Array;
+  private readonly packed: PackedZoneIndex;
+  /** Prepared shapes by part, made on first use from the zone's geometry. */
+  private readonly parts: Array<PreparedPart | undefined>;
   /** Each zone's place in id order and its inverse, built on first use: `near`'s tie-break. */
   private idRank: { rank: Uint32Array; byRank: Uint32Array } | null = null;
+  private all: readonly Zone[] | null = null;
 
-  private constructor(zones: readonly Zone[], entries: Entry[], tree: Flatbush | null) {
-    this.zones = zones;
-    this.entries = entries;
-    this.tree = tree;
-    this.scratch = newScratch(zones.length);
-    this.entryZone = new Uint32Array(entries.length);
-    this.entryCircle = new Uint8Array(entries.length);
-    this.caps = new Float64Array(entries.length * CAP_FIELDS);
-    entries.forEach((e, i) => {
-      this.entryZone[i] = e.zone;
-      this.entryCircle[i] = e.part.kind === 'circle' ? 1 : 0;
-      const c = e.part.cap;
-      this.caps.set([c.x, c.y, c.z, c.radius, c.cos, c.sin], CAP_FIELDS * i);
-    });
+  private constructor(source: ZoneSource, packed: PackedZoneIndex, parts: Array<PreparedPart | undefined>) {
+    this.source = source;
+    this.packed = packed;
+    this.tree = packed.tree ? Flatbush.from(packed.tree.buffer as ArrayBuffer, packed.tree.byteOffset) : null;
+    this.scratch = newScratch(source.size);
+    this.entryPart = packed.entryPart;
+    this.caps = packed.caps;
+    const n = packed.entryPart.length;
+    this.entryZone = new Uint32Array(n);
+    this.entryCircle = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const p = packed.entryPart[i];
+      this.entryZone[i] = packed.partZone[p];
+      this.entryCircle[i] = packed.partCircle[p];
+    }
+    this.parts = parts;
+    if (packed.rank.length === source.size && source.size > 0) {
+      this.idRank = { rank: packed.rank, byRank: packed.byRank };
+    }
   }
 
   static build(zones: readonly Zone[]): ZoneIndex {
-    const entries: Entry[] = [];
+    const parts: PreparedPart[] = [];
+    const partZone: number[] = [];
+    const partVolume: number[] = [];
+    const partNo: number[] = [];
+    const entryPart: number[] = [];
     const boxes: BBox[] = [];
     zones.forEach((zone, zi) => {
       zone.volumes.forEach((volume, vi) => {
-        for (const part of prepareGeometry(volume.geometry)) {
+        prepareGeometry(volume.geometry).forEach((part, k) => {
+          const p = parts.length;
+          parts.push(part);
+          partZone.push(zi);
+          partVolume.push(vi);
+          partNo.push(k);
           // A part whose box overflows ±180° is indexed once per side so searches need no wrapping.
           for (const box of splitAtAntimeridian(part.bbox)) {
-            entries.push({ zone: zi, volume: vi, part });
+            entryPart.push(p);
             boxes.push(box);
           }
-        }
+        });
       });
     });
-    if (boxes.length === 0) return new ZoneIndex(zones, entries, null);
-    const tree = new Flatbush(boxes.length);
-    for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
-    tree.finish();
-    return new ZoneIndex(zones, entries, tree);
+    let tree: Flatbush | null = null;
+    if (boxes.length > 0) {
+      tree = new Flatbush(boxes.length);
+      for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
+      tree.finish();
+    }
+    const caps = new Float64Array(entryPart.length * CAP_FIELDS);
+    entryPart.forEach((p, i) => {
+      const c = parts[p].cap;
+      caps.set([c.x, c.y, c.z, c.radius, c.cos, c.sin], CAP_FIELDS * i);
+    });
+    const packed: PackedZoneIndex = {
+      zoneCount: zones.length,
+      tree: tree ? new Uint8Array(tree.data) : null,
+      entryPart: Uint32Array.from(entryPart),
+      caps,
+      partZone: Uint32Array.from(partZone),
+      partVolume: Uint32Array.from(partVolume),
+      partNo: Uint32Array.from(partNo),
+      partCircle: Uint8Array.from(parts, (p) => (p.kind === 'circle' ? 1 : 0)),
+      rank: new Uint32Array(0),
+      byRank: new Uint32Array(0),
+    };
+    const index = new ZoneIndex(new ArraySource(zones), packed, parts);
+    index.all = zones;
+    return index;
+  }
+
+  /**
+   * An index from the arrays `toPacked` gave (e.g. read back from a file) and a source of the same
+   * zones in the same order: no shape is prepared and no zone read until a query needs it.
+   */
+  static fromPacked(packed: PackedZoneIndex, source: ZoneSource): ZoneIndex {
+    if (packed.zoneCount !== source.size) {
+      throw new RangeError(`packed index holds ${packed.zoneCount} zones, the source ${source.size}`);
+    }
+    return new ZoneIndex(source, packed, new Array(packed.partZone.length));
+  }
+
+  /** The index as flat arrays (with the id order computed), for `fromPacked`. */
+  toPacked(): PackedZoneIndex {
+    const { rank, byRank } = this.ranks();
+    return { ...this.packed, rank, byRank };
+  }
+
+  /** Every zone, in index order. Materialises all of them for an index read from a store: avoid. */
+  get zones(): readonly Zone[] {
+    if (this.all === null) this.all = Array.from({ length: this.source.size }, (_, i) => this.source.zone(i));
+    return this.all;
+  }
+
+  /** The zone at a place in index order. */
+  zone(i: number): Zone {
+    return this.all ? this.all[i] : this.source.zone(i);
+  }
+
+  /** The prepared shape of an entry, made from its zone's geometry on first use. */
+  private part(entry: number): PreparedPart {
+    const p = this.entryPart[entry];
+    const have = this.parts[p];
+    if (have) return have;
+    const { partZone, partVolume, partNo } = this.packed;
+    const prepared = prepareGeometry(this.zone(partZone[p]).volumes[partVolume[p]].geometry);
+    // The volume's other parts follow this one: keep them all, they were just made.
+    const first = p - partNo[p];
+    for (let k = 0; k < prepared.length; k++) this.parts[first + k] = prepared[k];
+    const part = this.parts[p];
+    if (!part) throw new RangeError(`part ${p} is not in its zone's geometry`);
+    return part;
   }
 
   get size(): number {
-    return this.zones.length;
+    return this.source.size;
   }
 
   /** Entry ids whose box intersects any of the boxes (deduplicated). */
@@ -143,7 +265,7 @@ export class ZoneIndex {
     const { hits, dist } = this.scan(lon, lat, radiusM, true, filter);
     const { rank, byRank } = this.ranks();
     const out: NearbyZone[] = new Array(hits.length);
-    if (this.zones.length <= RANK_LIMIT) {
+    if (this.size <= RANK_LIMIT) {
       // One number per hit, sorted natively: distance in 0.1 mm steps above the zone's place in id
       // order (exact in a double: 29 + 24 bits). Hits closer than 0.1 mm apart go by id.
       const keys = new Float64Array(hits.length);
@@ -154,12 +276,12 @@ export class ZoneIndex {
       keys.sort();
       for (let i = 0; i < keys.length; i++) {
         const z = byRank[keys[i] % RANK_LIMIT];
-        out[i] = { zone: this.zones[z], distanceM: dist[z] };
+        out[i] = { zone: this.zone(z), distanceM: dist[z] };
       }
       return out;
     }
     hits.sort((a, b) => dist[a] - dist[b] || rank[a] - rank[b]);
-    for (let i = 0; i < hits.length; i++) out[i] = { zone: this.zones[hits[i]], distanceM: dist[hits[i]] };
+    for (let i = 0; i < hits.length; i++) out[i] = { zone: this.zone(hits[i]), distanceM: dist[hits[i]] };
     return out;
   }
 
@@ -170,18 +292,19 @@ export class ZoneIndex {
   within(lon: number, lat: number, radiusM: number): Zone[] {
     const order = this.scan(lon, lat, radiusM, false).hits.sort();
     const out: Zone[] = new Array(order.length);
-    for (let i = 0; i < order.length; i++) out[i] = this.zones[order[i]];
+    for (let i = 0; i < order.length; i++) out[i] = this.zone(order[i]);
     return out;
   }
 
   private ranks(): { rank: Uint32Array; byRank: Uint32Array } {
     if (this.idRank) return this.idRank;
-    const byId = Array.from(this.zones.keys()).sort((a, b) => {
-      const x = this.zones[a].id;
-      const y = this.zones[b].id;
+    const ids = Array.from({ length: this.size }, (_, i) => this.zone(i).id);
+    const byId = Array.from(ids.keys()).sort((a, b) => {
+      const x = ids[a];
+      const y = ids[b];
       return x < y ? -1 : x > y ? 1 : a - b;
     });
-    const rank = new Uint32Array(this.zones.length);
+    const rank = new Uint32Array(this.size);
     byId.forEach((zi, r) => {
       rank[zi] = r;
     });
@@ -204,7 +327,7 @@ export class ZoneIndex {
       throw new RangeError(`radius ${radiusM} m is outside 0..${MAX_NEAR_RADIUS_M} m`);
     }
     const nested = this.scanning;
-    const scratch = nested ? newScratch(this.zones.length) : this.scratch;
+    const scratch = nested ? newScratch(this.size) : this.scratch;
     this.scanning = true;
     try {
       const ids = this.search(splitAtAntimeridian(growBBox([lon, lat, lon, lat], radiusM)));
@@ -216,7 +339,7 @@ export class ZoneIndex {
         scratch.stamp = 1;
       }
       const { seen, dist, hits, stamp } = scratch;
-      const { entries, entryZone, entryCircle, caps } = this;
+      const { entryZone, entryCircle, caps } = this;
       // Cap tests on dot products (see partWithin) where the threshold angle resolves well that way.
       let count = 0;
       for (let i = 0; i < ids.length; i++) {
@@ -225,7 +348,7 @@ export class ZoneIndex {
         const met = seen[z] === stamp;
         // Already in range: `within` needs nothing more, `near` nothing below 0.
         if (met && (!exact || dist[z] === 0)) continue;
-        if (filter && !filter(this.zones[z])) continue;
+        if (filter && !filter(this.zone(z))) continue;
         const o = CAP_FIELDS * id;
         const cr = caps[o + 3];
         const dot = q.x * caps[o] + q.y * caps[o + 1] + q.z * caps[o + 2];
@@ -233,7 +356,7 @@ export class ZoneIndex {
         // Out of range as a whole: angle to the centre > r + cap radius.
         if (wide && dot < range.cos * caps[o + 4] - range.sin * caps[o + 5]) continue;
         if (!exact) {
-          if ((wide && entryCircle[id] === 1) || partWithin(entries[id].part, q, radiusM, range)) {
+          if ((wide && entryCircle[id] === 1) || partWithin(this.part(id), q, radiusM, range)) {
             seen[z] = stamp;
             dist[z] = 0;
             hits[count++] = z;
@@ -251,7 +374,7 @@ export class ZoneIndex {
           d = below > 0 ? below * EARTH_RADIUS_M : 0;
         } else {
           // The cap bound rejects most far candidates without touching their edges.
-          d = partDistanceWithin(entries[id].part, q, rAngle);
+          d = partDistanceWithin(this.part(id), q, rAngle);
         }
         if (d > radiusM) continue;
         if (!met) {
@@ -282,8 +405,8 @@ export class ZoneIndex {
     const box: BBox = [west, south, east < west ? east + 360 : east, north];
     const ids = this.search(splitAtAntimeridian(box));
     const seen = new Set<number>();
-    for (const id of ids) seen.add(this.entries[id].zone);
-    return [...seen].sort((a, b) => a - b).map((i) => this.zones[i]);
+    for (const id of ids) seen.add(this.entryZone[id]);
+    return [...seen].sort((a, b) => a - b).map((i) => this.zone(i));
   }
 
   /** Zones intersecting a Web Mercator tile z/x/y. */
@@ -301,11 +424,12 @@ export class ZoneIndex {
     const out: Array<{ zone: Zone; volume: number }> = [];
     const seen = new Set<string>();
     for (const id of ids) {
-      const e = this.entries[id];
-      const key = `${e.zone}:${e.volume}`;
-      if (seen.has(key) || !partContains(e.part, lon, lat)) continue;
+      const z = this.entryZone[id];
+      const volume = this.packed.partVolume[this.entryPart[id]];
+      const key = `${z}:${volume}`;
+      if (seen.has(key) || !partContains(this.part(id), lon, lat)) continue;
       seen.add(key);
-      out.push({ zone: this.zones[e.zone], volume: e.volume });
+      out.push({ zone: this.zone(z), volume });
     }
     return out;
   }
