@@ -3,10 +3,13 @@ import type { PilotKeyring } from '../crypto/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Database } from '../storage/index.ts';
 import { AccountError } from './account-error.ts';
-import { checkNewPassword, normaliseEmail } from './credentials.ts';
-import type { Argon2Cost } from './password-hasher.ts';
+import { checkNewPassword, normaliseEmail, normalisePassword } from './credentials.ts';
+import { checkStoredPassword } from './password-check.ts';
+import type { Argon2Cost, HashGateLimits } from './password-hasher.ts';
 import { PasswordHasher } from './password-hasher.ts';
 import type { PilotDataSource } from './pilot-data-source.ts';
+import { emailLookupHash, openEmail, sealEmail } from './pilot-email.ts';
+import { sealPlainEmails } from './seal-plain-emails.ts';
 import { hashSessionToken, looksLikeSessionToken, newSessionToken } from './session-token.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
 
@@ -22,6 +25,8 @@ export interface AccountOptions {
   sessionTtlDays: number;
   signInMaxAttempts: number;
   signInLockoutS: number;
+  /** Bounds on argon2 work at once (see PasswordHasher); generous defaults when absent. */
+  hashGate?: HashGateLimits;
 }
 
 /** The authenticated caller of a request. */
@@ -32,18 +37,28 @@ export interface PilotSession {
 
 interface PilotRow {
   id: string;
-  email: string;
+  email_sealed: Uint8Array;
   password_hash: string;
+  password_nfkc: boolean;
   created_on: Date | string;
 }
 
+const PILOT_COLUMNS = 'id, email_sealed, password_hash, password_nfkc, created_on::text AS created_on';
 const THROTTLE = 'sign-in';
 
-/** Sign-up, sign-in, sessions, password change, deletion and export of a pilot's account. */
+/**
+ * Sign-up, sign-in, sessions, password change, deletion and export of a pilot's account. The e-mail
+ * address is never stored as such: pilots are found by a keyed hash of it, and the address is kept
+ * sealed under the pilot's data key (see pilot-email.ts), so deleting the key leaves nothing readable.
+ * `client` (where given) is an in-memory keyed hash of the caller's address, never stored: it bounds
+ * one client's share of the argon2 work.
+ */
 export class AccountService {
   readonly hasher: PasswordHasher;
   private readonly throttle: SignInThrottle;
   private readonly sources: PilotDataSource[] = [];
+  /** The start-up step sealing rows from before migration 007; every operation waits for it. */
+  private readonly ready: Promise<unknown>;
 
   constructor(
     private readonly db: Database,
@@ -51,8 +66,12 @@ export class AccountService {
     private readonly options: AccountOptions,
     private readonly log: Logger,
   ) {
-    this.hasher = new PasswordHasher(options.argon2);
+    this.hasher = new PasswordHasher(options.argon2, options.hashGate);
     this.throttle = new SignInThrottle(db, options.signInMaxAttempts, options.signInLockoutS);
+    this.ready = sealPlainEmails(db, keyring, log);
+    this.ready.catch((e) =>
+      log.error('could not seal the e-mail addresses of existing pilots', { error: (e as Error).message }),
+    );
   }
 
   /** Flight logs (and later other stores) join the export and the deletion through this. */
@@ -60,41 +79,55 @@ export class AccountService {
     this.sources.push(source);
   }
 
-  async signUp(rawEmail: string, password: string): Promise<Pilot> {
+  async signUp(rawEmail: string, rawPassword: string, client?: string): Promise<Pilot> {
+    await this.ready;
     const email = normaliseEmail(rawEmail);
+    const password = normalisePassword(rawPassword);
     checkNewPassword(password, email);
-    const hash = await this.hasher.hash(password);
+    const ticket = this.hasher.enter(client);
+    let hash: string;
+    try {
+      hash = await this.hasher.hash(password, ticket);
+    } finally {
+      ticket.release();
+    }
     const id = randomUUID();
+    const key = this.keyring.newKey();
     try {
       return await this.db.transaction(async (tx) => {
-        const { rows } = await tx.query<PilotRow>(
-          'INSERT INTO pilots (id, email, password_hash) VALUES ($1, $2, $3) RETURNING id, email, created_on::text AS created_on',
-          [id, email, hash],
+        const { rows } = await tx.query<{ created_on: string }>(
+          'INSERT INTO pilots (id, email_hmac, email_sealed, password_hash) VALUES ($1, $2, $3, $4) RETURNING created_on::text AS created_on',
+          [id, emailLookupHash(this.keyring, email), sealEmail(key, id, email), hash],
         );
-        await this.keyring.create(tx, id);
-        return toPilot(rows[0]);
+        await this.keyring.create(tx, id, key);
+        return toPilot(id, email, rows[0].created_on);
       });
     } catch (e) {
       if (/duplicate key|unique/i.test((e as Error).message))
         throw new AccountError('email_taken', 'an account with this e-mail address exists');
       throw e;
+    } finally {
+      key.fill(0);
     }
   }
 
   async signIn(
     rawEmail: string,
     password: string,
+    client?: string,
   ): Promise<{ token: string; expiresAt: Date; pilot: Pilot }> {
-    const pilot = await this.checkPassword(normaliseEmail(rawEmail), password);
+    await this.ready;
+    const email = normaliseEmail(rawEmail);
+    const row = await this.checkPassword(email, password, client);
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.options.sessionTtlDays * 86_400_000);
     await this.db.query('INSERT INTO sessions (token_hash, pilot_id, expires_at) VALUES ($1, $2, $3)', [
       hashSessionToken(token),
-      pilot.id,
+      row.id,
       expiresAt,
     ]);
     await this.db.query('DELETE FROM sessions WHERE expires_at < now()');
-    return { token, expiresAt, pilot: toPilot(pilot) };
+    return { token, expiresAt, pilot: toPilot(row.id, email, row.created_on) };
   }
 
   /** The session a token belongs to, or null when it is unknown, revoked or expired. */
@@ -113,31 +146,52 @@ export class AccountService {
   }
 
   async pilot(pilotId: string): Promise<Pilot> {
-    const { rows } = await this.db.query<PilotRow>(
-      'SELECT id, email, password_hash, created_on::text AS created_on FROM pilots WHERE id = $1',
-      [pilotId],
-    );
+    await this.ready;
+    const { rows } = await this.db.query<PilotRow>(`SELECT ${PILOT_COLUMNS} FROM pilots WHERE id = $1`, [
+      pilotId,
+    ]);
     if (!rows[0]) throw new AccountError('no_such_pilot', 'no such pilot');
-    return toPilot(rows[0]);
+    const key = await this.keyring.get(pilotId);
+    try {
+      return toPilot(pilotId, openEmail(key, pilotId, rows[0].email_sealed), rows[0].created_on);
+    } finally {
+      key.fill(0);
+    }
   }
 
   /** For operators (`airlock logs import --email`): the pilot with this address, if any. */
   async findPilotByEmail(rawEmail: string): Promise<Pilot | null> {
-    const { rows } = await this.db.query<PilotRow>(
-      'SELECT id, email, password_hash, created_on::text AS created_on FROM pilots WHERE email = $1',
-      [normaliseEmail(rawEmail)],
-    );
-    return rows[0] ? toPilot(rows[0]) : null;
+    await this.ready;
+    const email = normaliseEmail(rawEmail);
+    const { rows } = await this.db.query<{ id: string }>('SELECT id FROM pilots WHERE email_hmac = $1', [
+      emailLookupHash(this.keyring, email),
+    ]);
+    return rows[0] ? this.pilot(rows[0].id) : null;
   }
 
   /** Needs the current password; every other session of the pilot is revoked. */
-  async changePassword(session: PilotSession, current: string, next: string): Promise<void> {
+  async changePassword(
+    session: PilotSession,
+    current: string,
+    rawNext: string,
+    client?: string,
+  ): Promise<void> {
     const pilot = await this.pilot(session.pilotId);
-    await this.checkPassword(pilot.email, current);
+    const next = normalisePassword(rawNext);
     checkNewPassword(next, pilot.email);
-    const hash = await this.hasher.hash(next);
+    await this.checkPassword(pilot.email, current, client);
+    const ticket = this.hasher.enter(client);
+    let hash: string;
+    try {
+      hash = await this.hasher.hash(next, ticket);
+    } finally {
+      ticket.release();
+    }
     await this.db.transaction(async (tx) => {
-      await tx.query('UPDATE pilots SET password_hash = $2 WHERE id = $1', [pilot.id, hash]);
+      await tx.query('UPDATE pilots SET password_hash = $2, password_nfkc = true WHERE id = $1', [
+        pilot.id,
+        hash,
+      ]);
       await tx.query('DELETE FROM sessions WHERE pilot_id = $1 AND token_hash <> $2', [
         pilot.id,
         session.tokenHash,
@@ -150,9 +204,9 @@ export class AccountService {
    * log rows) go in one transaction first: from then on every blob is unreadable, whatever the
    * clean-up of files below manages.
    */
-  async deleteAccount(session: PilotSession, password: string): Promise<void> {
+  async deleteAccount(session: PilotSession, password: string, client?: string): Promise<void> {
     const pilot = await this.pilot(session.pilotId);
-    await this.checkPassword(pilot.email, password);
+    await this.checkPassword(pilot.email, password, client);
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM pilots WHERE id = $1', [pilot.id]);
       await tx.query('DELETE FROM sign_in_throttle WHERE subject = $1', [this.subject(pilot.email)]);
@@ -202,26 +256,43 @@ export class AccountService {
     return out;
   }
 
-  /** Counts the attempt first, then checks; the same error for an unknown address and a wrong password. */
-  private async checkPassword(email: string, password: string): Promise<PilotRow> {
-    const subject = this.subject(email);
-    const verdict = await this.throttle.reserve(subject);
-    if (!verdict.allowed)
-      throw new AccountError(
-        'too_many_attempts',
-        `too many sign-in attempts for this address; try again in ${verdict.retryAfterS} s`,
-        verdict.retryAfterS,
+  /**
+   * Counts the attempt first, then checks; the same error for an unknown address and a wrong password.
+   * The place in the argon2 gate is taken before the attempt is counted: a pilot refused because the
+   * server is busy has not used up one of their attempts.
+   */
+  private async checkPassword(email: string, password: string, client?: string): Promise<PilotRow> {
+    const ticket = this.hasher.enter(client);
+    try {
+      const subject = this.subject(email);
+      const verdict = await this.throttle.reserve(subject);
+      if (!verdict.allowed)
+        throw new AccountError(
+          'too_many_attempts',
+          `too many sign-in attempts for this address; try again in ${verdict.retryAfterS} s`,
+          verdict.retryAfterS,
+        );
+      const { rows } = await this.db.query<PilotRow>(
+        `SELECT ${PILOT_COLUMNS} FROM pilots WHERE email_hmac = $1`,
+        [emailLookupHash(this.keyring, email)],
       );
-    const { rows } = await this.db.query<PilotRow>(
-      'SELECT id, email, password_hash, created_on::text AS created_on FROM pilots WHERE email = $1',
-      [email],
-    );
-    const ok = rows[0]
-      ? await this.hasher.verify(rows[0].password_hash, password)
-      : await this.hasher.verifyNothing(password);
-    if (!ok) throw new AccountError('wrong_credentials', 'e-mail address or password is wrong');
-    await this.throttle.reset(subject);
-    return rows[0];
+      const row = rows[0];
+      const ok = row
+        ? await checkStoredPassword(this.hasher, row, password, ticket)
+        : await this.hasher.verifyNothing(normalisePassword(password), ticket);
+      if (!ok) throw new AccountError('wrong_credentials', 'e-mail address or password is wrong');
+      if (typeof ok === 'object') {
+        const hash = await this.hasher.hash(ok.rehash, ticket);
+        await this.db.query('UPDATE pilots SET password_hash = $2, password_nfkc = true WHERE id = $1', [
+          row.id,
+          hash,
+        ]);
+      }
+      await this.throttle.reset(subject);
+      return row;
+    } finally {
+      ticket.release();
+    }
   }
 
   private subject(email: string): Buffer {
@@ -229,11 +300,10 @@ export class AccountService {
   }
 }
 
-function toPilot(r: PilotRow): Pilot {
-  const d = r.created_on;
+function toPilot(id: string, email: string, createdOn: Date | string): Pilot {
   return {
-    id: r.id,
-    email: r.email,
-    created_on: typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10),
+    id,
+    email,
+    created_on: typeof createdOn === 'string' ? createdOn.slice(0, 10) : createdOn.toISOString().slice(0, 10),
   };
 }

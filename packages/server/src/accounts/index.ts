@@ -5,5 +5,7 @@ export {
   type Pilot,
   type PilotSession,
 } from './account-service.ts';
-export { normaliseEmail, PASSWORD_MAX, PASSWORD_MIN } from './credentials.ts';
+export { type ClientLimitSettings, ClientLimits } from './client-limits.ts';
+export { normaliseEmail, PASSWORD_MAX, PASSWORD_MIN, textProblem } from './credentials.ts';
+export type { HashGateLimits } from './password-hasher.ts';
 export type { PilotDataSource } from './pilot-data-source.ts';

@@ -56,4 +56,20 @@ export const pilotDataSettings = {
   AIRLOCK_SIGNIN_MAX_ATTEMPTS: int(1, 1000).default(5),
   /** Seconds an e-mail address stays locked after too many attempts (also the counting window). */
   AIRLOCK_SIGNIN_LOCKOUT_S: int(1, 86400).default(900),
+  /** Sign-ups one client (network address, IPv6 per /64) may make per AIRLOCK_SIGNUP_WINDOW_S (429 past it). */
+  AIRLOCK_SIGNUP_PER_CLIENT: int(1, 1_000_000).default(10),
+  AIRLOCK_SIGNUP_WINDOW_S: int(1, 7 * 86400).default(3600),
+  /** Sign-in attempts one client may make per AIRLOCK_SIGNIN_CLIENT_WINDOW_S, whatever the addresses tried. */
+  AIRLOCK_SIGNIN_PER_CLIENT: int(1, 1_000_000).default(30),
+  AIRLOCK_SIGNIN_CLIENT_WINDOW_S: int(1, 86400).default(60),
+  /** argon2id hashes running at once; default: the number of cores (at least 2). */
+  AIRLOCK_ARGON2_CONCURRENCY: int(1, 256).optional(),
+  /** Password checks waiting for a core beyond those; past it the server answers 429 at once. */
+  AIRLOCK_ARGON2_QUEUE: int(0, 10_000).default(32),
+  /** Password checks one client may have admitted at once (running or waiting). */
+  AIRLOCK_ARGON2_PER_CLIENT: int(1, 10_000).default(2),
+  /** Bytes of flight logs one pilot may hold: stored logs plus the declared size of unfinished uploads (413 past it). */
+  AIRLOCK_PILOT_QUOTA_BYTES: int(1024, 2 ** 50).default(4 * 1024 ** 3),
+  /** Unfinished resumable uploads one pilot may have open at once (429 past it). */
+  AIRLOCK_PILOT_MAX_OPEN_UPLOADS: int(1, 10_000).default(8),
 };

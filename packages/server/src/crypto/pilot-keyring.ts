@@ -21,11 +21,17 @@ export class PilotKeyring {
     private readonly master: MasterKey,
   ) {}
 
-  /** Creates the pilot's data key inside the sign-up transaction. */
-  async create(tx: Queryable, pilotId: string): Promise<void> {
-    const key = randomBytes(32);
-    const wrapped = seal(this.master.wrapKey, key, wrapAad(pilotId));
-    key.fill(0);
+  /** A fresh data key, for a caller that must seal something with it before `create` stores it. */
+  newKey(): Buffer {
+    return randomBytes(32);
+  }
+
+  /**
+   * Stores the pilot's data key (a fresh one, or `key` from `newKey`) inside the sign-up transaction.
+   * The caller zeroes a key it passed in.
+   */
+  async create(tx: Queryable, pilotId: string, key?: Buffer): Promise<void> {
+    const wrapped = seal(this.master.wrapKey, key ?? randomBytes(32), wrapAad(pilotId));
     await tx.query('INSERT INTO pilot_keys (pilot_id, wrapped_key, master_key_id) VALUES ($1, $2, $3)', [
       pilotId,
       wrapped,

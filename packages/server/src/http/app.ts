@@ -122,7 +122,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerStatsRoutes(app, ctx);
   if (deps.telemetry) registerTelemetryRoutes(app, ctx, deps.telemetry);
   if (deps.pilotData) {
-    registerAccountRoutes(app, deps.pilotData);
+    registerAccountRoutes(app, { accounts: deps.pilotData.accounts, config: deps.config });
     registerFlightLogRoutes(app, deps.pilotData);
   }
 

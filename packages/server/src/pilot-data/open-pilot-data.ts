@@ -51,6 +51,11 @@ export function openPilotData(
       sessionTtlDays: config.AIRLOCK_SESSION_TTL_DAYS,
       signInMaxAttempts: config.AIRLOCK_SIGNIN_MAX_ATTEMPTS,
       signInLockoutS: config.AIRLOCK_SIGNIN_LOCKOUT_S,
+      hashGate: {
+        concurrency: config.AIRLOCK_ARGON2_CONCURRENCY,
+        maxQueued: config.AIRLOCK_ARGON2_QUEUE,
+        perClient: config.AIRLOCK_ARGON2_PER_CLIENT,
+      },
     },
     log,
   );

@@ -27,7 +27,7 @@ describe('account routes', () => {
     assert.equal((await post('/v1/accounts', { email: 'hana@example.org', password: PASSWORD })).status, 409);
     const weak = await post('/v1/accounts', { email: 'x@example.org', password: 'short' });
     assert.equal(weak.status, 400);
-    assert.match((await weak.json()).error.message, /at least 10/);
+    assert.match((await weak.json()).error.message, /at least 15/);
     const r = await post('/v1/sessions', { email: 'hana@example.org', password: PASSWORD });
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('set-cookie'), null, 'the SDK gets no cookie');

@@ -1,18 +1,37 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { AccountError, type AccountService, PASSWORD_MAX, PASSWORD_MIN } from '../../accounts/index.ts';
+import {
+  AccountError,
+  type AccountService,
+  ClientLimits,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  textProblem,
+} from '../../accounts/index.ts';
+import type { Config } from '../../config/index.ts';
+import { clientAddress } from '../../location/index.ts';
 import { HttpError } from '../http-error.ts';
 import { clearSessionCookie, requirePilot, setSessionCookie } from '../pilot-auth.ts';
 
 export interface AccountRouteDeps {
   accounts: AccountService;
+  config: Config;
 }
 
-const email = z.string().max(254).openapi({ example: 'pilot@example.org' });
-const password = z
-  .string()
-  .max(PASSWORD_MAX)
-  .openapi({ description: `${PASSWORD_MIN}–${PASSWORD_MAX} characters` });
+/** A string the database, a hash and a log can take as it is: well-formed Unicode without NUL. */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+const email = text(254).openapi({ example: 'pilot@example.org' });
+// The limit is in code points (checked by the service); zod counts UTF-16 units, so allow for pairs.
+const password = text(PASSWORD_MAX * 2).openapi({
+  description: `${PASSWORD_MIN}–${PASSWORD_MAX} characters; no composition rules, any Unicode (compared in NFKC form); common passwords are refused`,
+});
 const pilotSchema = z
   .object({ id: z.string(), email: z.string(), created_on: z.string().openapi({ description: 'day only' }) })
   .openapi('Pilot');
@@ -28,6 +47,8 @@ const STATUS = {
   email_taken: 409,
   wrong_credentials: 401,
   too_many_attempts: 429,
+  too_many_requests: 429,
+  busy: 429,
   no_such_pilot: 401,
 } as const;
 
@@ -43,7 +64,14 @@ async function guarded<T>(c: Context, fn: () => Promise<T>): Promise<T> {
 }
 
 /** Sign-up, sign-in/out, password change, account deletion and the data export. */
-export function registerAccountRoutes(app: OpenAPIHono, { accounts }: AccountRouteDeps): void {
+export function registerAccountRoutes(app: OpenAPIHono, { accounts, config }: AccountRouteDeps): void {
+  const limits = new ClientLimits({
+    signUps: config.AIRLOCK_SIGNUP_PER_CLIENT,
+    signUpWindowS: config.AIRLOCK_SIGNUP_WINDOW_S,
+    signIns: config.AIRLOCK_SIGNIN_PER_CLIENT,
+    signInWindowS: config.AIRLOCK_SIGNIN_CLIENT_WINDOW_S,
+  });
+  const client = (c: Context) => limits.clientKey(clientAddress(c, config.AIRLOCK_TRUST_PROXY));
   app.openAPIRegistry.registerComponent('securitySchemes', 'pilotSession', {
     type: 'http',
     scheme: 'bearer',
@@ -51,6 +79,7 @@ export function registerAccountRoutes(app: OpenAPIHono, { accounts }: AccountRou
   });
   for (const path of ['/v1/accounts', '/v1/accounts/*', '/v1/sessions', '/v1/sessions/*'])
     app.use(path, async (c, next) => {
+      await refuseInvalidUtf8(c);
       await next();
       c.header('Cache-Control', 'no-store');
     });
@@ -67,13 +96,18 @@ export function registerAccountRoutes(app: OpenAPIHono, { accounts }: AccountRou
           content: { 'application/json': { schema: z.object({ pilot: pilotSchema }) } },
           description: 'created',
         },
-        400: { description: 'invalid e-mail or weak password' },
+        400: { description: 'invalid e-mail or weak password (the message says why)' },
         409: { description: 'an account with this e-mail exists' },
+        429: { description: 'too many sign-ups from this network, or the server is busy; see Retry-After' },
       },
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const pilot = await guarded(c, () => accounts.signUp(body.email, body.password));
+      const who = client(c);
+      const pilot = await guarded(c, async () => {
+        await limits.signUp(who);
+        return accounts.signUp(body.email, body.password, who);
+      });
       return c.json({ pilot }, 201);
     },
   );
@@ -85,7 +119,7 @@ export function registerAccountRoutes(app: OpenAPIHono, { accounts }: AccountRou
       tags: ['accounts'],
       summary: 'Sign in',
       description:
-        'client "sdk" (default) gets the token in the body, for an Authorization: Bearer header. client "web" gets it only as an HttpOnly, Secure, SameSite=Strict cookie, so page scripts never see it. Attempts are limited per e-mail address (429 with Retry-After), never per IP address.',
+        'client "sdk" (default) gets the token in the body, for an Authorization: Bearer header. client "web" gets it only as an HttpOnly, Secure, SameSite=Strict cookie, so page scripts never see it. Attempts are limited per e-mail address and per client (429 with Retry-After); the client address is used only as an in-memory keyed hash, never stored or logged.',
       request: { body: json(z.object({ email, password, client: z.enum(['sdk', 'web']).default('sdk') })) },
       responses: {
         200: {
@@ -97,12 +131,18 @@ export function registerAccountRoutes(app: OpenAPIHono, { accounts }: AccountRou
           description: 'signed in',
         },
         401: { description: 'wrong e-mail or password (the same answer for both)' },
-        429: { description: 'too many attempts for this e-mail address; see Retry-After' },
+        429: {
+          description: 'too many attempts for this e-mail address or from this client; see Retry-After',
+        },
       },
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const s = await guarded(c, () => accounts.signIn(body.email, body.password));
+      const who = client(c);
+      const s = await guarded(c, async () => {
+        await limits.signIn(who);
+        return accounts.signIn(body.email, body.password, who);
+      });
       if (body.client === 'web') {
         setSessionCookie(c, s.token, s.expiresAt);
         return c.json({ expires_at: s.expiresAt.toISOString(), pilot: s.pilot }, 200);
@@ -160,7 +200,9 @@ export function registerAccountRoutes(app: OpenAPIHono, { accounts }: AccountRou
     async (c) => {
       const session = await requirePilot(c, accounts);
       const body = c.req.valid('json');
-      await guarded(c, () => accounts.changePassword(session, body.current_password, body.new_password));
+      await guarded(c, () =>
+        accounts.changePassword(session, body.current_password, body.new_password, client(c)),
+      );
       return c.body(null, 204);
     },
   );
@@ -180,7 +222,7 @@ export function registerAccountRoutes(app: OpenAPIHono, { accounts }: AccountRou
     async (c) => {
       const session = await requirePilot(c, accounts);
       const body = c.req.valid('json');
-      await guarded(c, () => accounts.deleteAccount(session, body.password));
+      await guarded(c, () => accounts.deleteAccount(session, body.password, client(c)));
       clearSessionCookie(c);
       return c.body(null, 204);
     },
@@ -204,4 +246,27 @@ export function registerAccountRoutes(app: OpenAPIHono, { accounts }: AccountRou
       return c.json(data, 200);
     },
   );
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A body that is not UTF-8 would be decoded with U+FFFD in place of the bad bytes, and two different
+ * byte strings would become the same e-mail or password. Refused instead, naming the field when it can.
+ */
+async function refuseInvalidUtf8(c: Context): Promise<void> {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  try {
+    utf8.decode(bytes);
+    return;
+  } catch {
+    let fields: string[] = [];
+    try {
+      const parsed = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+      fields = Object.keys(parsed).filter((k) => String(parsed[k]).includes('\uFFFD'));
+    } catch {}
+    const where = fields.length ? fields.map((f) => `field "${f}"`).join(', ') : '(body)';
+    throw new HttpError(400, 'invalid_request', `${where}: must be valid UTF-8`);
+  }
 }
