@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { httpSettings } from './http-settings.ts';
 import { pilotDataSettings } from './pilot-data-settings.ts';
 import { storeRegionProblems } from './store-regions.ts';
 import { telemetrySettings } from './telemetry-settings.ts';
@@ -32,6 +33,7 @@ export const configSchema = z
     /** Behind a load balancer: read the client address from X-Forwarded-For (for IP → country only). */
     AIRLOCK_TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    ...httpSettings,
     ...pilotDataSettings,
     ...telemetrySettings,
   })

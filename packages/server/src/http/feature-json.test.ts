@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { importZones, zonesToGeoJSON } from '@airlock/core';
 import { BUNDLED_DATA_DIR, readMaybeGzip } from '../airspace/index.ts';
+import { ByteLru } from './byte-lru.ts';
 import { FeatureJsonCache } from './feature-json.ts';
 
 const SHARED = new URL('../../../../../shared/data/airspace/', import.meta.url);
@@ -37,7 +38,7 @@ test('cached feature texts make exactly the JSON of zonesToGeoJSON, for every ki
     ).zones,
   ];
   assert.ok(zones.length > 100);
-  const cache = new FeatureJsonCache(50);
+  const cache = new FeatureJsonCache(new ByteLru(50 * 1024));
   for (const slice of [zones, zones.slice(0, 1), [], zones.slice(40, 140), zones]) {
     assert.equal(cache.featureCollection(slice), JSON.stringify(zonesToGeoJSON(slice)));
   }

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { ByteLru, type Sized } from './byte-lru.ts';
 import { FeatureJsonCache } from './feature-json.ts';
 import { requestHeader, requestTarget } from './raw-request.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 export interface CachedBody {
+  /** The cache key the route built it under. */
+  key: string;
   /** UTF-8 JSON, encoded once. */
   body: Uint8Array;
   /** The same, gzip-compressed once, for clients that accept it (zone answers shrink ~5x). */
-  gzip: Uint8Array;
+  readonly gzip: Uint8Array;
   etag: string;
 }
 
@@ -36,22 +40,66 @@ export interface SendCachedOptions {
   onHit?: () => void;
 }
 
+/** Map entry, key, ETag and object headers per cached answer or URL, beside the payload bytes. */
+const OVERHEAD_BYTES = 256;
 /**
- * Serialised answers in bounded LRUs, each built, encoded and compressed once per dataset change and
- * then served from memory with an ETag clients can revalidate.
+ * Answers bigger than this share of the budget are built, sent and forgotten. A 5° box over Europe is
+ * ~1.4 MiB of JSON (~100 ms to build): caching one would evict thousands of tiles, and a client walking
+ * distinct boxes gets a miss every time anyway. Maps ask for tiles, which are small and repeat.
+ */
+const MAX_ANSWER_SHARE = 1 / 64;
+
+interface AnswerNode extends Sized {
+  entry: CachedBody;
+  /** URLs indexed to this answer: they go when it goes. */
+  urls: Set<string>;
+}
+interface UrlNode extends Sized {
+  value: UrlEntry;
+}
+
+/** An answer too big to keep: gzip is only spent when a client asks for it. */
+class UncachedBody implements CachedBody {
+  #gzip: Uint8Array | undefined;
+  constructor(
+    readonly key: string,
+    readonly body: Uint8Array,
+    readonly etag: string,
+  ) {}
+  get gzip(): Uint8Array {
+    this.#gzip ??= gzipSync(this.body, { level: 6 });
+    return this.#gzip;
+  }
+}
+
+/**
+ * Serialised answers, each built, encoded and compressed once per dataset change and then served from
+ * memory with an ETag clients can revalidate. Everything it holds (answers, the URL index, each zone's
+ * Feature text) shares one ByteLru, bounded in bytes by AIRLOCK_ANSWER_CACHE_MB.
  *
- * Two indexes: `entries`, by the route's canonical key (so `…/358` and `…/358.geojson`, or a bbox
- * written two ways, share one answer), and `urls`, by the exact request target (path and query as
- * received) of the answers a route marks with a generation. A URL gets into `urls` only after its
- * route validated it and built its answer, so answering a repeat from there skips no check that could
- * fail: the same URL gets the same bytes until the airspace changes.
+ * Two indexes: answers by the route's canonical key (so `…/358` and `…/358.geojson`, or a bbox written
+ * two ways, share one answer; keys start with a route name such as `tile:`), and the exact request
+ * target (path and query as received, always starting with `/`) of the answers a route marks with a
+ * generation. A URL gets indexed only after its route validated it and built its answer, so answering
+ * a repeat from there skips no check that could fail: the same URL gets the same bytes until the
+ * airspace changes. A URL is dropped with its answer.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, CachedBody>();
-  private readonly urls = new Map<string, UrlEntry>();
+  private readonly lru: ByteLru;
   /** Each zone's Feature text, shared by every tile and bbox answer that holds the zone. */
-  readonly features = new FeatureJsonCache();
-  constructor(private readonly capacity = 5000) {}
+  readonly features: FeatureJsonCache;
+  private readonly maxAnswerBytes: number;
+
+  constructor(budgetBytes = 64 * 2 ** 20) {
+    this.lru = new ByteLru(budgetBytes);
+    this.features = new FeatureJsonCache(this.lru);
+    this.maxAnswerBytes = Math.floor(budgetBytes * MAX_ANSWER_SHARE);
+  }
+
+  /** Bytes held now, and the budget. */
+  get usage(): { bytes: number; budgetBytes: number; entries: number } {
+    return { bytes: this.lru.usedBytes, budgetBytes: this.lru.budgetBytes, entries: this.lru.size };
+  }
 
   get(key: string, build: () => unknown): CachedBody {
     return this.getText(key, () => JSON.stringify(build()));
@@ -59,42 +107,54 @@ export class ResponseCache {
 
   /** `get` for a builder that writes the JSON text itself (see featureCollectionJson). */
   getText(key: string, buildText: () => string): CachedBody {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
+    const hit = this.lru.get<AnswerNode>(key);
+    if (hit !== undefined) return hit.entry;
     const body = Buffer.from(buildText(), 'utf8');
     const etag = `"${createHash('sha1').update(key).update(body).digest('base64url').slice(0, 22)}"`;
-    const entry = { body, gzip: gzipSync(body, { level: 6 }), etag };
-    this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    if (body.byteLength > this.maxAnswerBytes) return new UncachedBody(key, body, etag);
+    const entry: CachedBody = { key, body, gzip: gzipSync(body, { level: 6 }), etag };
+    const node: AnswerNode = {
+      entry,
+      urls: new Set(),
+      bytes: body.byteLength + entry.gzip.byteLength + key.length + OVERHEAD_BYTES,
+      onEvict: () => {
+        for (const url of node.urls) {
+          if (this.lru.peek<UrlNode>(url)?.value.entry === entry) this.lru.delete(url);
+        }
+      },
+    };
+    this.lru.set(key, node);
     return entry;
   }
 
-  /** Indexes an answer by its exact request target (see the class comment). */
+  /** Indexes an answer by its exact request target (see the class comment), if the answer is kept. */
   rememberUrl(url: string, value: UrlEntry): void {
-    this.urls.delete(url);
-    this.urls.set(url, value);
-    if (this.urls.size > this.capacity) this.urls.delete(this.urls.keys().next().value as string);
+    // Touched first, so making room for the URL never evicts the answer it points to.
+    const owner = this.lru.get<AnswerNode>(value.entry.key);
+    if (owner?.entry !== value.entry) return;
+    this.lru.set(url, {
+      value,
+      bytes: url.length + OVERHEAD_BYTES,
+      onEvict: () => owner.urls.delete(url),
+    });
+    owner.urls.add(url);
   }
 
   /** The answer indexed for this exact request target, if it was built from the current airspace. */
   lookupUrl(url: string, generation: string): UrlEntry | undefined {
-    const hit = this.urls.get(url);
+    const hit = this.lru.get<UrlNode>(url);
     if (hit === undefined) return undefined;
-    if (hit.generation !== generation) {
-      this.urls.delete(url);
+    if (hit.value.generation !== generation) {
+      this.lru.delete(url);
       return undefined;
     }
-    return hit;
+    // A URL served from the index keeps its answer warm too (the route never sees the hit).
+    this.lru.get(hit.value.entry.key);
+    return hit.value;
   }
 
   clear(): void {
-    this.entries.clear();
-    this.urls.clear();
-    this.features.clear();
+    this.lru.clear();
   }
 }
 
@@ -114,6 +174,7 @@ function cachedResponse(
   contentType: string,
 ): Response {
   const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
     etag: entry.etag,
     'cache-control': `public, max-age=${maxAgeS}, stale-while-revalidate=${maxAgeS * 4}`,
     vary: 'Accept-Encoding',
