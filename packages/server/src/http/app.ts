@@ -1,7 +1,4 @@
-import type { IncomingMessage } from 'node:http';
-import { CELL_PATH_PREFIX, TELEMETRY_PATHS, type TelemetryCategory } from '@airlock/core';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { HTTPException } from 'hono/http-exception';
 import type { AirspaceService } from '../airspace/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
@@ -9,24 +6,23 @@ import type { RequestCounters } from '../metrics/index.ts';
 import type { PilotData } from '../pilot-data/index.ts';
 import type { IpCountryLookup } from '../region-ip/index.ts';
 import type { TelemetryService } from '../telemetry/index.ts';
-import { renderApiReference } from './api-reference.ts';
+import { API_REFERENCE_STYLE, renderApiReference } from './api-reference.ts';
 import type { AppContext } from './app-context.ts';
 import { bodySizeLimit } from './body-size-limit.ts';
-import { describeValidation, errorBody, HttpError } from './http-error.ts';
-import { requestTarget } from './raw-request.ts';
-import { answerFromUrlIndex, ResponseCache } from './response-cache.ts';
+import { mapError } from './error-map.ts';
+import { type FastPath, telemetryIngestFastPath, urlIndexFastPath, withFastPaths } from './fast-paths.ts';
+import { describeValidation, errorBody } from './http-error.ts';
+import { ResponseCache } from './response-cache.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerDatasetRoutes } from './routes/datasets.ts';
 import { registerFlightLogRoutes } from './routes/flightlogs.ts';
 import { registerLocationRoutes } from './routes/location.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
-import { INGEST_PATHS, ingestFromNode, registerTelemetryRoutes } from './routes/telemetry.ts';
+import { registerTelemetryRoutes } from './routes/telemetry.ts';
 import { registerZoneRoutes } from './routes/zones.ts';
+import { pagePolicy, securityHeaders } from './security-headers.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
-
-/** The routes whose answers `sendCached` indexes by URL (see answerFromUrlIndex). */
-const URL_INDEXED_PREFIXES = ['/v1/zones/tiles/', CELL_PATH_PREFIX] as const;
 
 export interface AppDeps {
   config: Config;
@@ -49,7 +45,10 @@ export interface AppDeps {
  * carry the route pattern, never the path, the address or any header.
  */
 export function createApp(deps: AppDeps): OpenAPIHono {
-  const ctx: AppContext = { ...deps, cache: new ResponseCache() };
+  const ctx: AppContext = {
+    ...deps,
+    cache: new ResponseCache(deps.config.AIRLOCK_ANSWER_CACHE_MB * 2 ** 20),
+  };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -59,6 +58,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     },
   });
 
+  // Every middleware that must apply to every answer has its twin in each fast path (fast-paths.ts).
+  app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -83,12 +84,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   );
 
   app.onError((err, c) => {
-    if (err instanceof HttpError) return c.json(errorBody(err.status, err.code, err.message), err.status);
-    if (err instanceof HTTPException) {
-      return c.json(errorBody(err.status, 'http_error', err.message || 'bad request'), err.status);
-    }
-    deps.log.error('unhandled error', { route: c.req.routePath, error: err.name, message: err.message });
-    return c.json(errorBody(500, 'internal', 'internal error'), 500);
+    const mapped = mapError(err);
+    if (mapped.log) deps.log.error('unhandled error', { route: c.req.routePath, ...mapped.log });
+    return c.json(mapped.body, mapped.status);
   });
   app.notFound((c) =>
     c.json(errorBody(404, 'not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`), 404),
@@ -140,73 +138,16 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     },
   };
   app.doc('/openapi.json', docConfig);
-  app.get('/docs', (c) => c.html(renderApiReference(app.getOpenAPIDocument(docConfig) as never)));
+  const docsPolicy = pagePolicy(API_REFERENCE_STYLE);
+  app.get('/docs', (c) => {
+    c.header('Content-Security-Policy', docsPolicy);
+    return c.html(renderApiReference(app.getOpenAPIDocument(docConfig) as never));
+  });
 
-  // Ahead of the router: a repeated GET of a tile or location-cell URL whose answer the route already
-  // built (and validated) for the current airspace is answered from the URL index. Everything else,
-  // first requests included, goes through the router, validation and the routes.
-  // Telemetry ingest, the busiest write, is read straight from Node's request (see ingestFromNode).
-  const routed = app.fetch;
-  app.fetch = (req, env, executionCtx) => {
-    const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    if (req.method === 'POST' && deps.telemetry && incoming) {
-      const category = INGEST_PATHS.get(requestTarget(env, req));
-      if (category) return ingestDirect(incoming, category, deps.telemetry);
-    }
-    if (req.method === 'GET') {
-      const target = requestTarget(env, req);
-      if (URL_INDEXED_PREFIXES.some((p) => target.startsWith(p))) {
-        const started = performance.now();
-        const answer = answerFromUrlIndex(ctx.cache, deps.airspace.fingerprint, req, env, target);
-        if (answer) {
-          deps.log.debug('request', {
-            method: 'GET',
-            route: answer.hit.route,
-            status: answer.response.status,
-            ms: Math.round((performance.now() - started) * 10) / 10,
-            cached: true,
-          });
-          return answer.response;
-        }
-      }
-    }
-    return routed(req, env, executionCtx);
-  };
-
-  async function ingestDirect(
-    incoming: IncomingMessage,
-    category: TelemetryCategory,
-    telemetry: TelemetryService,
-  ): Promise<Response> {
-    const started = performance.now();
-    let response: Response;
-    try {
-      response = await ingestFromNode(incoming, category, telemetry);
-    } catch (e) {
-      // The client went away mid-body (nothing was added: a 400 nobody reads), or a bug (500, logged).
-      const aborted = incoming.destroyed || !incoming.complete;
-      const err = e as Error;
-      if (!aborted)
-        deps.log.error('unhandled error', {
-          route: TELEMETRY_PATHS[category],
-          error: err.name,
-          message: err.message,
-        });
-      const [status, code, message] = aborted
-        ? [400, 'aborted', '(body): the request ended before its body did']
-        : [500, 'internal', 'internal error'];
-      response = new Response(JSON.stringify(errorBody(status, code, message)), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      });
-    }
-    deps.log.debug('request', {
-      method: 'POST',
-      route: TELEMETRY_PATHS[category],
-      status: response.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
-    return response;
-  }
+  // Ahead of the router, the two requests every app sends most (see fast-paths.ts); everything else,
+  // first requests of a URL included, goes through the router, validation and the routes.
+  const fastPaths: FastPath[] = [urlIndexFastPath(ctx.cache, () => deps.airspace.fingerprint, deps.log)];
+  if (deps.telemetry) fastPaths.push(telemetryIngestFastPath(deps.telemetry, deps.log));
+  app.fetch = withFastPaths(app.fetch, fastPaths);
   return app;
 }

@@ -1,6 +1,6 @@
-import { ImportError, ZONE_FORMATS } from '@airlock/core';
+import { ZONE_FORMATS } from '@airlock/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { DATASET_ID, DatasetConflictError } from '../../airspace/index.ts';
+import { DATASET_ID } from '../../airspace/index.ts';
 import type { AppContext } from '../app-context.ts';
 import { HttpError } from '../http-error.ts';
 import { requireOperator } from '../operator-auth.ts';
@@ -19,11 +19,15 @@ const datasetSchema = z
   })
   .openapi('Dataset');
 
+/** PostgreSQL text cannot hold U+0000: refused here, naming the field, rather than by the database. */
+const noNul = (s: string) => !s.includes('\u0000');
+const NUL_MESSAGE = 'must not contain NUL characters';
+
 const idParam = z.object({ id: z.string().regex(DATASET_ID, 'letters, digits, . _ - (at most 64)') });
 const importQuery = z.object({
   format: z.enum(ZONE_FORMATS).optional().openapi({ description: 'detected from the content when absent' }),
-  name: z.string().max(200).optional(),
-  licence: z.string().max(500).optional(),
+  name: z.string().max(200).refine(noNul, NUL_MESSAGE).optional(),
+  licence: z.string().max(500).refine(noNul, NUL_MESSAGE).optional(),
   strict: z.enum(['true', 'false']).optional().openapi({ description: 'fail on the first bad record' }),
   replace: z
     .enum(['true', 'false'])
@@ -74,8 +78,13 @@ export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
       const q = c.req.valid('query');
       const files: Array<{ name: string; text: string }> = [];
       const type = c.req.header('content-type') ?? '';
-      if (type.startsWith('multipart/form-data')) {
-        const form = await c.req.parseBody();
+      const multipart = type.toLowerCase().startsWith('multipart/form-data');
+      if (multipart) {
+        if (!/;\s*boundary=/i.test(type))
+          throw new HttpError(400, 'invalid_request', 'Content-Type multipart/form-data needs a boundary');
+        const form = await c.req.parseBody().catch(() => {
+          throw new HttpError(400, 'invalid_request', '(body): not valid multipart/form-data');
+        });
         for (const [field, value] of Object.entries(form)) {
           if (value instanceof File) files.push({ name: value.name || field, text: await value.text() });
           else if (typeof value === 'string') files.push({ name: field, text: value });
@@ -88,6 +97,12 @@ export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
       }
       if (files.every((f) => f.text.trim() === ''))
         throw new HttpError(400, 'empty_body', 'request body is empty: send the zone file');
+      const withNul = files.find((f) => f.text.includes('\u0000') || f.name.includes('\u0000'));
+      if (withNul) {
+        const where = multipart ? `field "${withNul.name.replaceAll('\u0000', '')}"` : '(body)';
+        throw new HttpError(400, 'invalid_request', `${where}: ${NUL_MESSAGE}`);
+      }
+      // Conflicts and import errors are answered by the error map (http/error-map.ts).
       try {
         const out = await ctx.airspace.importDataset({
           id,
@@ -107,10 +122,8 @@ export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
           issues: out.issues.slice(0, 1000),
         });
       } catch (e) {
-        if (e instanceof DatasetConflictError) throw new HttpError(409, 'dataset_exists', e.message);
-        if (e instanceof ImportError || e instanceof RangeError)
-          throw new HttpError(400, 'import_failed', e.message);
-        throw e;
+        // A RangeError here is a value of the file out of range (an importer's check), not a bug.
+        throw e instanceof RangeError ? new HttpError(400, 'import_failed', e.message) : e;
       }
     },
   );

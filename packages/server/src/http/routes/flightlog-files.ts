@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { EXPORT_FORMATS, EXPORT_TYPES, LOG_ID_HEADER, UPLOADS_PATH } from '../../flightlogs/index.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePilot } from '../pilot-auth.ts';
+import { jsonTusError, refuseUnsupportedTus } from '../tus-errors.ts';
 import { idParam, NOT_FOUND, pilotSecurity } from './flightlog-schemas.ts';
 import type { FlightLogRouteDeps } from './flightlogs.ts';
 
@@ -21,7 +22,7 @@ export function registerFlightLogFileRoutes(app: OpenAPIHono, deps: FlightLogRou
     if (c.req.method === 'OPTIONS')
       return c.body(null, 204, { ...TUS_OPTIONS, 'Tus-Max-Size': String(flightlogs.options.maxBytes) });
     const session = await requirePilot(c, accounts);
-    return uploads.handle(c.req.raw, session.pilotId);
+    return refuseUnsupportedTus(c.req.raw) ?? jsonTusError(await uploads.handle(c.req.raw, session.pilotId));
   };
   app.all(UPLOADS_PATH, tus);
   app.all(`${UPLOADS_PATH}/:uploadId`, tus);

@@ -1,8 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AccountService } from '../../accounts/index.ts';
 import {
-  FlightLogCursorError,
-  FlightLogImportError,
   type FlightLogService,
   type FlightLogUploads,
   MAX_SERIES_POINTS,
@@ -73,17 +71,13 @@ export function registerFlightLogRoutes(app: OpenAPIHono, deps: FlightLogRouteDe
         c.header('Connection', 'close');
         throw e;
       });
-      try {
-        const { log, created } = await flightlogs.importBytes(session.pilotId, bytes, {
-          filename: (q.filename ?? 'flight-log').replace(/^.*[\\/]/, '') || 'flight-log',
-          sha256: q.sha256,
-        });
-        if (created) c.header('Location', `/v1/flightlogs/${log.id}`);
-        return c.json({ flightlog: log, created }, created ? 201 : 200);
-      } catch (e) {
-        if (e instanceof FlightLogImportError) throw new HttpError(e.status, e.code, e.message);
-        throw e;
-      }
+      // A refused file (FlightLogImportError) is answered by the error map (http/error-map.ts).
+      const { log, created } = await flightlogs.importBytes(session.pilotId, bytes, {
+        filename: (q.filename ?? 'flight-log').replace(/^.*[\\/]/, '') || 'flight-log',
+        sha256: q.sha256,
+      });
+      if (created) c.header('Location', `/v1/flightlogs/${log.id}`);
+      return c.json({ flightlog: log, created }, created ? 201 : 200);
     },
   );
 
@@ -118,12 +112,7 @@ export function registerFlightLogRoutes(app: OpenAPIHono, deps: FlightLogRouteDe
     }),
     async (c) => {
       const session = await requirePilot(c, accounts);
-      try {
-        return c.json(await flightlogs.list(session.pilotId, c.req.valid('query')), 200);
-      } catch (e) {
-        if (e instanceof FlightLogCursorError) throw new HttpError(400, 'invalid_request', e.message);
-        throw e;
-      }
+      return c.json(await flightlogs.list(session.pilotId, c.req.valid('query')), 200);
     },
   );
 

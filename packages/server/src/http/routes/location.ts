@@ -90,10 +90,24 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
       description:
         'The reference drone maker’s mechanism: the device reports a point moved by a fresh random offset of up to 10 km. Repeated checks average out; prefer the cell route.',
       request: {
+        // All three required, as the route has always behaved; `required` is explicit because the
+        // generator takes a coerced number (which reads null as 0) for an optional one.
         query: z.object({
-          lon: z.coerce.number().min(-180).max(180),
-          lat: z.coerce.number().min(-90).max(90),
-          radius_m: z.coerce.number().min(0).max(MAX_NEAR_RADIUS_M),
+          lon: z.coerce
+            .number()
+            .min(-180)
+            .max(180)
+            .openapi({ example: 6.91, param: { required: true } }),
+          lat: z.coerce
+            .number()
+            .min(-90)
+            .max(90)
+            .openapi({ example: 46.43, param: { required: true } }),
+          radius_m: z.coerce
+            .number()
+            .min(0)
+            .max(MAX_NEAR_RADIUS_M)
+            .openapi({ example: 15000, param: { required: true } }),
         }),
       },
       responses: cached,

@@ -1,8 +1,14 @@
+import { isValidDay } from '@airlock/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppContext } from '../app-context.ts';
 import { requireOperator } from '../operator-auth.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+// A real calendar day: 2026-02-30 or 9999-99-99 would reach the database as a date it refuses.
+const day = z
+  .string()
+  .max(10)
+  .refine(isValidDay, 'must be a calendar day as YYYY-MM-DD')
+  .openapi({ example: '2026-05-01' });
 
 export function registerStatsRoutes(app: OpenAPIHono, ctx: AppContext): void {
   app.openapi(

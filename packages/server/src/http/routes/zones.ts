@@ -26,7 +26,12 @@ const bboxQuery = z.object({
 
 const tileParams = z.object({
   z: z.coerce.number().int().min(MIN_TILE_ZOOM).max(MAX_TILE_ZOOM).openapi({ example: 10 }),
-  x: z.coerce.number().int().min(0).openapi({ example: 536 }),
+  // Explicitly required: the generator reads a coerced number that takes null (as 0) as optional.
+  x: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .openapi({ example: 536, param: { required: true } }),
   y: z
     .string()
     .regex(/^\d+(\.geojson)?$/, 'must be a tile row number')
