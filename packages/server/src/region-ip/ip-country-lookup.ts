@@ -9,7 +9,8 @@
  * inputs come from the five RIRs via the NRO under CC BY 4.0, so credit "nro.net" where the
  * answer is shown: see `attribution`).
  */
-import { defaultDataDir, type IpTables, loadIpTables, NO_COUNTRY } from './ip-tables.ts';
+import { defaultDataDir, type IpTables, NO_COUNTRY } from './ip-tables.ts';
+import { loadIpTablesInWorker } from './load-in-worker.ts';
 import { parsePublicIp } from './parse-ip.ts';
 
 export interface IpCountryLookup {
@@ -37,7 +38,8 @@ const loads = new Map<string, Promise<IpTables>>();
 
 /**
  * Loads the IP tables (once per process and folder; later calls share them) and returns a lookup.
- * Takes about a second on first call; prints nothing.
+ * The first call takes a second or two, spent in a worker thread: the event loop keeps answering
+ * other requests meanwhile. Prints nothing.
  *
  * @example
  * const ipCountry = await createIpCountryLookup();
@@ -48,7 +50,7 @@ export async function createIpCountryLookup(options: IpCountryLookupOptions = {}
   const dir = options.dataDir ?? defaultDataDir();
   let load = loads.get(dir);
   if (load === undefined) {
-    load = loadIpTables(dir);
+    load = loadIpTablesInWorker(dir);
     loads.set(dir, load);
     // A failed load must not be cached for good: the next call retries.
     load.catch(() => loads.delete(dir));

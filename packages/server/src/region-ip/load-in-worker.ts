@@ -1,0 +1,34 @@
+import { Worker } from 'node:worker_threads';
+import type { IpTables } from './ip-tables.ts';
+
+/**
+ * Loads the IP tables in a worker thread. Parsing ~550k CSV rows takes 1–2 s of CPU; on the server's
+ * own thread that stalled every request meanwhile (/v1/health took 0.4–0.8 s). The result comes back
+ * as transferred typed arrays, so the main thread only receives it.
+ *
+ * The entry is TypeScript beside this file (the JavaScript build also points `import.meta.url` at the
+ * sources, see scripts/build.mjs), so the worker registers tsx before importing it.
+ */
+export function loadIpTablesInWorker(dataDir: string): Promise<IpTables> {
+  const entry = new URL('./ip-tables-worker.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: { dataDir } });
+    // A process that is done (a CLI command) need not wait for a load nobody awaits any more.
+    worker.unref();
+    let settled = false;
+    worker.once('message', (tables: IpTables) => {
+      settled = true;
+      resolve(tables);
+      void worker.terminate();
+    });
+    worker.once('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the IP table worker exited (${code}) before answering`));
+    });
+  });
+}
