@@ -1,10 +1,7 @@
 import { MECHANISMS, type Mechanism } from '@airlock/core';
 import { createAirlock, type SendRecord } from '@airlock/sdk';
-import { loadConfig } from '../config/index.ts';
-import { createApp } from '../http/index.ts';
-import { createLogger } from '../log/index.ts';
-import { openServices } from '../server.ts';
 import { type Command, numberArg, parseCommandArgs, UsageError } from './command.ts';
+import { connect } from './connect.ts';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -14,7 +11,8 @@ export const checkCommand: Command = {
 Runs the SDK's location check for the position, as a flight app would: the precise position stays
 in this process; only what the privacy mechanism produces is sent (default: the id of the ~22 km
 grid cell; 'uniform' is the reference drone maker's random offset of up to 10 km, for comparison).
-Without --server it talks to an in-process server on the local database and bundled airspace.
+It talks to --server, AIRLOCK_URL, or the server holding the local data dir (and says which); with
+no server running, to the data dir opened in this process.
 Prints the requests sent, the answer (zone count, dataset version, countries, radio rules) and the
 on-device warnings for the position at --alt metres above ground (default 50).
 --json prints { sent: [{method, url, body}], received, warnings: [{zone, category, kind, distance_m, ...}], ceiling_m, radio }.`,
@@ -38,19 +36,11 @@ on-device warnings for the position at --alt metres above ground (default 50).
     if (!MECHANISMS.includes(mechanism))
       throw new UsageError(`--mechanism must be one of ${MECHANISMS.join(', ')} (or default)`);
 
-    let fetchImpl: typeof fetch = fetch;
-    let serverUrl = values.server as string | undefined;
-    let close = async () => {};
-    if (!serverUrl) {
-      const config = loadConfig();
-      const services = await openServices(config, createLogger('warn'));
-      const app = createApp({ config, log: createLogger('warn'), ...services });
-      fetchImpl = (input, init) => Promise.resolve(app.fetch(new Request(input, init)));
-      serverUrl = 'http://in-process.airlock';
-      close = () => services.close();
-    } else if (!/^https?:\/\//.test(serverUrl)) {
-      throw new UsageError('--server must be an http:// or https:// URL');
-    }
+    const conn = await connect(io, { server: values.server as string });
+    const serverUrl = conn.baseUrl;
+    const fetchImpl: typeof fetch = (input, init) =>
+      conn.fetch(String(input instanceof Request ? input.url : input).slice(serverUrl.length), init);
+    const close = () => conn.close();
     try {
       const sent: SendRecord[] = [];
       const airlock = createAirlock({ serverUrl, fetch: fetchImpl, mechanism, autoCheck: false });

@@ -3,27 +3,29 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { main } from './main.ts';
+import { startTestServer, type TestServer } from '../test-server.ts';
+import { runCli } from '../testing/run-cli.ts';
 
 const SHARED = new URL('../../../../../shared/data/airspace/', import.meta.url).pathname;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
-describe('airlock CLI', () => {
+// The CLI as a client: a real server holds the data dir, and every command finds it through the
+// lock file and talks to it over HTTP, as `npx airlock …` beside `npm start` does.
+describe('airlock CLI against the running server', () => {
   let dir: string;
+  let server: TestServer;
   const saved = { ...process.env };
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
     process.env.AIRLOCK_DATA_DIR = dir;
     process.env.AIRLOCK_LOAD_BUNDLED_AIRSPACE = 'false';
     delete process.env.DATABASE_URL;
+    delete process.env.AIRLOCK_URL;
+    server = await startTestServer({ dataDir: dir });
   });
-  after(() => {
+  after(async () => {
+    await server.close();
     process.env = saved;
     rmSync(dir, { recursive: true, force: true });
   });
@@ -61,7 +63,15 @@ describe('airlock CLI', () => {
     assert.equal(other.code, 1);
     assert.match(other.err, /replace/);
     const list = await run('datasets', '--json');
+    assert.equal(list.code, 0, list.err);
+    assert.match(list.err, new RegExp(`using the server at ${server.url}`));
     assert.equal(JSON.parse(list.out)[0].id, 'ksgu');
+    // The running server answers with the new zones at once: the import went through it.
+    const zones = await (await fetch(`${server.url}/v1/zones?bbox=-114,36.5,-113,37.5`)).json();
+    assert.ok(
+      zones.features.some((f: { properties: { dataset: string } }) => f.properties.dataset === 'ksgu'),
+    );
+    assert.equal(server.services.airspace.index.size, JSON.parse(list.out)[0].zoneCount);
   });
 
   test('a bad record is skipped with its line; --strict fails naming the line', async () => {

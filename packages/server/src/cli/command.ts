@@ -1,8 +1,11 @@
+import type { Readable } from 'node:stream';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Standard input (passwords are read from it when it is not a terminal); process.stdin if absent. */
+  in?: Readable;
 }
 
 export interface Command {

@@ -1,20 +1,21 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describeIssue, ImportError, ZONE_FORMATS, type ZoneFormat } from '@airlock/core';
-import { readMaybeGzip } from '../airspace/index.ts';
-import { loadConfig } from '../config/index.ts';
-import { createLogger } from '../log/index.ts';
-import { openServices } from '../server.ts';
+import { gunzipSync } from 'node:zlib';
+import { describeIssue, type ImportIssue, ZONE_FORMATS, type ZoneFormat } from '@airlock/core';
 import { type Command, parseCommandArgs, UsageError } from './command.ts';
+import { connect, errorOf, operatorHeaders } from './connect.ts';
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'import a zone file (OurAirports, OpenAir, ED-269, ED-318, GeoJSON) as a dataset',
   usage: `airlock import FILE [--format ourairports|openair|ed269|ed318|geojson] [--dataset ID]
-                   [--name NAME] [--licence TEXT] [--strict] [--replace]
+                   [--name NAME] [--licence TEXT] [--strict] [--replace] [--server URL] [--token TOKEN]
 
 Parses FILE, stores it in the server's database as dataset ID (default: the file name) and prints
-progress, the records skipped (with line or feature number and reason) and the zone counts per category.
+the records skipped (with line or feature number and reason) and the zone counts per category. It goes
+through the running server (--server, AIRLOCK_URL, or the one holding the local data dir; an operator
+action), so every server answers with the new zones at once; with no server running it opens the data
+dir itself.
 --strict fails on the first bad record instead. --replace overwrites a dataset with the same ID
 (otherwise datasets are layered: each ID is kept). For OurAirports give airports.csv (runways.csv must be
 beside it) or the folder holding both (.csv or .csv.gz).`,
@@ -26,6 +27,8 @@ beside it) or the folder holding both (.csv or .csv.gz).`,
       licence: { type: 'string' },
       strict: { type: 'boolean' },
       replace: { type: 'boolean' },
+      server: { type: 'string' },
+      token: { type: 'string' },
     });
     if (help) return (io.out(`${this.usage}\n`), 0);
     if (positionals.length !== 1) throw new UsageError('give exactly one FILE');
@@ -38,44 +41,56 @@ beside it) or the folder holding both (.csv or .csv.gz).`,
       basename(positionals[0])
         .replace(/\.(csv|gz|txt|json|geojson|openair)+$/gi, '')
         .replace(/[^A-Za-z0-9._-]/g, '-');
-    const config = loadConfig();
-    const services = await openServices(config, createLogger('warn'));
+    const conn = await connect(io, { server: values.server as string, token: values.token as string });
     try {
-      let last = 0;
-      const out = await services.airspace.importDataset({
-        id,
-        files,
-        format: format ?? (files.length > 1 ? 'ourairports' : undefined),
-        name: values.name as string | undefined,
-        licence: values.licence as string | undefined,
-        strict: Boolean(values.strict),
-        replace: Boolean(values.replace),
-        onProgress: (done, total) => {
-          if (done - last >= 5000 || done === total) {
-            last = done;
-            io.err(`  … ${done}${total ? ` / ${total}` : ''} records\n`);
-          }
-        },
+      const query = new URLSearchParams();
+      const fmt = format ?? (files.length > 1 ? 'ourairports' : undefined);
+      if (fmt) query.set('format', fmt);
+      for (const k of ['name', 'licence'] as const)
+        if (typeof values[k] === 'string') query.set(k, values[k] as string);
+      if (values.strict) query.set('strict', 'true');
+      if (values.replace) query.set('replace', 'true');
+      let body: BodyInit = files[0].text;
+      if (files.length > 1) {
+        const form = new FormData();
+        files.forEach((f, i) => form.set(i === 0 ? 'airports' : 'runways', new Blob([f.text]), f.name));
+        body = form;
+      }
+      const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+      io.err(`  sending ${(bytes / 1e6).toFixed(1)} MB as dataset ${id} …\n`);
+      const started = performance.now();
+      const res = await conn.fetch(`/v1/admin/datasets/${encodeURIComponent(id)}?${query}`, {
+        method: 'PUT',
+        headers: operatorHeaders(conn),
+        body,
       });
+      if (!res.ok) {
+        const why = await errorOf(res);
+        io.err(res.status === 409 ? `import failed: ${why} (pass --replace)\n` : `import failed: ${why}\n`);
+        return 1;
+      }
+      const out = (await res.json()) as ImportAnswer;
+      io.err(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       for (const issue of out.issues.slice(0, 50)) io.err(`skipped ${describeIssue(issue)}\n`);
-      if (out.issues.length > 50) io.err(`… and ${out.issues.length - 50} more skipped\n`);
+      if (out.skipped > 50) io.err(`… and ${out.skipped - 50} more skipped\n`);
       const d = out.dataset;
       io.out(
-        `${out.changed ? 'imported' : 'unchanged (same content already imported)'} dataset ${d.id} version ${d.version}: ${d.zoneCount} zones, ${out.issues.length} records skipped\n`,
+        `${out.changed ? 'imported' : 'unchanged (same content already imported)'} dataset ${d.id} version ${d.version}: ${d.zoneCount} zones, ${out.skipped} records skipped\n`,
       );
       for (const [cat, n] of Object.entries(d.counts)) io.out(`  ${cat.padEnd(17)} ${n}\n`);
       return 0;
-    } catch (e) {
-      if (e instanceof ImportError) {
-        io.err(`import failed: ${e.message}\n`);
-        return 1;
-      }
-      throw e;
     } finally {
-      await services.close();
+      await conn.close();
     }
   },
 };
+
+interface ImportAnswer {
+  dataset: { id: string; version: string; zoneCount: number; counts: Record<string, number> };
+  changed: boolean;
+  skipped: number;
+  issues: ImportIssue[];
+}
 
 function readSourceFiles(
   path: string,
@@ -102,4 +117,10 @@ function readSourceFiles(
     files.push({ name: basename(r), text: readMaybeGzip(r) });
   }
   return files;
+}
+
+/** A file's text, gunzipped when it is gzip (the CLI does not load the airspace service for this). */
+function readMaybeGzip(path: string): string {
+  const bytes = readFileSync(path);
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
 }

@@ -4,20 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../config/index.ts';
-import { silentLogger } from '../log/index.ts';
-import { openPilotData } from '../pilot-data/index.ts';
 import { openDatabase } from '../storage/index.ts';
 import { startTestServer, TEST_ARGON2 } from '../test-server.ts';
-import { main } from './main.ts';
+import { runCli } from '../testing/run-cli.ts';
 
 const SAMPLES = new URL('../../../../../shared/data/flightlogs/', import.meta.url).pathname;
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe('airlock logs', () => {
   let dir: string;
@@ -82,19 +75,25 @@ describe('airlock logs', () => {
     assert.match((await run('--help')).out, /\blogs\b/);
   });
 
-  test('import --email stores for a local pilot, once', async () => {
+  test('accounts create, then import --email with the password on stdin, once (no server: standalone)', async () => {
+    const password = { stdin: 'correct horse battery staple\n' };
+    const none = await runCli(['accounts', 'create', '--email', 'ops@example.org'], password);
+    assert.equal(none.code, 2, 'no data dir yet: refused, nothing created');
+    assert.match(none.err, /no Airlock server is running and there is no data dir/);
     const config = loadConfig();
-    const db = await openDatabase({ dataDir: config.AIRLOCK_DATA_DIR });
-    const data = openPilotData(config, db, silentLogger);
-    await data.accounts.signUp('ops@example.org', 'correct horse battery staple');
-    await data.close();
-    await db.close();
+    await (await openDatabase({ dataDir: config.AIRLOCK_DATA_DIR })).close();
+    const created = await runCli(['accounts', 'create', '--email', 'ops@example.org'], password);
+    assert.equal(created.code, 0, created.err);
+    assert.match(created.err, /no server is running; opening .* directly/);
     const file = join(SAMPLES, 'gpx/airdata_mini2_2021-09-05.gpx');
-    const first = await run('logs', 'import', file, '--email', 'OPS@example.org');
+    const first = await runCli(['logs', 'import', file, '--email', 'OPS@example.org'], password);
     assert.equal(first.code, 0, first.err);
     assert.match(first.out, /^imported: flight log [0-9a-f-]{36} \(gpx\)/);
-    const again = await run('logs', 'import', file, '--email', 'ops@example.org');
+    const again = await runCli(['logs', 'import', file, '--email', 'ops@example.org'], password);
     assert.match(again.out, /^already imported/, 'stored: the second run finds it');
+    const wrong = await runCli(['logs', 'import', file, '--email', 'ops@example.org'], { stdin: 'nope\n' });
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err, /sign-in failed: .*\(HTTP 401\)/);
   });
 
   test('import --server --token uploads over HTTP as the pilot', async () => {

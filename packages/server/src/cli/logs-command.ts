@@ -2,26 +2,25 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FlightLogError, type FlightSummary, parseFlightLog } from '@airlock/core';
-import { loadConfig } from '../config/index.ts';
-import { FlightLogImportError } from '../flightlogs/index.ts';
-import { createLogger } from '../log/index.ts';
-import { openPilotData } from '../pilot-data/index.ts';
-import { openDatabase } from '../storage/index.ts';
 import { type Command, type Io, parseCommandArgs, UsageError } from './command.ts';
+import { type Connection, connect, errorOf } from './connect.ts';
+import { readPassword } from './password-input.ts';
 
 const USAGE = `airlock logs summary FILE [--json]
-airlock logs import FILE --email EMAIL
-airlock logs import FILE --server URL --token TOKEN
+airlock logs import FILE --email EMAIL [--server URL]
+airlock logs import FILE --token TOKEN [--server URL]
 
 summary  Parses FILE (ULog, DataFlash .bin, MAVLink .tlog, DJI .txt, Airdata CSV, GPX, KML) without
          storing anything and prints its summary. --json prints one object: format, start (ISO or
          null), duration_s, distance_m, max_alt_m, max_alt_amsl_m, max_speed_mps,
          max_distance_from_home_m, battery_used_pct, aircraft, app, messages (count per message type
          or topic), warnings, file {name, size_bytes, sha256}.
-import   Stores FILE as a flight log of a pilot. With --email: directly into this server's stores
-         (AIRLOCK_DATA_DIR / DATABASE_URL), for operators and self-hosters. With --server and --token
-         (a session token from POST /v1/sessions): uploaded over HTTP, as the pilot. The same file
-         twice is stored once. A corrupt file exits 1 naming the byte offset; nothing is stored.`;
+import   Uploads FILE as a flight log of a pilot, as that pilot: signed in with --email and the
+         password (asked for on a terminal, else read from the first line of standard input; never
+         an argument), or with --token (a session token from POST /v1/sessions). It goes to --server,
+         AIRLOCK_URL, or the server holding the local data dir (with none running, the data dir is
+         opened here). Create the pilot first with \`airlock accounts create\`. The same file twice is
+         stored once. A corrupt file exits 1 naming the byte offset; nothing is stored.`;
 
 export const logsCommand: Command = {
   name: 'logs',
@@ -47,10 +46,30 @@ export const logsCommand: Command = {
     const email = values.email as string | undefined;
     const server = values.server as string | undefined;
     const token = values.token as string | undefined;
-    if (Boolean(email) === Boolean(server))
-      throw new UsageError('give either --email or --server with --token');
-    if (server && !token) throw new UsageError('--server needs --token');
-    return email ? importLocally(file, bytes, email, io) : importOverHttp(file, bytes, server!, token!, io);
+    if (Boolean(email) === Boolean(token)) throw new UsageError('give either --email or --token');
+    const conn = await connect(io, { server });
+    try {
+      if (token) return await upload(conn, file, bytes, token, io);
+      const password = await readPassword(`password for ${email}: `, io.in);
+      const signIn = await conn.fetch('/v1/sessions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      if (!signIn.ok) return (io.err(`airlock logs: sign-in failed: ${await errorOf(signIn)}\n`), 1);
+      const session = (await signIn.json()) as { token: string };
+      try {
+        return await upload(conn, file, bytes, session.token, io);
+      } finally {
+        // Leave no session behind: it was opened for this one upload.
+        await conn.fetch('/v1/sessions/current', {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${session.token}` },
+        });
+      }
+    } finally {
+      await conn.close();
+    }
   },
 };
 
@@ -100,46 +119,10 @@ function describeSummary(name: string, s: FlightSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function importLocally(file: string, bytes: Buffer, email: string, io: Io): Promise<number> {
-  const config = loadConfig();
-  const log = createLogger('warn');
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.AIRLOCK_DATA_DIR });
-  const data = openPilotData(config, db, log);
-  try {
-    const pilot = await data.accounts.findPilotByEmail(email);
-    if (!pilot) {
-      io.err(`no pilot account with e-mail ${email}\n`);
-      return 1;
-    }
-    const { log: flight, created } = await data.flightlogs.importBytes(pilot.id, bytes, {
-      filename: basename(file),
-    });
-    io.out(`${created ? 'imported' : 'already imported'}: flight log ${flight.id} (${flight.format})\n`);
-    return 0;
-  } catch (e) {
-    if (e instanceof FlightLogImportError) {
-      io.err(`${file}: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await data.close();
-    await db.close();
-  }
-}
-
-async function importOverHttp(
-  file: string,
-  bytes: Buffer,
-  server: string,
-  token: string,
-  io: Io,
-): Promise<number> {
+async function upload(conn: Connection, file: string, bytes: Buffer, token: string, io: Io): Promise<number> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const url = new URL('/v1/flightlogs', server);
-  url.searchParams.set('filename', basename(file));
-  url.searchParams.set('sha256', sha256);
-  const res = await fetch(url, {
+  const query = new URLSearchParams({ filename: basename(file), sha256 });
+  const res = await conn.fetch(`/v1/flightlogs?${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
     body: new Uint8Array(bytes),

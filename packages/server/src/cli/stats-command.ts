@@ -1,9 +1,7 @@
 import { addDays, isValidDay, TELEMETRY_CATEGORIES, type TelemetryCategory, utcDay } from '@airlock/core';
-import { loadConfig } from '../config/index.ts';
-import { createLogger } from '../log/index.ts';
-import { openDatabase } from '../storage/index.ts';
-import { openTelemetry, type TelemetryStats } from '../telemetry/index.ts';
+import type { TelemetryStats } from '../telemetry/index.ts';
 import { type Command, parseCommandArgs, UsageError } from './command.ts';
+import { connect, errorOf, operatorHeaders } from './connect.ts';
 
 function dayArg(name: string, raw: string | boolean | undefined, fallback: string): string {
   if (raw === undefined) return fallback;
@@ -46,9 +44,10 @@ export const statsCommand: Command = {
   name: 'stats',
   summary: 'telemetry aggregates, as the operator API publishes them',
   usage: `airlock stats [--from DAY] [--to DAY] [--category app_performance|user_experience] [--by-day] [--json]
+              [--server URL] [--token TOKEN]
 
-Prints the telemetry aggregates in the server's database exactly as GET /v1/admin/stats/telemetry
-publishes them: counts below AIRLOCK_STATS_MIN_GROUP reports suppressed and, with AIRLOCK_STATS_EPSILON
+Prints the telemetry aggregates as GET /v1/admin/stats/telemetry of the running server publishes them
+(an operator action; --server, AIRLOCK_URL, or the server holding the local data dir): counts below AIRLOCK_STATS_MIN_GROUP reports suppressed and, with AIRLOCK_STATS_EPSILON
 set, Laplace noise added and only closed days shown. --to defaults to today (UTC), --from to 30 days
 before --to. --by-day keeps one row per day instead of summing the range.`,
   async run(args, io) {
@@ -58,6 +57,8 @@ before --to. --by-day keeps one row per day instead of summing the range.`,
       category: { type: 'string' },
       'by-day': { type: 'boolean' },
       json: { type: 'boolean' },
+      server: { type: 'string' },
+      token: { type: 'string' },
     });
     if (help) {
       io.out(`${this.usage}\n`);
@@ -70,15 +71,18 @@ before --to. --by-day keeps one row per day instead of summing the range.`,
     const category = values.category as TelemetryCategory | undefined;
     if (category !== undefined && !TELEMETRY_CATEGORIES.includes(category))
       throw new UsageError(`--category must be one of ${TELEMETRY_CATEGORIES.join(', ')}; got "${category}"`);
-    const config = loadConfig();
-    const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.AIRLOCK_DATA_DIR });
+    const query = new URLSearchParams({ from, to });
+    if (category) query.set('category', category);
+    if (values['by-day']) query.set('by_day', 'true');
+    const conn = await connect(io, { server: values.server as string, token: values.token as string });
     try {
-      const telemetry = openTelemetry(config, db, createLogger('warn'));
-      const stats = await telemetry.readStats({ from, to, category, byDay: Boolean(values['by-day']) });
+      const res = await conn.fetch(`/v1/admin/stats/telemetry?${query}`, { headers: operatorHeaders(conn) });
+      if (!res.ok) return (io.err(`airlock stats: ${await errorOf(res)}\n`), 1);
+      const stats = (await res.json()) as TelemetryStats;
       io.out(values.json ? `${JSON.stringify(stats, null, 2)}\n` : render(stats));
       return 0;
     } finally {
-      await db.close();
+      await conn.close();
     }
   },
 };

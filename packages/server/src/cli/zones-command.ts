@@ -1,19 +1,26 @@
-import { assessPosition, formatLimit, isZoneActive, MAX_NEAR_RADIUS_M, zoneToFeature } from '@airlock/core';
-import { loadConfig } from '../config/index.ts';
-import { createLogger } from '../log/index.ts';
-import { openServices } from '../server.ts';
+import {
+  assessPosition,
+  formatLimit,
+  isZoneActive,
+  MAX_NEAR_RADIUS_M,
+  readAnswerZones,
+  ZoneIndex,
+  zoneToFeature,
+} from '@airlock/core';
 import { type Command, numberArg, parseCommandArgs, UsageError } from './command.ts';
+import { connect, errorOf } from './connect.ts';
 
 export const zonesCommand: Command = {
   name: 'zones',
-  summary: 'zones near a point, from the local database',
-  usage: `airlock zones near LAT LON [--radius METRES] [--at ISO-TIME] [--alt METRES] [--json]
+  summary: 'zones near a point, asked of the running server',
+  usage: `airlock zones near LAT LON [--radius METRES] [--at ISO-TIME] [--alt METRES] [--json] [--server URL]
 
 Prints the zones within --radius (default 10000, at most ${MAX_NEAR_RADIUS_M}) of the point, nearest first:
 category, name, vertical limits, distance, whether the point is inside and whether the zone is active
 at --at (default now). --alt (metres above ground) decides which vertical layers the point is in.
 --json prints a GeoJSON FeatureCollection whose features carry category, name, source, lower, upper,
-distance_m, inside and active.`,
+distance_m, inside and active. The zones come from the running server (--server, AIRLOCK_URL, or the
+one holding the local data dir); inside, active and the ceiling are decided here, as the SDK does.`,
   async run(args, io) {
     // Negative coordinates look like flags to the argument parser: take them out first.
     const numbers = args.filter((a) => /^-\d/.test(a));
@@ -25,6 +32,7 @@ distance_m, inside and active.`,
       at: { type: 'string' },
       alt: { type: 'string' },
       json: { type: 'boolean' },
+      server: { type: 'string' },
     });
     if (help) return (io.out(`${this.usage}\n`), 0);
     const pos = [...positionals.slice(1), ...numbers.filter((n) => !rest.includes(n))];
@@ -41,9 +49,15 @@ distance_m, inside and active.`,
       if (Number.isNaN(at.getTime()))
         throw new UsageError(`--at must be an ISO 8601 time; got "${values.at}"`);
     }
-    const services = await openServices(loadConfig(), createLogger('warn'));
+    const conn = await connect(io, { server: values.server as string });
     try {
-      const a = assessPosition(services.airspace.index, { lon, lat, altAglM: alt, at, radiusM: radius });
+      const res = await conn.fetch(`/v1/location/near?lat=${lat}&lon=${lon}&radius_m=${radius}`);
+      if (!res.ok) return (io.err(`airlock zones: ${await errorOf(res)}\n`), 1);
+      const answer = (await res.json()) as { zones: { features: unknown[] } };
+      const { zones, skipped } = readAnswerZones(answer.zones.features);
+      if (skipped > 0) io.err(`airlock zones: ${skipped} zones in the answer could not be read\n`);
+      const index = ZoneIndex.build(zones);
+      const a = assessPosition(index, { lon, lat, altAglM: alt, at, radiusM: radius });
       const hits = [...a.inside, ...a.nearby].sort(
         (x, y) => x.distanceM - y.distanceM || x.zone.id.localeCompare(y.zone.id),
       );
@@ -69,7 +83,7 @@ distance_m, inside and active.`,
       }
       return 0;
     } finally {
-      await services.close();
+      await conn.close();
     }
   },
 };

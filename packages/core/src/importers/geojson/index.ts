@@ -1,3 +1,4 @@
+export { readAnswerZones } from './answer-zones.ts';
 export { parseJsonText } from './parse-json.ts';
 export { parseGeoJSONZones } from './read-geojson.ts';
 export type { ZoneFeature, ZoneFeatureCollection, ZoneFeatureProperties } from './types.ts';
