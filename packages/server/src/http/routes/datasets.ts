@@ -21,6 +21,8 @@ const datasetSchema = z
 
 /** PostgreSQL text cannot hold U+0000: refused here, naming the field, rather than by the database. */
 const noNul = (s: string) => !s.includes('\u0000');
+/** NUL itself, or JSON's escape for it (which JSON.parse turns into one) in a JSON file. */
+const hasNul = (text: string) => text.includes('\u0000') || /\\u0000/.test(text);
 const NUL_MESSAGE = 'must not contain NUL characters';
 
 const idParam = z.object({ id: z.string().regex(DATASET_ID, 'letters, digits, . _ - (at most 64)') });
@@ -97,7 +99,7 @@ export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
       }
       if (files.every((f) => f.text.trim() === ''))
         throw new HttpError(400, 'empty_body', 'request body is empty: send the zone file');
-      const withNul = files.find((f) => f.text.includes('\u0000') || f.name.includes('\u0000'));
+      const withNul = files.find((f) => hasNul(f.text) || f.name.includes('\u0000'));
       if (withNul) {
         const where = multipart ? `field "${withNul.name.replaceAll('\u0000', '')}"` : '(body)';
         throw new HttpError(400, 'invalid_request', `${where}: ${NUL_MESSAGE}`);
