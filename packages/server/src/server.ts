@@ -10,7 +10,7 @@ import { RequestCounters } from './metrics/index.ts';
 import { openPilotData, type PilotData } from './pilot-data/index.ts';
 import { createIpCountryLookup, type IpCountryLookup } from './region-ip/index.ts';
 import { type Database, openDatabase } from './storage/index.ts';
-import { openTelemetry, type TelemetryService } from './telemetry/index.ts';
+import { openIngestTelemetry, type TelemetryService } from './telemetry/index.ts';
 
 export interface Services {
   db: Database;
@@ -72,7 +72,14 @@ export async function openServices(
   } catch (e) {
     throw await fail(e);
   }
-  const telemetry = openTelemetry(config, db, log);
+  let telemetry: TelemetryService;
+  try {
+    // The telemetry journal is replayed here, before anything can be answered.
+    telemetry = await openIngestTelemetry(config, db, log, options);
+  } catch (e) {
+    await pilotData.close();
+    throw await fail(e);
+  }
   let ip: Promise<IpCountryLookup> | null = null;
   return {
     db,

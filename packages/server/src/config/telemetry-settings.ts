@@ -17,4 +17,10 @@ export const telemetrySettings = {
   AIRLOCK_STATS_EPSILON: z.coerce.number().positive().max(100).optional(),
   /** How often buffered telemetry aggregates are written to the database, in milliseconds. */
   AIRLOCK_TELEMETRY_FLUSH_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  /**
+   * Distinct values kept per day in each free-text telemetry dimension (app_version, os_version,
+   * device_model) and distinct error groups per day; later new values are counted as "other", so an
+   * app can neither grow the tables without bound nor tag devices (docs/telemetry.md).
+   */
+  AIRLOCK_TELEMETRY_MAX_VALUES: z.coerce.number().int().min(1).max(100_000).default(100),
 };

@@ -12,9 +12,11 @@ export {
 } from './contributions.ts';
 export { type ErrorScrubber, memoizedScrubber, scrubError } from './error-scrubber.ts';
 export { keyedNoise, laplace, type NoiseSource, streamNoise } from './laplace-noise.ts';
-export { openTelemetry } from './open-telemetry.ts';
+export { JOURNAL_FOLDER, openIngestTelemetry, openTelemetry } from './open-telemetry.ts';
 export type { PublishedCounter, PublishedErrorGroup, Suppressed } from './release-stats.ts';
 export {
+  type IngestResult,
+  type JournalRecovery,
   type StatsQuery,
   type TelemetryOptions,
   TelemetryService,

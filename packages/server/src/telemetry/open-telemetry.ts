@@ -1,14 +1,40 @@
+import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Database } from '../storage/index.ts';
 import { TelemetryService } from './telemetry-service.ts';
 
-/** The telemetry service as configured (minimum group, epsilon, flush interval). */
+/** The journal's folder in the data dir: one sub-folder per journal (see journal-files.ts). */
+export const JOURNAL_FOLDER = 'telemetry-journal';
+
+/**
+ * The telemetry service as configured (minimum group, epsilon, flush interval, value cap), without a
+ * journal: for reading statistics (`airlock stats`), or a server whose database is in memory.
+ */
 export function openTelemetry(config: Config, db: Database, log: Logger): TelemetryService {
   return new TelemetryService(db, {
     log,
     flushMs: config.AIRLOCK_TELEMETRY_FLUSH_MS,
     minGroup: config.AIRLOCK_STATS_MIN_GROUP,
     epsilon: config.AIRLOCK_STATS_EPSILON,
+    maxValues: config.AIRLOCK_TELEMETRY_MAX_VALUES,
   });
+}
+
+/**
+ * The telemetry service a server ingests with: its journal in the data dir opened and replayed
+ * before the first report is taken, so a report answered 202 before a crash is counted, and counted
+ * once. With the database in memory (tests) there is nothing durable to match, and no journal.
+ */
+export async function openIngestTelemetry(
+  config: Config,
+  db: Database,
+  log: Logger,
+  options: { memory?: boolean } = {},
+): Promise<TelemetryService> {
+  const telemetry = openTelemetry(config, db, log);
+  if (options.memory) return telemetry;
+  const recovered = await telemetry.openJournal(join(config.AIRLOCK_DATA_DIR, JOURNAL_FOLDER));
+  if (recovered.journals > 0) log.info('telemetry journal replayed', { ...recovered });
+  return telemetry;
 }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import {
   type AppPerformanceReport,
   addDays,
@@ -12,6 +13,9 @@ import type { Database } from '../storage/index.ts';
 import { AggregateBuffer } from './aggregate-buffer.ts';
 import { addAppPerformance, addUserExperience } from './contributions.ts';
 import { type ErrorScrubber, memoizedScrubber } from './error-scrubber.ts';
+import { type ClaimedJournal, claimOrphans, createJournal } from './journal-files.ts';
+import { encodeRecord, type JournalRecord } from './journal-format.ts';
+import { replayJournal } from './journal-replay.ts';
 import { keyedNoise, streamNoise } from './laplace-noise.ts';
 import {
   type PublishedCounter,
@@ -20,7 +24,8 @@ import {
   releaseErrors,
   type Suppressed,
 } from './release-stats.ts';
-import { TelemetryStore } from './telemetry-store.ts';
+import { TelemetryJournal } from './telemetry-journal.ts';
+import { type JournalCheckpoint, TelemetryStore } from './telemetry-store.ts';
 
 export interface TelemetryOptions {
   log: Logger;
@@ -36,6 +41,31 @@ export interface TelemetryOptions {
   epsilon?: number;
   /** Test hook: draw the noise from this (seeded) source instead of the keyed secret. */
   random?: RandomSource;
+  /**
+   * Distinct values per day kept in each free-text dimension (app_version, os_version, device_model)
+   * and distinct error groups per day; the rest are counted as "other". Default 100.
+   */
+  maxValues?: number;
+}
+
+/**
+ * What became of a report: how many events or flights it carried (202), or why it was refused (503):
+ * `busy` when the database has not taken a flush for long, `not_durable` when the journal could not
+ * be written. A refused report was not added to anything.
+ */
+export type IngestResult = number | 'busy' | 'not_durable';
+
+const RECORD_KIND: Record<TelemetryCategory, number> = { app_performance: 1, user_experience: 2 };
+const KIND_CATEGORY = new Map<number, TelemetryCategory>([
+  [1, 'app_performance'],
+  [2, 'user_experience'],
+]);
+
+/** What opening the journal found (logged at start). */
+export interface JournalRecovery {
+  journals: number;
+  records: number;
+  tornBytes: number;
 }
 
 export interface StatsQuery {
@@ -71,6 +101,8 @@ export interface WriteStats {
   failures: number;
 }
 
+const DEFAULT_MAX_VALUES = 100;
+
 // Beyond this many waiting rows (the database being down for long), new data is dropped, not queued.
 const MAX_PENDING_ROWS = 500_000;
 
@@ -89,6 +121,9 @@ export class TelemetryService {
   private dropped = 0;
   private readonly scrub: ErrorScrubber = memoizedScrubber();
   private readonly flushRows: number;
+  private journal: TelemetryJournal | null = null;
+  /** Set when a journal was asked for but could not be opened: every report is then refused. */
+  private journalMissing = false;
 
   constructor(
     db: Database,
@@ -99,33 +134,99 @@ export class TelemetryService {
   }
 
   /**
-   * Adds one validated report to the aggregates; returns how many events or flights it carried, or
-   * undefined when the buffer is full (the database has not taken a flush for a while): the report is
-   * then not added, and the client is told so (503) rather than told it was accepted.
+   * Adds one validated report to the aggregates. With a journal, the report (`raw`: its JSON, or the
+   * report serialised) is appended and fsynced first and only then added, and the promise settles
+   * after that: a 202 sent then survives a kill -9. Without one (in-memory servers, tests) it is added
+   * at once. Refused reports are not added at all (see IngestResult).
    */
-  ingest(category: 'app_performance', report: AppPerformanceReport): number | undefined;
-  ingest(category: 'user_experience', report: UserExperienceReport): number | undefined;
+  ingest(category: 'app_performance', report: AppPerformanceReport, raw?: string): Promise<IngestResult>;
+  ingest(category: 'user_experience', report: UserExperienceReport, raw?: string): Promise<IngestResult>;
   ingest(
     category: TelemetryCategory,
     report: AppPerformanceReport | UserExperienceReport,
-  ): number | undefined;
+    raw?: string,
+  ): Promise<IngestResult>;
   ingest(
     category: TelemetryCategory,
     report: AppPerformanceReport | UserExperienceReport,
-  ): number | undefined {
+    raw?: string,
+  ): Promise<IngestResult> {
     if (this.buffer.size > (this.options.maxPendingRows ?? MAX_PENDING_ROWS)) {
       if (this.dropped++ === 0)
         this.options.log.warn('telemetry buffer full; refusing reports until a flush succeeds');
       if (!this.flushQueued) void this.flush().catch(() => {});
-      return undefined;
+      return Promise.resolve('busy');
     }
+    const n = 'events' in report ? report.events.length : report.flights.length;
+    const apply = () => this.apply(category, report);
+    if (this.journalMissing) return Promise.resolve('not_durable');
+    if (!this.journal) {
+      apply();
+      return Promise.resolve(n);
+    }
+    const record = encodeRecord(RECORD_KIND[category], raw ?? JSON.stringify(report));
+    return this.journal.append(record, apply).then(
+      () => n,
+      (e: Error) => {
+        // The code only: an error message could quote a path in the data dir, never report content.
+        this.options.log.error('telemetry journal write failed', {
+          code: (e as { code?: string }).code ?? e.name,
+        });
+        return 'not_durable' as const;
+      },
+    );
+  }
+
+  private apply(category: TelemetryCategory, report: AppPerformanceReport | UserExperienceReport): void {
     if (category === 'app_performance') {
       addAppPerformance(report as AppPerformanceReport, this.buffer, this.scrub);
     } else {
       addUserExperience(report as UserExperienceReport, this.buffer);
     }
     if (this.buffer.size >= this.flushRows && !this.flushQueued) void this.flush().catch(() => {});
-    return 'events' in report ? report.events.length : report.flights.length;
+  }
+
+  private replayRecord(r: JournalRecord): void {
+    const category = KIND_CATEGORY.get(r.kind);
+    // Only records this server wrote after validating them reach here (the checksum holds).
+    if (category) this.apply(category, JSON.parse(r.payload.toString('utf8')));
+  }
+
+  /**
+   * Opens the journal under `root` (a folder in the data dir): replays every journal left by a
+   * process that died, from its checkpoint, writes the replayed aggregates with the checkpoints at the
+   * journals' ends in one transaction, deletes them, and starts a new journal for this process. If the
+   * folder cannot be used, the service refuses reports (503) rather than accept them undurably.
+   */
+  async openJournal(root: string): Promise<JournalRecovery> {
+    let orphans: ClaimedJournal[];
+    let mine: ClaimedJournal;
+    try {
+      orphans = claimOrphans(root);
+      mine = createJournal(root);
+    } catch (e) {
+      this.journalMissing = true;
+      this.options.log.error('telemetry journal cannot be opened; refusing reports', {
+        code: (e as { code?: string }).code ?? (e as Error).name,
+      });
+      return { journals: 0, records: 0, tornBytes: 0 };
+    }
+    const recovery: JournalRecovery = { journals: orphans.length, records: 0, tornBytes: 0 };
+    if (orphans.length > 0) {
+      const from = await this.store.checkpoints(orphans.map((o) => o.id));
+      const checkpoints: JournalCheckpoint[] = [];
+      for (const o of orphans) {
+        const r = replayJournal(o.dir, from.get(o.id), (rec) => this.replayRecord(rec));
+        recovery.records += r.records;
+        recovery.tornBytes += r.tornBytes;
+        checkpoints.push({ journalId: o.id, position: r.end });
+      }
+      await this.flushWith(checkpoints);
+      for (const o of orphans) rmSync(o.dir, { recursive: true, force: true });
+      await this.store.dropCheckpoints(orphans.map((o) => o.id));
+    }
+    this.journal = await TelemetryJournal.start(mine, 0);
+    return recovery;
   }
 
   startFlushing(): void {
@@ -136,19 +237,31 @@ export class TelemetryService {
 
   /** Writes what is waiting; flushes run one after another, never two at once. */
   flush(): Promise<void> {
+    return this.flushWith();
+  }
+
+  private flushWith(extra: JournalCheckpoint[] = []): Promise<void> {
     this.flushQueued = true;
-    const run = this.chain.then(() => this.flushNow());
+    const run = this.chain.then(() => this.flushNow(extra));
     this.chain = run.catch(() => {});
     return run;
   }
 
-  private async flushNow(): Promise<void> {
+  private async flushNow(extra: JournalCheckpoint[]): Promise<void> {
     this.flushQueued = false;
-    if (this.buffer.size === 0) return;
+    if (this.buffer.size === 0 && extra.length === 0) return;
     const batch = this.buffer;
     this.buffer = new AggregateBuffer();
+    // Taken in the same tick as the buffer: the batch holds exactly the journal up to here.
+    const journal = this.journal;
+    const through = journal?.position;
+    const checkpoints = journal && through ? [...extra, { journalId: journal.id, position: through }] : extra;
     try {
-      const statements = await this.store.write(batch);
+      const statements = await this.store.write(batch, {
+        checkpoints,
+        maxValues: this.options.maxValues ?? DEFAULT_MAX_VALUES,
+      });
+      if (journal && through) void journal.release(through);
       this.writes.flushes++;
       this.writes.statements += statements;
       this.writes.rows += batch.size;
@@ -171,7 +284,24 @@ export class TelemetryService {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    const journal = this.journal;
+    // Reports already appended are let through to the buffer before the last flush.
+    if (journal) await journal.close();
     await this.flush();
+    this.journal = null;
+  }
+
+  /** Test hook: stop as a killed process would (nothing flushed, the journal left as it is). */
+  abandon(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.journal?.abandon();
+    this.journal = null;
+  }
+
+  /** Group commits of the journal so far (null without one). */
+  get journalStats(): { commits: number; records: number } | null {
+    return this.journal?.stats ?? null;
   }
 
   /**

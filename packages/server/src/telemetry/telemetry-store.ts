@@ -2,11 +2,26 @@ import { randomBytes } from 'node:crypto';
 import type { TelemetryCategory } from '@airlock/core';
 import type { Database, Queryable } from '../storage/index.ts';
 import type { AggregateBuffer, CounterRow, ErrorCountRow, ErrorGroupRow } from './aggregate-buffer.ts';
+import { BOUNDED_DIMENSIONS, boundCounters, boundErrors, type StoredValues } from './bounded-dimensions.ts';
+import type { JournalPosition } from './journal-format.ts';
 
 /** Rows per statement; arrays travel as one parameter each, so this only bounds statement size. */
 const CHUNK_ROWS = 5000;
 
 export type ErrorDayRow = ErrorCountRow & Omit<ErrorGroupRow, 'fingerprint'>;
+
+/** How far into a journal the aggregates of a write go (see migration 006). */
+export interface JournalCheckpoint {
+  journalId: string;
+  position: JournalPosition;
+}
+
+export interface WriteOptions {
+  /** Recorded in the same transaction as the aggregates, so replay never adds them twice. */
+  checkpoints?: JournalCheckpoint[];
+  /** Distinct values per day in each free-text dimension (and error groups per day); none if unset. */
+  maxValues?: number;
+}
 
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
@@ -28,21 +43,59 @@ const byKey =
 export class TelemetryStore {
   constructor(readonly db: Database) {}
 
-  /** Adds a buffer to the tables in one transaction; returns the number of statements it took. */
-  async write(buffer: AggregateBuffer): Promise<number> {
-    const counters = [...buffer.counters()].sort(
-      byKey((r) => `${r.day}|${r.category}|${r.dimension}|${r.value}`),
-    );
-    const groups = [...buffer.errorGroups.values()].sort(byKey((r) => r.fingerprint));
-    const errorCounts = [...buffer.errorCounts.values()].sort(byKey((r) => `${r.day}|${r.fingerprint}`));
-    if (counters.length + groups.length + errorCounts.length === 0) return 0;
+  /**
+   * Adds a buffer to the tables in one transaction, with the journal checkpoints; returns the number
+   * of upserts it took.
+   */
+  async write(buffer: AggregateBuffer, options: WriteOptions = {}): Promise<number> {
+    let counters = [...buffer.counters()];
+    let groups = [...buffer.errorGroups.values()];
+    let errorCounts = [...buffer.errorCounts.values()];
+    const checkpoints = options.checkpoints ?? [];
+    if (counters.length + groups.length + errorCounts.length + checkpoints.length === 0) return 0;
     return this.db.transaction(async (tx) => {
+      if (options.maxValues !== undefined) {
+        // One bounding flush at a time across servers, or two could each admit the last free place.
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext('airlock-telemetry-dimensions'))");
+        counters = boundCounters(counters, await storedValues(tx, counters), options.maxValues);
+        const bounded = boundErrors(
+          errorCounts,
+          buffer.errorGroups,
+          await storedFingerprints(tx, errorCounts),
+          options.maxValues,
+        );
+        errorCounts = bounded.counts;
+        groups = bounded.groups;
+      }
+      counters.sort(byKey((r) => `${r.day}|${r.category}|${r.dimension}|${r.value}`));
+      groups.sort(byKey((r) => r.fingerprint));
+      errorCounts.sort(byKey((r) => `${r.day}|${r.fingerprint}`));
       let statements = 0;
       for (const c of chunks(counters)) statements += await upsertCounters(tx, c);
       for (const g of chunks(groups)) statements += await upsertGroups(tx, g);
       for (const e of chunks(errorCounts)) statements += await upsertErrorCounts(tx, e);
+      for (const c of checkpoints) await saveCheckpoint(tx, c);
       return statements;
     });
+  }
+
+  /** The checkpoints of these journals (absent: never flushed, replay from the start). */
+  async checkpoints(journalIds: string[]): Promise<Map<string, JournalPosition>> {
+    const { rows } = await this.db.query<{ journal_id: string; segment: string; byte_offset: string }>(
+      `SELECT journal_id, segment::text, byte_offset::text FROM telemetry_journal_checkpoints
+       WHERE journal_id = ANY($1::text[])`,
+      [journalIds],
+    );
+    return new Map(
+      rows.map((r) => [r.journal_id, { segment: Number(r.segment), offset: Number(r.byte_offset) }]),
+    );
+  }
+
+  /** Forgets the checkpoints of journals whose folders are gone. */
+  async dropCheckpoints(journalIds: string[]): Promise<void> {
+    await this.db.query('DELETE FROM telemetry_journal_checkpoints WHERE journal_id = ANY($1::text[])', [
+      journalIds,
+    ]);
   }
 
   async readCounters(from: string, to: string, category?: TelemetryCategory): Promise<CounterRow[]> {
@@ -98,6 +151,49 @@ export class TelemetryStore {
     );
     return Buffer.from(rows[0].key);
   }
+}
+
+async function storedValues(tx: Queryable, rows: CounterRow[]): Promise<StoredValues> {
+  const days = [...new Set(rows.filter((r) => BOUNDED_DIMENSIONS.has(r.dimension)).map((r) => r.day))];
+  const stored: StoredValues = new Map();
+  if (days.length === 0) return stored;
+  const { rows: found } = await tx.query<Record<string, string>>(
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day, category, dimension, value FROM telemetry_counters
+     WHERE day = ANY($1::date[]) AND dimension = ANY($2::text[])`,
+    [days, [...BOUNDED_DIMENSIONS]],
+  );
+  for (const r of found) {
+    const key = `${r.day}|${r.category}|${r.dimension}`;
+    let values = stored.get(key);
+    if (!values) stored.set(key, (values = new Set()));
+    values.add(r.value);
+  }
+  return stored;
+}
+
+async function storedFingerprints(tx: Queryable, rows: ErrorCountRow[]): Promise<StoredValues> {
+  const days = [...new Set(rows.map((r) => r.day))];
+  const stored: StoredValues = new Map();
+  if (days.length === 0) return stored;
+  const { rows: found } = await tx.query<{ day: string; fingerprint: string }>(
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day, fingerprint FROM telemetry_error_counts
+     WHERE day = ANY($1::date[])`,
+    [days],
+  );
+  for (const r of found) {
+    let values = stored.get(r.day);
+    if (!values) stored.set(r.day, (values = new Set()));
+    values.add(r.fingerprint);
+  }
+  return stored;
+}
+
+async function saveCheckpoint(tx: Queryable, c: JournalCheckpoint): Promise<void> {
+  await tx.query(
+    `INSERT INTO telemetry_journal_checkpoints (journal_id, segment, byte_offset) VALUES ($1, $2, $3)
+     ON CONFLICT (journal_id) DO UPDATE SET segment = EXCLUDED.segment, byte_offset = EXCLUDED.byte_offset`,
+    [c.journalId, c.position.segment, c.position.offset],
+  );
 }
 
 async function upsertCounters(tx: Queryable, rows: CounterRow[]): Promise<number> {

@@ -37,10 +37,15 @@ const failure = (status: number, code: string, message: string): IngestOutcome =
 });
 
 /**
- * Validates one report (JSON text) against the declared-field registry and adds it to the aggregates.
+ * Validates one report (JSON text) against the declared-field registry and adds it to the aggregates,
+ * through the journal: the promise settles once the report is durable (202) or refused (503).
  * Nothing of the request but this text is read.
  */
-function ingestText(telemetry: TelemetryService, category: TelemetryCategory, text: string): IngestOutcome {
+async function ingestText(
+  telemetry: TelemetryService,
+  category: TelemetryCategory,
+  text: string,
+): Promise<IngestOutcome> {
   if (text.length > MAX) return failure(413, 'body_too_large', TOO_LARGE);
   let body: unknown;
   try {
@@ -50,9 +55,17 @@ function ingestText(telemetry: TelemetryService, category: TelemetryCategory, te
   }
   const r = parseTelemetryReport(category, body);
   if (!r.ok) return failure(400, 'invalid_report', r.errors.join('; '));
-  const accepted = telemetry.ingest(category, r.report);
-  if (accepted === undefined) {
+  // The text as received is journalled when it is the report as validated (no copy to serialise).
+  const accepted = await telemetry.ingest(category, r.report, r.report === body ? text : undefined);
+  if (accepted === 'busy') {
     return failure(503, 'busy', 'the aggregates are not being written; nothing was added: retry later');
+  }
+  if (accepted === 'not_durable') {
+    return failure(
+      503,
+      'not_durable',
+      'the report could not be stored durably; nothing was added: retry later',
+    );
   }
   return { status: 202, body: `{"accepted":${accepted}}` };
 }
@@ -102,7 +115,7 @@ export async function ingestFromNode(
     });
   });
   if (text === undefined) return toResponse(failure(413, 'body_too_large', TOO_LARGE));
-  return toResponse(ingestText(telemetry, category, text));
+  return toResponse(await ingestText(telemetry, category, text));
 }
 
 /**
@@ -135,20 +148,24 @@ export function registerTelemetryRoutes(
       responses: {
         202: {
           content: { 'application/json': { schema: accepted } },
-          description: 'added to the aggregates',
+          description: 'durable (journalled and fsynced), added to the aggregates',
         },
         400: {
           content: { 'application/json': { schema: errorShape } },
           description: 'invalid, naming the field',
         },
         413: { content: { 'application/json': { schema: errorShape } }, description: 'body over 64 KiB' },
+        503: {
+          content: { 'application/json': { schema: errorShape } },
+          description: 'not added (aggregates not being written, or the journal cannot be written): retry',
+        },
       },
     });
     // Under Node, ingestFromNode answers these ahead of the router; this route serves the rest
     // (app.request in tests, other runtimes) with the same ingestText.
     app.post(path, async (c) => {
       if ((requestContentLength(c) ?? 0) > MAX) return toResponse(failure(413, 'body_too_large', TOO_LARGE));
-      return toResponse(ingestText(telemetry, category, await c.req.text()));
+      return toResponse(await ingestText(telemetry, category, await c.req.text()));
     });
   }
 
