@@ -8,5 +8,12 @@ export interface Queryable {
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `fn` whenever `notify(channel)` is sent by any process on this database (PostgreSQL's
+   * LISTEN/NOTIFY), and with 'reconnected' after a lost connection; resolves to a stop function.
+   */
+  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Sends a notification to every listener of `channel`, this process's included. */
+  notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }

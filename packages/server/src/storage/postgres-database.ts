@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
+import { checkChannel, listenPostgres } from './notifications.ts';
 
 /** Production: a PostgreSQL pool. `schema`, when given, is created and put first on the search path. */
 export async function openPostgresDatabase(
@@ -50,6 +51,11 @@ export async function openPostgresDatabase(
       } finally {
         client.release();
       }
+    },
+    listen: (channel, fn) =>
+      listenPostgres(url, channel, fn, schema ? `-c search_path=${schema},public` : undefined),
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [checkChannel(channel), payload]);
     },
     close: () => pool.end(),
   };
