@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getRequestListener, type ServerType } from '@hono/node-server';
 import { AirspaceService, ensureBundledAirspace } from './airspace/index.ts';
 import type { Config } from './config/index.ts';
@@ -53,7 +53,9 @@ export async function openServices(
     lock?.release();
     throw e;
   }
-  const airspace = new AirspaceService(db, log);
+  // The prepared index is kept in the data dir so a restart loads it instead of rebuilding.
+  const indexDir = options.memory ? undefined : join(resolve(config.AIRLOCK_DATA_DIR), 'airspace-index');
+  const airspace = new AirspaceService(db, log, { indexDir });
   const fail = async (e: unknown) => {
     await db.close();
     lock?.release();
@@ -90,7 +92,7 @@ export async function openServices(
     telemetry,
     lock,
     async close() {
-      airspace.stop();
+      airspace.close();
       await pilotData.close();
       await counters.stop().catch((e) => log.warn('request counters not flushed', { error: String(e) }));
       await telemetry.close().catch(() => log.warn('telemetry aggregates not flushed'));

@@ -11,6 +11,8 @@ import {
 import type { Logger } from '../log/index.ts';
 import type { Database } from '../storage/index.ts';
 import { type DatasetInfo, DatasetStore } from './dataset-store.ts';
+import type { FileZones } from './file-zones.ts';
+import { type DatasetRange, readIndexFile, writeIndexFile } from './index-file.ts';
 
 export interface ImportRequest {
   /** Dataset id: letters, digits, dot, dash, underscore. */
@@ -25,7 +27,11 @@ export interface ImportRequest {
   replace?: boolean;
   bundled?: boolean;
   onProgress?: (done: number, total?: number) => void;
+  /** How far the whole import is, phase by phase (parsing, writing to SQL, indexing), 0..1 each. */
+  onPhase?: (phase: ImportPhase, fraction: number) => void;
 }
+
+export type ImportPhase = 'parse' | 'store' | 'index';
 
 export interface ImportOutcome {
   dataset: DatasetInfo;
@@ -43,9 +49,22 @@ export class DatasetConflictError extends Error {
 
 export const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+export interface AirspaceOptions {
+  /**
+   * Where the prepared index is kept between starts (`<data dir>/airspace-index`). Without it the
+   * index lives in memory only and every start rebuilds it from SQL.
+   */
+  indexDir?: string;
+}
+
+/** Milliseconds an index that was replaced keeps its file open, for answers still being built from it. */
+const RETIRE_MS = 60_000;
+
 /**
- * Owns the airspace: datasets in SQL, and the in-memory index built from them, rebuilt whenever the
- * set of datasets changes (here or, seen by polling, on another server instance).
+ * Owns the airspace: datasets in SQL, and the index built from them, rebuilt whenever the set of
+ * datasets changes (here or, seen by polling, on another server instance). With an index dir, the
+ * prepared index is stored per dataset fingerprint and a restart loads it instead of rebuilding; its
+ * zones then stay in that file and are read when an answer needs them.
  */
 export class AirspaceService {
   private current: ZoneIndex = ZoneIndex.build([]);
@@ -53,12 +72,18 @@ export class AirspaceService {
   private loadedSource = '';
   private builtAt = new Date().toISOString();
   private timer: NodeJS.Timeout | null = null;
-  private readonly byDataset = new Map<string, { version: string; zones: Zone[] }>();
+  /** Which zones of `current` belong to which dataset version: what a rebuild can reuse. */
+  private ranges: DatasetRange[] = [];
+  private file: FileZones | null = null;
+  /** Zones an import just wrote, handed to the next rebuild instead of being read back from SQL. */
+  private handed: { id: string; version: string; zones: Zone[] } | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
   readonly store: DatasetStore;
 
   constructor(
     db: Database,
     private readonly log: Logger,
+    private readonly options: AirspaceOptions = {},
   ) {
     this.store = new DatasetStore(db);
   }
@@ -78,36 +103,107 @@ export class AirspaceService {
   }
 
   /**
-   * Rebuilds the index when the datasets in the database differ from the loaded ones. Zones are kept in
-   * memory per dataset, so only datasets that changed are read back (an import hands its zones over).
+   * Brings the index up to the datasets in the database: loads the stored index for them when there
+   * is one, else rebuilds (reusing the zones of unchanged datasets) and stores it. Returns whether the
+   * index changed. `force` rebuilds from SQL whatever is loaded or stored. Calls run one at a time.
    */
-  async refresh(force = false): Promise<boolean> {
+  refresh(force = false): Promise<boolean> {
+    const run = this.queue.then(() => this.update(force));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async update(force: boolean): Promise<boolean> {
     const versions = await this.store.versions();
     const fp = [...versions].map(([id, v]) => `${id}@${v}`).join(',');
     if (!force && fp === this.loadedSource) return false;
+    const fingerprint = createHash('sha256').update(fp).digest('hex').slice(0, 16);
+    const dir = this.options.indexDir;
     const started = performance.now();
-    for (const id of this.byDataset.keys()) if (!versions.has(id)) this.byDataset.delete(id);
-    let read = 0;
-    for (const [id, version] of versions) {
-      if (!force && this.byDataset.get(id)?.version === version) continue;
-      const zones = await this.store.zonesOf(id);
-      read += zones.length;
-      this.byDataset.set(id, { version, zones });
+    if (dir && !force) {
+      try {
+        const loaded = readIndexFile(dir, fingerprint);
+        if (loaded) {
+          this.install(loaded.index, loaded.datasets, fp, fingerprint, loaded.zones);
+          this.log.info('airspace index loaded', {
+            zones: loaded.index.size,
+            ms: Math.round(performance.now() - started),
+          });
+          return true;
+        }
+      } catch (e) {
+        this.log.warn('stored airspace index unusable, rebuilding it', { error: String(e) });
+      }
     }
+    const { zones, ranges, read } = await this.collect(versions, force);
     const loaded = performance.now();
-    const all: Zone[] = [];
-    for (const { zones } of this.byDataset.values()) for (const z of zones) all.push(z);
-    this.current = ZoneIndex.build(all);
-    this.builtAt = new Date().toISOString();
-    this.loadedSource = fp;
-    this.currentFingerprint = createHash('sha256').update(fp).digest('hex').slice(0, 16);
+    const index = ZoneIndex.build(zones);
+    const built = performance.now();
+    this.install(index, ranges, fp, fingerprint, null);
+    let storeMs = 0;
+    if (dir) {
+      try {
+        writeIndexFile(dir, fingerprint, index, zones, ranges);
+        // Serve from the file from now on, so the zone objects just built can be freed.
+        const stored = readIndexFile(dir, fingerprint);
+        if (stored) this.install(stored.index, stored.datasets, fp, fingerprint, stored.zones);
+        storeMs = Math.round(performance.now() - built);
+      } catch (e) {
+        this.log.warn('airspace index not stored; the next start rebuilds it', { error: String(e) });
+      }
+    }
     this.log.info('airspace index built', {
-      zones: all.length,
+      zones: zones.length,
       zones_read: read,
       load_ms: Math.round(loaded - started),
-      index_ms: Math.round(performance.now() - loaded),
+      index_ms: Math.round(built - loaded),
+      store_ms: storeMs,
     });
     return true;
+  }
+
+  /** Every zone of the datasets, in id order of the datasets: reused, handed over, or read from SQL. */
+  private async collect(
+    versions: Map<string, string>,
+    force: boolean,
+  ): Promise<{ zones: Zone[]; ranges: DatasetRange[]; read: number }> {
+    const zones: Zone[] = [];
+    const ranges: DatasetRange[] = [];
+    let read = 0;
+    for (const [id, version] of versions) {
+      const start = zones.length;
+      const had = force ? undefined : this.ranges.find((r) => r.id === id && r.version === version);
+      if (had) {
+        for (let i = had.start; i < had.start + had.count; i++) zones.push(this.current.zone(i));
+      } else if (this.handed?.id === id && this.handed.version === version) {
+        for (const z of this.handed.zones) zones.push(z);
+      } else {
+        const own = await this.store.zonesOf(id);
+        read += own.length;
+        for (const z of own) zones.push(z);
+      }
+      ranges.push({ id, version, start, count: zones.length - start });
+    }
+    this.handed = null;
+    return { zones, ranges, read };
+  }
+
+  private install(
+    index: ZoneIndex,
+    ranges: DatasetRange[],
+    source: string,
+    fingerprint: string,
+    file: FileZones | null,
+  ): void {
+    const old = this.file;
+    // Answers being built from the old index may still read zones from its file for a moment.
+    if (old && old !== file) setTimeout(() => old.close(), RETIRE_MS).unref();
+    this.current = index;
+    this.ranges = ranges;
+    this.file = file;
+    this.builtAt = new Date().toISOString();
+    this.loadedSource = source;
+    this.currentFingerprint = fingerprint;
   }
 
   startPolling(seconds: number): void {
@@ -123,6 +219,12 @@ export class AirspaceService {
     this.timer = null;
   }
 
+  /** Stops polling and closes the stored index (the service answers nothing after this). */
+  close(): void {
+    this.stop();
+    this.file?.close();
+  }
+
   /** Parses, stores and indexes a dataset. Bad records are skipped and returned (or throw in strict mode). */
   async importDataset(req: ImportRequest): Promise<ImportOutcome> {
     if (!DATASET_ID.test(req.id)) throw new RangeError(`dataset id "${req.id}" must match ${DATASET_ID}`);
@@ -136,7 +238,10 @@ export class AirspaceService {
     const result: ImportResult = importZones(format, req.files, {
       dataset: req.id,
       strict: req.strict,
-      onProgress: req.onProgress,
+      onProgress: (done, total) => {
+        req.onProgress?.(done, total);
+        if (total) req.onPhase?.('parse', done / total);
+      },
     });
     const unset = (l: string) => l === '' || l === 'see dataset';
     const licence =
@@ -154,9 +259,11 @@ export class AirspaceService {
         bundled: req.bundled ?? false,
       },
       zones,
+      (fraction) => req.onPhase?.('store', fraction),
     );
+    req.onPhase?.('index', 0);
     const dataset = (await this.store.get(req.id))!;
-    this.byDataset.set(req.id, { version: versionKey(dataset), zones });
+    this.handed = { id: req.id, version: versionKey(dataset), zones };
     await this.refresh();
     return { dataset, issues: result.issues, changed: true };
   }

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Logger } from '../log/index.ts';
-import { type AirspaceService, contentVersion } from './airspace-service.ts';
+import { type AirspaceService, contentVersion, type ImportPhase } from './airspace-service.ts';
 
 /** The repository's data/ folder, where the world snapshot ships. */
 export const BUNDLED_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../data');
@@ -36,8 +36,9 @@ export async function ensureBundledAirspace(
   const existing = await airspace.store.get(BUNDLED_DATASET_ID);
   if (existing && existing.version === contentVersion('ourairports', files)) return 'current';
   const started = performance.now();
-  log.info('importing bundled airspace snapshot', { dataset: BUNDLED_DATASET_ID });
+  log.info('importing bundled airspace snapshot', { dataset: BUNDLED_DATASET_ID, percent: 0 });
   const out = await airspace.importDataset({
+    onPhase: progressLog(log, started),
     id: BUNDLED_DATASET_ID,
     name: 'World airports (OurAirports, derived zones)',
     format: 'ourairports',
@@ -51,4 +52,29 @@ export async function ensureBundledAirspace(
     ms: Math.round(performance.now() - started),
   });
   return 'imported';
+}
+
+/** Where each phase of the first import starts and ends, in percent of the whole (as measured). */
+const PHASES: Record<ImportPhase, [number, number]> = { parse: [0, 50], store: [50, 80], index: [80, 100] };
+
+/**
+ * One structured log line per second at most while the first import runs (the first start would
+ * otherwise say nothing for many seconds), and one at each change of phase.
+ */
+function progressLog(log: Logger, started: number): (phase: ImportPhase, fraction: number) => void {
+  let last = started;
+  let lastPhase: ImportPhase | null = null;
+  return (phase, fraction) => {
+    const now = performance.now();
+    if (phase === lastPhase && now - last < 1000) return;
+    last = now;
+    lastPhase = phase;
+    const [from, to] = PHASES[phase];
+    const percent = Math.round(from + (to - from) * Math.min(1, Math.max(0, fraction)));
+    log.info('importing bundled airspace snapshot', {
+      phase,
+      percent,
+      s: Math.round((now - started) / 100) / 10,
+    });
+  };
 }

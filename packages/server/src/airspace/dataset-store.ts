@@ -116,7 +116,11 @@ export class DatasetStore {
   }
 
   /** Writes a dataset and all its zones in one transaction, replacing any dataset with the same id. */
-  async replace(info: Omit<DatasetInfo, 'importedAt' | 'zoneCount'>, zones: readonly Zone[]): Promise<void> {
+  async replace(
+    info: Omit<DatasetInfo, 'importedAt' | 'zoneCount'>,
+    zones: readonly Zone[],
+    onProgress?: (fraction: number) => void,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM datasets WHERE id = $1', [info.id]);
       await tx.query(
@@ -148,6 +152,7 @@ export class DatasetStore {
              AS x(id text, category text, name text, country text, w float8, s float8, e float8, n float8)`,
           [info.id, JSON.stringify(rows)],
         );
+        onProgress?.(Math.min(1, (i + BATCH) / zones.length) / 2);
       }
       for (let i = 0, c = 0; i < zones.length; i += CHUNK, c++) {
         const gz = gzipSync(JSON.stringify(compactChunk(zones.slice(i, i + CHUNK))), { level: 4 });
@@ -156,6 +161,7 @@ export class DatasetStore {
           c,
           gz,
         ]);
+        onProgress?.(0.5 + Math.min(1, (i + CHUNK) / zones.length) / 2);
       }
     });
   }

@@ -1,4 +1,4 @@
-export type { ImportOutcome, ImportRequest } from './airspace-service.ts';
+export type { AirspaceOptions, ImportOutcome, ImportPhase, ImportRequest } from './airspace-service.ts';
 export { AirspaceService, contentVersion, DATASET_ID, DatasetConflictError } from './airspace-service.ts';
 export {
   BUNDLED_DATA_DIR,
