@@ -156,11 +156,12 @@ export class DatasetStore {
       }
       for (let i = 0, c = 0; i < zones.length; i += CHUNK, c++) {
         const gz = gzipSync(JSON.stringify(compactChunk(zones.slice(i, i + CHUNK))), { level: 4 });
-        await tx.query('INSERT INTO dataset_zones (dataset_id, chunk, zones_gz) VALUES ($1, $2, $3)', [
-          info.id,
-          c,
-          gz,
-        ]);
+        // As base64 text, decoded by the database: a bytea parameter crosses the embedded database's
+        // boundary ten times slower (1.3 s against 0.13 s for 4 MB).
+        await tx.query(
+          "INSERT INTO dataset_zones (dataset_id, chunk, zones_gz) VALUES ($1, $2, decode($3, 'base64'))",
+          [info.id, c, gz.toString('base64')],
+        );
         onProgress?.(0.5 + Math.min(1, (i + CHUNK) / zones.length) / 2);
       }
     });
