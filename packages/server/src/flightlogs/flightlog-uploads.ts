@@ -1,5 +1,6 @@
 import { MemoryLocker, Server, type Upload } from '@tus/server';
 import type { Logger } from '../log/index.ts';
+import type { Queryable } from '../storage/index.ts';
 import { FlightLogImportError } from './flightlog-error.ts';
 import type { FlightLogService } from './flightlog-service.ts';
 import { newUploadId, type PilotStagingStore } from './staging-store.ts';
@@ -16,6 +17,17 @@ const tusError = (status: number, code: string, message: string, offset?: number
 });
 
 /**
+ * What one pilot may hold: stored logs plus the declared size of unfinished uploads (an upload reserves
+ * its whole declared size when it is created, so 40 uploads declaring 256 MiB each cannot be opened on
+ * an empty account), and how many unfinished uploads at once.
+ */
+export interface UploadQuota {
+  db: Queryable;
+  bytes: number;
+  openUploads: number;
+}
+
+/**
  * Resumable uploads (tus 1.0) of flight logs. A tus server is made per request around the caller's
  * own staging store, so an upload id of another pilot does not exist for it. When the last byte
  * arrives the upload is imported (verify SHA-256, dedupe, parse, encrypt, store) before the final
@@ -24,10 +36,13 @@ const tusError = (status: number, code: string, message: string, offset?: number
 export class FlightLogUploads {
   private readonly locker = new MemoryLocker();
   private readonly finalizing = new Map<string, Promise<string>>();
+  /** Per pilot, the creation in progress: the quota check and the creation it allows run one at a time. */
+  private readonly creating = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly service: FlightLogService,
     private readonly log: Logger,
+    private readonly quota?: UploadQuota,
   ) {}
 
   async handle(req: Request, pilotId: string): Promise<Response> {
@@ -41,7 +56,11 @@ export class FlightLogUploads {
       allowedOrigins: [],
       exposedHeaders: [LOG_ID_HEADER],
       namingFunction: () => newUploadId(),
-      onUploadCreate: async (_req, upload) => ({ metadata: checkMetadata(upload) }),
+      onUploadCreate: async (_req, upload) => {
+        const metadata = checkMetadata(upload);
+        await this.checkQuota(pilotId, store, upload.size ?? 0);
+        return { metadata };
+      },
       onUploadFinish: async (_req, upload) => ({
         headers: { [LOG_ID_HEADER]: await this.finalize(pilotId, store, upload.id) },
       }),
@@ -59,9 +78,54 @@ export class FlightLogUploads {
       const id = new URL(req.url).pathname.split('/').pop() ?? '';
       logId = await this.finishIfComplete(pilotId, store, id).catch(() => undefined);
     }
-    const res = await tus.handleWeb(req);
+    const res = await (req.method === 'POST'
+      ? this.oneAtATime(pilotId, () => tus.handleWeb(req))
+      : tus.handleWeb(req));
     if (logId) res.headers.set(LOG_ID_HEADER, logId);
     return res;
+  }
+
+  /** 429 past the number of unfinished uploads, 413 past the byte quota; swept-soon expired ones do not count. */
+  private async checkQuota(pilotId: string, store: PilotStagingStore, size: number): Promise<void> {
+    if (!this.quota) return;
+    const { bytes, openUploads, db } = this.quota;
+    const cutoff = Date.now() - this.service.options.uploadExpiryMs;
+    let open = 0;
+    let staged = 0;
+    for (const id of await store.listIds()) {
+      const info = await store.info(id);
+      if (!info || info.log_id || Date.parse(info.creation_date) < cutoff) continue;
+      open++;
+      staged += info.size;
+    }
+    if (open >= openUploads)
+      throw tusError(
+        429,
+        'too_many_uploads',
+        `at most ${openUploads} unfinished uploads at once: finish or cancel (DELETE) one first`,
+      );
+    const { rows } = await db.query<{ n: string | number }>(
+      'SELECT COALESCE(sum(size_bytes), 0) AS n FROM flightlogs WHERE pilot_id = $1',
+      [pilotId],
+    );
+    const stored = Number(rows[0].n);
+    if (stored + staged + size > bytes)
+      throw tusError(
+        413,
+        'quota_exceeded',
+        `this upload (${size} bytes) would take the account past its storage quota of ${bytes} bytes (${stored} stored, ${staged} reserved by unfinished uploads)`,
+      );
+  }
+
+  private async oneAtATime<T>(pilotId: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.creating.get(pilotId) ?? Promise.resolve();
+    const run = before.catch(() => {}).then(fn);
+    this.creating.set(pilotId, run);
+    try {
+      return await run;
+    } finally {
+      if (this.creating.get(pilotId) === run) this.creating.delete(pilotId);
+    }
   }
 
   /**

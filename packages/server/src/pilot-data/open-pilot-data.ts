@@ -90,7 +90,11 @@ export function openPilotData(
   return {
     accounts,
     flightlogs,
-    uploads: new FlightLogUploads(flightlogs, log),
+    uploads: new FlightLogUploads(flightlogs, log, {
+      db,
+      bytes: config.AIRLOCK_PILOT_QUOTA_BYTES,
+      openUploads: config.AIRLOCK_PILOT_MAX_OPEN_UPLOADS,
+    }),
     media,
     async close() {
       clearInterval(timer);

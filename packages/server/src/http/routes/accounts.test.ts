@@ -130,7 +130,7 @@ describe('account routes', () => {
   });
 
   test('NUL, lone surrogates and invalid UTF-8 in any account string are 400s naming the field, never 500s', async () => {
-    const raw = (method: string, path: string, body: string | Uint8Array, headers = {}) =>
+    const raw = (method: string, path: string, body: string | Uint8Array<ArrayBuffer>, headers = {}) =>
       fetch(`${t.url}${path}`, { method, headers: { ...JSON_HEADERS, ...headers }, body });
     const nul = '{"email":"nul\\u0000x@example.test","password":"correct-horse-battery"}';
     for (const path of ['/v1/accounts', '/v1/sessions']) {
@@ -150,11 +150,13 @@ describe('account routes', () => {
     );
     assert.match((await loneKey.json()).error.message, /field "password"/);
     // 0xC3 0x28 is not UTF-8: decoded leniently it would become U+FFFD, and two byte strings one address.
-    const bad = Buffer.concat([
-      Buffer.from('{"email":"caf'),
-      Buffer.from([0xc3, 0x28]),
-      Buffer.from('@example.test","password":"correct horse battery staple"}'),
-    ]);
+    const bad = new Uint8Array(
+      Buffer.concat([
+        Buffer.from('{"email":"caf'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('@example.test","password":"correct horse battery staple"}'),
+      ]),
+    );
     for (const path of ['/v1/accounts', '/v1/sessions']) {
       const r = await raw('POST', path, bad);
       assert.equal(r.status, 400, path);
