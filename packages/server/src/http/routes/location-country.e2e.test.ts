@@ -35,11 +35,13 @@ test('/v1/health answers fast while the IP table loads for the first country loo
     const median = [...healthMs].sort((a, b) => a - b)[healthMs.length >> 1];
     const say = `${healthMs.length} health checks during a ${countryMs.toFixed(0)} ms load; median ${median.toFixed(0)} ms, longest round ${slowest.toFixed(0)} ms`;
     ctx.diagnostic(say);
-    // Parsed on the event loop, the load blocked it for 0.3-2.3 s at a stretch (the worker test in
-    // region-ip/ compares the blocked time directly); on a busy machine a round may take 0.2 s anyway.
-    assert.ok(healthMs.length >= 3, say);
+    // Parsed on the event loop, the load blocked it for 0.3-2.3 s at a stretch: 1-8 checks a second
+    // got through. In the worker, 24-34 a second did on a busy machine (load average 11 on 2 cores).
+    // The worker test in region-ip/ compares the blocked time directly.
+    const perSecond = healthMs.length / (countryMs / 1000);
+    assert.ok(perSecond >= 12, `${perSecond.toFixed(1)} checks a second: ${say}`);
     assert.ok(median < 40, say);
-    assert.ok(slowest < 400, say);
+    assert.ok(slowest < 1000, say);
   } finally {
     await t.close();
   }
