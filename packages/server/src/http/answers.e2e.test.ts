@@ -166,6 +166,33 @@ describe('answers: security headers and the one error shape', () => {
       assert.ok(!all.includes(value), `the log repeats "${value}"`);
   });
 
+  test('every operation with a body, sent multipart without a boundary: a 4xx in the JSON shape', async () => {
+    const doc = (await (await get('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    let tried = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods).filter((m) => ['post', 'put', 'patch'].includes(m))) {
+        const url = path.replace(/\{[^}]+\}/g, 'x1');
+        for (const auth of [{}, operator, pilot.auth]) {
+          const res = await fetch(`${t.url}${url}`, {
+            method: method.toUpperCase(),
+            headers: { ...auth, 'content-type': 'multipart/form-data', 'x-airlock-csrf': '1' },
+            body: 'field=value',
+          });
+          tried++;
+          const what = `${method.toUpperCase()} ${url}`;
+          assert.ok(res.status < 500, `${what}: ${res.status} ${await res.clone().text()}`);
+          if (res.status >= 400) await assertJsonError(res, res.status, what);
+          else await res.arrayBuffer();
+          assertSecurityHeaders(res, what);
+        }
+      }
+    }
+    assert.ok(tried >= 15, `${tried} requests`);
+    assert.deepEqual(errorsLogged(), []);
+  });
+
   test('tus upload errors are the JSON shape; unsupported extensions are a 400, not a 501', async () => {
     const uploads = `${t.url}/v1/flightlogs/uploads`;
     const tus = { ...pilot.auth, 'tus-resumable': '1.0.0' };
