@@ -19,7 +19,11 @@ interface Child {
 }
 
 /** `airlock serve --port 0` on `dataDir`, resolved once it prints its URL. */
-export function startServerChild(dataDir: string, env: Record<string, string> = {}): Promise<Child> {
+export function startServerChild(
+  dataDir: string,
+  env: Record<string, string> = {},
+  bin: string = BIN,
+): Promise<Child> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(childEnv))
     if (key.startsWith('AIRLOCK_') || key === 'DATABASE_URL' || key === 'PORT' || key === 'HOST')
@@ -33,7 +37,7 @@ export function startServerChild(dataDir: string, env: Record<string, string> = 
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -97,6 +101,8 @@ export async function killRounds(options: {
   senders?: number;
   killAfterMs?: [number, number];
   env?: Record<string, string>;
+  /** Another checkout's `bin/airlock.js` (the bench runs the previous version beside this one). */
+  bin?: string;
   onRound?: (round: number, acknowledged: number) => void;
 }): Promise<KillRoundsResult> {
   const senders = options.senders ?? 16;
@@ -119,7 +125,7 @@ export async function killRounds(options: {
   };
   const start = async () => {
     const t0 = performance.now();
-    const c = await startServerChild(options.dataDir, options.env);
+    const c = await startServerChild(options.dataDir, options.env, options.bin);
     result.startMs.push(Math.round(performance.now() - t0));
     return c;
   };
