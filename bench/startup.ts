@@ -39,6 +39,8 @@ interface StartRun {
   importS: number | null;
   indexS: number | null;
   indexHow: 'loaded' | 'built' | null;
+  /** Whether the bin ran the JavaScript build or fell back to the TypeScript sources through tsx. */
+  ran: 'JS build' | 'tsx';
 }
 
 function memoryMB(pid: number): { rss: number; peak: number } {
@@ -55,11 +57,13 @@ function readLog(lines: Array<{ at: number; text: string }>, spawnedAt: number, 
     indexHow: null as StartRun['indexHow'],
     progressLines: 0,
     longestSilenceS: 0,
+    ran: 'JS build' as StartRun['ran'],
   };
   let last = spawnedAt;
   for (const { at, text } of lines) {
     out.longestSilenceS = Math.max(out.longestSilenceS, (at - last) / 1000);
     last = at;
+    if (text.includes('through tsx')) out.ran = 'tsx';
     if (!text.startsWith('{')) continue;
     const e = JSON.parse(text) as Record<string, unknown>;
     if (typeof e.percent === 'number') out.progressLines++;
@@ -203,6 +207,7 @@ async function main(): Promise<number> {
       markdownTable(
         [
           'run',
+          'ran',
           'to first 200 s',
           'RSS MB',
           'peak RSS MB',
@@ -215,6 +220,7 @@ async function main(): Promise<number> {
         ],
         [...runs, ...bare].map((r) => [
           r.name,
+          r.ran,
           fmt(r.firstAnswerS, 2),
           fmt(r.rssMB, 0),
           fmt(r.peakMB, 0),
