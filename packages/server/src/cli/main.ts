@@ -1,21 +1,52 @@
-import { ConfigError } from '../config/index.ts';
-import { checkCommand } from './check-command.ts';
-import { type Command, type Io, UsageError } from './command.ts';
-import { datasetsCommand } from './datasets-command.ts';
-import { importCommand } from './import-command.ts';
-import { logsCommand } from './logs-command.ts';
-import { serveCommand } from './serve-command.ts';
-import { statsCommand } from './stats-command.ts';
-import { zonesCommand } from './zones-command.ts';
+import type { Command, Io } from './command.ts';
+import { UsageError } from './command.ts';
 
-const COMMANDS: Command[] = [
-  serveCommand,
-  importCommand,
-  zonesCommand,
-  checkCommand,
-  datasetsCommand,
-  logsCommand,
-  statsCommand,
+/**
+ * Every command, loaded only when it runs: `airlock --help` reads this table and nothing else, so a
+ * command's imports (the server, the database) cost only the command that needs them. Adding a
+ * command is one entry here; its summary repeats the one in its file (a test checks they agree).
+ */
+export const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
+  {
+    name: 'serve',
+    summary: 'start the HTTP API (embedded database and bundled airspace by default)',
+    load: () => import('./serve-command.ts').then((m) => m.serveCommand),
+  },
+  {
+    name: 'import',
+    summary: 'import a zone file (OurAirports, OpenAir, ED-269, ED-318, GeoJSON) as a dataset',
+    load: () => import('./import-command.ts').then((m) => m.importCommand),
+  },
+  {
+    name: 'zones',
+    summary: 'zones near a point, asked of the running server',
+    load: () => import('./zones-command.ts').then((m) => m.zonesCommand),
+  },
+  {
+    name: 'check',
+    summary: 'run a location check through the SDK and show what was sent, what came back and the warnings',
+    load: () => import('./check-command.ts').then((m) => m.checkCommand),
+  },
+  {
+    name: 'datasets',
+    summary: 'list or remove airspace datasets',
+    load: () => import('./datasets-command.ts').then((m) => m.datasetsCommand),
+  },
+  {
+    name: 'logs',
+    summary: 'flight logs: print a summary of a file, or import it for a pilot',
+    load: () => import('./logs-command.ts').then((m) => m.logsCommand),
+  },
+  {
+    name: 'accounts',
+    summary: 'create a pilot account (password from a prompt or standard input)',
+    load: () => import('./accounts-command.ts').then((m) => m.accountsCommand),
+  },
+  {
+    name: 'stats',
+    summary: 'telemetry aggregates, as the operator API publishes them',
+    load: () => import('./stats-command.ts').then((m) => m.statsCommand),
+  },
 ];
 
 function overview(): string {
@@ -39,11 +70,12 @@ export async function main(
     io.out(overview());
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`unknown command "${name}"\n\n${overview()}`);
     return 2;
   }
+  const cmd = await entry.load();
   try {
     return await cmd.run(rest, io);
   } catch (e) {
@@ -51,8 +83,9 @@ export async function main(
       io.err(`airlock ${name}: ${e.message}\n\n${cmd.usage}\n`);
       return 2;
     }
-    if (e instanceof ConfigError) {
-      io.err(`${e.message}\n`);
+    // By name, not instanceof: importing config's class here would load zod for `airlock --help`.
+    if ((e as Error).name === 'ConfigError') {
+      io.err(`${(e as Error).message}\n`);
       return 2;
     }
     io.err(`airlock ${name}: ${(e as Error).message}\n`);

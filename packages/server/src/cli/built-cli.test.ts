@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type BuildManifest, changedInput, currentBuild, DIST_DIR } from '../../bin/build-state.js';
+import { COMMANDS } from './main.ts';
+
+const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/airlock.js', import.meta.url));
+
+describe('the built airlock CLI', () => {
+  let dir: string;
+  let hook: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'airlock-built-cli-'));
+    // Records every module the child resolves, and makes tsx unresolvable: a child that tried to
+    // compile TypeScript would fail rather than pass slowly.
+    hook = join(dir, 'hook.mjs');
+    const hooks = `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  if (/^tsx(\\/|$)/.test(specifier)) throw new Error('tsx is not available in this test');
+  const r = await next(specifier, context);
+  appendFileSync(process.env.LOADED_LOG, r.url + '\\n');
+  return r;
+}`;
+    writeFileSync(
+      hook,
+      `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`,
+    );
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /**
+   * What `npm start` runs first. In a work tree being edited a source may change between one test
+   * and the next; building again just before each check keeps the check about the bin, not the edit.
+   */
+  function buildIfStale(): void {
+    const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+  }
+
+  /** `node bin/airlock.js ...args` with nothing inherited but PATH (no NODE_OPTIONS, no tsx). */
+  function runBin(...args: string[]): { code: number | null; out: string; err: string; loaded: string[] } {
+    const log = join(dir, `loaded-${args.join('-')}.txt`);
+    writeFileSync(log, '');
+    const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], {
+      cwd: REPO,
+      env: { PATH: process.env.PATH, LOADED_LOG: log },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    return { code: r.status, out: r.stdout, err: r.stderr, loaded };
+  }
+
+  test('what `npm install` runs (prepare) leaves a fresh build', () => {
+    const r = spawnSync(process.execPath, ['scripts/build.mjs'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const build = currentBuild();
+    assert.ok(build.main, build.reason);
+    const again = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stderr, '', 'a fresh build is not built again');
+  });
+
+  test('`airlock --help` runs the build without tsx and loads no package and no command', () => {
+    buildIfStale();
+    const r = runBin('--help');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.err, '', 'no note about falling back to tsx');
+    const lines = r.out.split('\n').map((l) => l.trim().split(/ {2,}/));
+    for (const c of COMMANDS)
+      assert.ok(
+        lines.some(([n, s]) => n === c.name && s === c.summary),
+        c.name,
+      );
+    const files = r.loaded.filter((u) => u.startsWith('file:'));
+    assert.deepEqual(
+      files.filter((u) => u.includes('/node_modules/') || u.endsWith('.ts')),
+      [],
+      'no npm package (tsx, the server, zod) and no TypeScript source',
+    );
+    assert.ok(
+      files.some((u) => u.endsWith('/main.js') && u.includes('/packages/server/dist/')),
+      files.join('\n'),
+    );
+    assert.ok(
+      !files.some((u) => /-command-[A-Z0-9]+\.js$/.test(u)),
+      `a command was loaded:\n${files.join('\n')}`,
+    );
+  });
+
+  test('`airlock <command> --help` runs the build without tsx', () => {
+    for (const c of COMMANDS) {
+      buildIfStale();
+      const r = runBin(c.name, '--help');
+      assert.equal(r.code, 0, `${c.name}: ${r.err}`);
+      assert.match(r.out, new RegExp(`airlock ${c.name}`), c.name);
+      assert.deepEqual(
+        r.loaded.filter((u) => u.includes('/node_modules/tsx/') || u.endsWith('.ts')),
+        [],
+        c.name,
+      );
+    }
+  });
+
+  test('a source changed or removed since the build is named, so the bin does not run stale code', () => {
+    buildIfStale();
+    const manifest = JSON.parse(readFileSync(new URL('build.json', DIST_DIR), 'utf8')) as BuildManifest;
+    assert.equal(changedInput(manifest), null);
+    const [first] = Object.keys(manifest.inputs);
+    const edited = { ...manifest, inputs: { ...manifest.inputs, [first]: [1, 1] as [number, number] } };
+    assert.equal(changedInput(edited), fileURLToPath(new URL(first, DIST_DIR)).slice(REPO.length));
+    const gone = { ...manifest, inputs: { '../src/cli/gone.ts': [1, 1] as [number, number] } };
+    assert.equal(changedInput(gone), 'packages/server/src/cli/gone.ts');
+    const none = currentBuild(new URL(`file://${dir}/`));
+    assert.match(none.reason ?? '', /no JavaScript build/);
+  });
+
+  test("each command's summary in main's table is the one in its file", async () => {
+    for (const c of COMMANDS) {
+      const cmd = await c.load();
+      assert.equal(cmd.name, c.name);
+      assert.equal(c.summary, cmd.summary, `update ${c.name}'s summary in cli/main.ts`);
+    }
+  });
+});

@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// Builds the airlock CLI and server (with @airlock/core and @airlock/sdk, which are TypeScript source)
+// to ESM JavaScript in packages/server/dist, so a command starts without compiling TypeScript.
+// Run by `npm install` / `npm ci` (prepare), `npm run build`, and `npm start` (prestart, --if-stale).
+//
+// esbuild, not tsc: it builds the whole graph in well under a second (so a stale build can always be
+// rebuilt before `npm start`), and bundling with code splitting leaves a few chunks to load instead
+// of ~300 module files, which is most of what a start used to cost. npm packages stay external
+// (resolved from node_modules at run time, as with tsx); only the workspace packages are bundled.
+//
+// Each build goes to dist/<content hash>/ and build.json, written last by rename, names the current
+// one: a build never changes files under a running process, and a reader sees the old build or the
+// new one, never half of one. A few previous builds are kept for processes that started on them.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { currentBuild } from '../packages/server/bin/build-state.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'packages', 'server', 'dist');
+const ENTRY = join(ROOT, 'packages', 'server', 'src', 'cli', 'main.ts');
+const KEEP_PREVIOUS = 3;
+
+if (process.argv.includes('--if-stale')) {
+  const now = currentBuild(pathToFileURL(`${DIST}${sep}`));
+  if (now.main) process.exit(0);
+  console.error(`airlock build: ${now.reason.replace(/ \(.*\)$/, '')}; building`);
+}
+
+const started = performance.now();
+const { dir, inputs } = await buildOnce();
+console.error(
+  `airlock build: packages/server/dist/${dir} (${inputs} sources) in ${Math.round(performance.now() - started)} ms`,
+);
+
+async function buildOnce(attempt = 1) {
+  const since = Date.now();
+  // Every output file sits in one folder at this depth, so a source's path relative to it is the
+  // same whatever the folder's final name is.
+  const outdir = join(DIST, '_');
+  const result = await build({
+    entryPoints: [ENTRY],
+    absWorkingDir: ROOT,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
+    // Bundling renames clashing top-level names; error classes and logs rely on .name.
+    keepNames: true,
+    sourcemap: 'linked',
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+    plugins: [externalNpmPackages(), sourceRelativeUrls(outdir)],
+  });
+  const hash = createHash('sha256');
+  const files = result.outputFiles.map((f) => ({ path: relative(outdir, f.path), contents: f.contents }));
+  for (const f of files.sort((a, b) => (a.path < b.path ? -1 : 1))) hash.update(f.path).update(f.contents);
+  const dir = hash.digest('hex').slice(0, 12);
+  writeBuildDir(dir, files);
+
+  // mtime and size of every source as read; an edit saved during the build makes it build again.
+  const sources = [...Object.keys(result.metafile.inputs), 'scripts/build.mjs'];
+  const manifest = { dir, inputs: {} };
+  let editedDuring = false;
+  for (const input of sources) {
+    const st = statSync(join(ROOT, input));
+    if (st.mtimeMs >= since) editedDuring = true;
+    manifest.inputs[relative(DIST, join(ROOT, input)).split(sep).join('/')] = [st.mtimeMs, st.size];
+  }
+  if (editedDuring && attempt < 3) return buildOnce(attempt + 1);
+  const tmp = join(DIST, `.build.json.${process.pid}`);
+  writeFileSync(tmp, `${JSON.stringify(manifest)}\n`);
+  renameSync(tmp, join(DIST, 'build.json'));
+  prune(dir);
+  return { dir, inputs: sources.length };
+}
+
+/** Writes the files to a private folder, then renames it into place (a no-op if that build exists). */
+function writeBuildDir(dir, files) {
+  const final = join(DIST, dir);
+  try {
+    statSync(join(final, 'main.js'));
+    return;
+  } catch {}
+  const tmp = join(DIST, `.tmp-${process.pid}-${Date.now()}`);
+  for (const f of files) {
+    mkdirSync(dirname(join(tmp, f.path)), { recursive: true });
+    writeFileSync(join(tmp, f.path), f.contents);
+  }
+  try {
+    renameSync(tmp, final);
+  } catch (e) {
+    // Another build of the same sources got there first: its files are the same bytes.
+    rmSync(tmp, { recursive: true, force: true });
+    if (e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST') throw e;
+  }
+}
+
+/** Keeps the current build and the newest few before it; leftovers of interrupted builds go. */
+function prune(current) {
+  const dirs = readdirSync(DIST, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== current)
+    .map((d) => ({ name: d.name, mtime: statSync(join(DIST, d.name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  const hourAgo = Date.now() - 3_600_000;
+  const old = [
+    ...dirs.filter((d) => !d.name.startsWith('.')).slice(KEEP_PREVIOUS),
+    ...dirs.filter((d) => d.name.startsWith('.tmp-') && d.mtime < hourAgo),
+  ];
+  for (const d of old) rmSync(join(DIST, d.name), { recursive: true, force: true });
+}
+
+/** Bare imports stay imports of node_modules, except the workspace's own TypeScript packages. */
+function externalNpmPackages() {
+  return {
+    name: 'external-npm-packages',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) =>
+        args.path.startsWith('@airlock/') ? undefined : { path: args.path, external: true },
+      );
+    },
+  };
+}
+
+/**
+ * `import.meta.url` in a bundled module would be the chunk's URL, not the source file's, and the
+ * server finds files beside its sources by it (data/, migrations/*.sql, the IP tables' package).
+ * So each use becomes the source file's URL, computed from the chunk's, so the checkout may move.
+ */
+function sourceRelativeUrls(outdir) {
+  return {
+    name: 'source-relative-import-meta-url',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes('import.meta')) return undefined;
+        if (/import\.meta\.(dirname|filename)/.test(text))
+          throw new Error(`${args.path}: use import.meta.url (the build rewrites only that)`);
+        const rel = relative(outdir, args.path).split(sep).join('/');
+        const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
+        return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
+      });
+    },
+  };
+}
