@@ -178,6 +178,8 @@ export async function startServer(
     throw e;
   }
   s.airspace.startPolling(config.AIRLOCK_DATASET_POLL_S);
+  // Many servers share one PostgreSQL: a dataset change reaches every one of them at once.
+  if (s.db.kind === 'postgres') await s.airspace.listenForChanges();
   s.counters.startFlushing();
   s.telemetry.startFlushing();
   const app = createApp({

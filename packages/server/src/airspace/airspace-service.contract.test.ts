@@ -23,6 +23,31 @@ for (const factory of forEachTestDatabase()) {
     });
     after(async () => dispose());
 
+    test('a listening instance sees an import and a removal by another within a second, without polling', async () => {
+      const a = new AirspaceService(db, silentLogger);
+      const b = new AirspaceService(db, silentLogger);
+      await a.refresh();
+      await b.refresh();
+      await b.listenForChanges();
+      try {
+        const seen = async (cond: () => boolean) => {
+          const started = Date.now();
+          while (!cond()) {
+            assert.ok(Date.now() - started < 1000, 'seen within a second');
+            await new Promise((r) => setTimeout(r, 10));
+          }
+        };
+        const out = await a.importDataset({ id: 'notified', files: [{ name: 'n.txt', text: OPENAIR }] });
+        await seen(() => b.fingerprint === a.fingerprint && b.index.size === a.index.size);
+        assert.ok(out.dataset.zoneCount > 0);
+        await a.removeDataset('notified');
+        await seen(() => b.fingerprint === a.fingerprint);
+      } finally {
+        a.close();
+        b.close();
+      }
+    });
+
     test('two instances on one database: an import on one is seen by the other after refresh', async () => {
       const a = new AirspaceService(db, silentLogger);
       const b = new AirspaceService(db, silentLogger);

@@ -47,6 +47,9 @@ export class DatasetConflictError extends Error {
   }
 }
 
+/** The notification channel on which servers announce dataset changes (payload: the new fingerprint). */
+export const DATASETS_CHANNEL = 'airlock_datasets';
+
 export const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface AirspaceOptions {
@@ -80,8 +83,10 @@ export class AirspaceService {
   private queue: Promise<unknown> = Promise.resolve();
   readonly store: DatasetStore;
 
+  private unlisten: (() => Promise<void>) | null = null;
+
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly log: Logger,
     private readonly options: AirspaceOptions = {},
   ) {
@@ -222,6 +227,8 @@ export class AirspaceService {
   /** Stops polling and closes the stored index (the service answers nothing after this). */
   close(): void {
     this.stop();
+    this.unlisten?.().catch(() => {});
+    this.unlisten = null;
     this.file?.close();
   }
 
@@ -265,13 +272,39 @@ export class AirspaceService {
     const dataset = (await this.store.get(req.id))!;
     this.handed = { id: req.id, version: versionKey(dataset), zones };
     await this.refresh();
+    await this.announce();
     return { dataset, issues: result.issues, changed: true };
   }
 
   async removeDataset(id: string): Promise<boolean> {
     const removed = await this.store.remove(id);
-    if (removed) await this.refresh();
+    if (removed) {
+      await this.refresh();
+      await this.announce();
+    }
     return removed;
+  }
+
+  /**
+   * Refreshes whenever another server announces a change (PostgreSQL LISTEN/NOTIFY), so an import or
+   * removal reaches every instance at once rather than at the next poll; polling stays as the net for
+   * a notification lost while the listening connection was down (it reconnects and refreshes too).
+   */
+  async listenForChanges(): Promise<void> {
+    if (this.unlisten) return;
+    this.unlisten = await this.db.listen(DATASETS_CHANNEL, (payload) => {
+      if (payload === this.fingerprint) return;
+      this.refresh().catch((e) =>
+        this.log.warn('dataset refresh on notification failed', { error: String(e) }),
+      );
+    });
+  }
+
+  /** Tells the other servers that the datasets changed; they re-read them. */
+  private async announce(): Promise<void> {
+    await this.db
+      .notify(DATASETS_CHANNEL, this.fingerprint)
+      .catch((e) => this.log.warn('dataset change not announced', { error: String(e) }));
   }
 }
 
