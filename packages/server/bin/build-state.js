@@ -2,6 +2,7 @@
 // was built from is unchanged since. Plain JavaScript with no imports beyond node:fs, because the bin
 // reads it before anything else; a stat per source file (~150) costs about a millisecond.
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** The build folder, packages/server/dist/: build.json names the current build and its inputs. */
 export const DIST_DIR = new URL('../dist/', import.meta.url);
@@ -27,11 +28,12 @@ export function currentBuild(distDir = DIST_DIR) {
  * a path from the repository root; null when none did. Manifest paths are relative to distDir.
  */
 export function changedInput(manifest, distDir = DIST_DIR) {
-  const root = new URL('../../../', distDir).href;
+  // Plain string paths: a URL object per file costs more than the stat.
+  const dist = fileURLToPath(distDir);
   for (const [path, [mtimeMs, size]] of Object.entries(manifest.inputs)) {
-    const file = new URL(path, distDir);
-    const st = statSync(file, { throwIfNoEntry: false });
-    if (st?.mtimeMs !== mtimeMs || st.size !== size) return decodeURI(file.href.replace(root, ''));
+    const st = statSync(dist + path, { throwIfNoEntry: false });
+    if (st?.mtimeMs !== mtimeMs || st.size !== size)
+      return fileURLToPath(new URL(path, distDir)).slice(fileURLToPath(new URL('../../../', distDir)).length);
   }
   return null;
 }

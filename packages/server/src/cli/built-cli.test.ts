@@ -117,6 +117,22 @@ export async function resolve(specifier, context, next) {
     }
   });
 
+  // Usage text needs no server: a command file that imports the server (or the database) at its
+  // top makes its --help pay for loading it. Today's command files do; they import it inside run()
+  // once they are HTTP clients, and then this `todo` comes off.
+  test('`airlock <command> --help` loads no npm package', {
+    todo: 'the command files still import the server at module top',
+  }, () => {
+    const heavy: string[] = [];
+    for (const c of COMMANDS) {
+      buildIfStale();
+      const r = runBin(c.name, '--help');
+      assert.equal(r.code, 0, `${c.name}: ${r.err}`);
+      if (r.loaded.some((u) => u.includes('/node_modules/'))) heavy.push(c.name);
+    }
+    assert.deepEqual(heavy, [], 'these commands load npm packages for --help');
+  });
+
   test('a source changed or removed since the build is named, so the bin does not run stale code', () => {
     buildIfStale();
     const manifest = JSON.parse(readFileSync(new URL('build.json', DIST_DIR), 'utf8')) as BuildManifest;
