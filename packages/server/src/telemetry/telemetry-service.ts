@@ -122,7 +122,7 @@ export class TelemetryService {
   private readonly scrub: ErrorScrubber = memoizedScrubber();
   private readonly flushRows: number;
   private journal: TelemetryJournal | null = null;
-  /** Set when a journal was asked for but could not be opened: every report is then refused. */
+  /** Set when a journal was asked for but could not be opened, or once it is closed: reports are refused. */
   private journalMissing = false;
 
   constructor(
@@ -285,8 +285,12 @@ export class TelemetryService {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     const journal = this.journal;
-    // Reports already appended are let through to the buffer before the last flush.
-    if (journal) await journal.close();
+    // Reports already appended are let through to the buffer before the last flush; later ones are
+    // refused (503), not added to a buffer nobody will flush.
+    if (journal) {
+      this.journalMissing = true;
+      await journal.close();
+    }
     await this.flush();
     this.journal = null;
   }
