@@ -120,6 +120,9 @@ describe('HTTP API', () => {
       assert.equal(body.error.status, 400);
       assert.match(body.error.message, /bbox/, q);
     }
+    // The largest box is not too large, though -4.999 - -9.999 is 5.000000000000001 in floating point.
+    assert.equal((await app.request('/v1/zones?bbox=-9.999,46,-4.999,51')).status, 200);
+    assert.equal((await app.request('/v1/zones?bbox=-9.999,46,-4.998,51')).status, 400);
     const cat = await app.request('/v1/zones?bbox=8.4,47.3,8.7,47.6&category=nonsense');
     assert.equal(cat.status, 400);
     assert.match((await cat.json()).error.message, /category/);

@@ -66,7 +66,10 @@ export function parseBBox(raw: string): [number, number, number, number] {
       'parameter "bbox": latitudes must be within -90..90 with south <= north',
     );
   const span = e >= w ? e - w : e + 360 - w;
-  if (span > MAX_BBOX_SPAN_DEG || n - s > MAX_BBOX_SPAN_DEG) {
+  // With a little slack: 13.123 - 8.123 is 5.000000000000001 in floating point, and a box of exactly
+  // the largest size must not be refused by rounding.
+  const max = MAX_BBOX_SPAN_DEG + 1e-9;
+  if (span > max || n - s > max) {
     throw new HttpError(
       400,
       'bbox_too_large',
