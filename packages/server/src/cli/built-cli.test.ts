@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -144,6 +144,23 @@ export async function resolve(specifier, context, next) {
     assert.equal(changedInput(gone), 'packages/server/src/cli/gone.ts');
     const none = currentBuild(new URL(`file://${dir}/`));
     assert.match(none.reason ?? '', /no JavaScript build/);
+  });
+
+  test('every import.meta.url in the build names its source file, so files beside the sources are found', () => {
+    buildIfStale();
+    const { dir: build } = JSON.parse(readFileSync(new URL('build.json', DIST_DIR), 'utf8')) as BuildManifest;
+    const folder = new URL(`${build}/`, DIST_DIR);
+    const named: string[] = [];
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.js'))) {
+      const text = readFileSync(new URL(file, folder), 'utf8');
+      const bare = text.replaceAll(/new URL\("[^"]+", import\.meta\.url\)/g, '');
+      assert.doesNotMatch(bare, /import\.meta\.url/, `${file} uses its own URL`);
+      for (const m of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)/g)) named.push(m[1]);
+    }
+    for (const rel of named) assert.ok(existsSync(new URL(rel, folder)), rel);
+    // The ones the server cannot start without: the bundled airspace and the SQL migrations.
+    assert.ok(named.some((r) => r.endsWith('/airspace/bundled-airspace.ts')));
+    assert.ok(named.some((r) => r.endsWith('/storage/migrate.ts')));
   });
 
   test("each command's summary in main's table is the one in its file", async () => {
