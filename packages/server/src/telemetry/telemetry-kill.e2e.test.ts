@@ -10,7 +10,7 @@ import { killRounds } from './kill-rounds.fixture.ts';
 // (bench/telemetry-kill.ts runs the same for 10 rounds and reports the numbers.)
 test('kill -9 during ingest: every 202 survives, nothing is counted twice', {
   timeout: 600_000,
-}, async () => {
+}, async (t) => {
   const dataDir = mkdtempSync(join(os.tmpdir(), 'airlock-telemetry-kill-'));
   try {
     const r = await killRounds({ dataDir, rounds: 3, senders: 8, killAfterMs: [400, 1200] });
