@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { getRequestListener, type ServerType } from '@hono/node-server';
-import { AirspaceService, ensureBundledAirspace } from './airspace/index.ts';
+import { AirspaceService, ensureBundledAirspace, readBundledFiles } from './airspace/index.ts';
 import type { Config } from './config/index.ts';
 import { type DataDirLock, lockDataDir, secureDataDir } from './data-dir/index.ts';
 import { createApp } from './http/index.ts';
@@ -44,6 +45,12 @@ export async function openServices(
   }
   let db: Database;
   try {
+    if (!options.memory) {
+      const fresh = !config.DATABASE_URL && !existsSync(join(resolve(config.AIRLOCK_DATA_DIR), 'pglite'));
+      log.info(fresh ? 'creating the embedded database (first start)' : 'opening the database', {
+        engine: config.DATABASE_URL ? 'postgres' : 'pglite',
+      });
+    }
     db = await openDatabase({
       databaseUrl: config.DATABASE_URL,
       dataDir: config.AIRLOCK_DATA_DIR,
@@ -55,7 +62,7 @@ export async function openServices(
   }
   // The prepared index is kept in the data dir so a restart loads it instead of rebuilding.
   const indexDir = options.memory ? undefined : join(resolve(config.AIRLOCK_DATA_DIR), 'airspace-index');
-  const airspace = new AirspaceService(db, log, { indexDir });
+  const airspace = new AirspaceService(db, log, { indexDir, bundledFiles: () => readBundledFiles() });
   const fail = async (e: unknown) => {
     await db.close();
     lock?.release();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { silentLogger } from '../log/index.ts';
+import { createLogger, silentLogger } from '../log/index.ts';
 import { type Database, forEachTestDatabase } from '../storage/index.ts';
 import { AirspaceService, DatasetConflictError } from './airspace-service.ts';
 
@@ -46,6 +46,34 @@ for (const factory of forEachTestDatabase()) {
         a.close();
         b.close();
       }
+    });
+
+    test('a bundled dataset is stored without its zones and rebuilt from the shipped files', async () => {
+      const files = [{ name: 'ksgu.txt', text: OPENAIR }];
+      const a = new AirspaceService(db, silentLogger);
+      const out = await a.importDataset({ id: 'bundle', files, format: 'openair', bundled: true });
+      assert.ok(out.dataset.zoneCount > 0);
+      assert.equal((await a.store.zonesOf('bundle')).length, 0, 'no zone rows in SQL');
+      const rebuilt = new AirspaceService(db, silentLogger, { bundledFiles: () => files });
+      await rebuilt.refresh();
+      assert.equal(rebuilt.index.size, a.index.size);
+      assert.deepEqual(
+        rebuilt.index.near(-113.51, 37.036, 5000).map((h) => h.zone.id),
+        a.index.near(-113.51, 37.036, 5000).map((h) => h.zone.id),
+      );
+      // A server shipping other files cannot rebuild it, and says so rather than invent zones.
+      const lines: string[] = [];
+      const other = new AirspaceService(
+        db,
+        createLogger('debug', (l) => lines.push(l)),
+        {
+          bundledFiles: () => [{ name: 'ksgu.txt', text: `${OPENAIR}\n* changed` }],
+        },
+      );
+      await other.refresh();
+      assert.ok(lines.some((l) => l.includes('bundled dataset cannot be rebuilt')));
+      await a.removeDataset('bundle');
+      for (const s of [a, rebuilt, other]) s.close();
     });
 
     test('two instances on one database: an import on one is seen by the other after refresh', async () => {

@@ -58,6 +58,12 @@ export interface AirspaceOptions {
    * index lives in memory only and every start rebuilds it from SQL.
    */
   indexDir?: string;
+  /**
+   * The files of the bundled dataset, shipped with the server. A bundled dataset's zones are not
+   * written to SQL (every server has the files, and writing ~92k rows was most of a first start):
+   * when the index must be rebuilt, they are parsed again from these.
+   */
+  bundledFiles?: () => Array<{ name: string; text: string }>;
 }
 
 /** Milliseconds an index that was replaced keeps its file open, for answers still being built from it. */
@@ -183,7 +189,7 @@ export class AirspaceService {
       } else if (this.handed?.id === id && this.handed.version === version) {
         for (const z of this.handed.zones) zones.push(z);
       } else {
-        const own = await this.store.zonesOf(id);
+        const own = await this.storedZones(id);
         read += own.length;
         for (const z of own) zones.push(z);
       }
@@ -242,18 +248,7 @@ export class AirspaceService {
       if (existing.version === version) return { dataset: existing, issues: [], changed: false };
       throw new DatasetConflictError(req.id);
     }
-    const result: ImportResult = importZones(format, req.files, {
-      dataset: req.id,
-      strict: req.strict,
-      onProgress: (done, total) => {
-        req.onProgress?.(done, total);
-        if (total) req.onPhase?.('parse', done / total);
-      },
-    });
-    const unset = (l: string) => l === '' || l === 'see dataset';
-    const licence =
-      req.licence || result.zones.find((z) => !unset(z.licence))?.licence || 'unknown (set --licence)';
-    const zones: Zone[] = result.zones.map((z) => (unset(z.licence) ? { ...z, licence } : z));
+    const { result, licence, zones } = this.parse(req, format);
     await this.store.replace(
       {
         id: req.id,
@@ -274,6 +269,41 @@ export class AirspaceService {
     await this.refresh();
     await this.announce();
     return { dataset, issues: result.issues, changed: true };
+  }
+
+  /** Parses a dataset's files into zones, with the dataset's licence on every zone that has none. */
+  private parse(
+    req: Pick<ImportRequest, 'id' | 'files' | 'licence' | 'strict' | 'onProgress' | 'onPhase'>,
+    format: ZoneFormat,
+  ): { result: ImportResult; licence: string; zones: Zone[] } {
+    const result: ImportResult = importZones(format, req.files, {
+      dataset: req.id,
+      strict: req.strict,
+      onProgress: (done, total) => {
+        req.onProgress?.(done, total);
+        if (total) req.onPhase?.('parse', done / total);
+      },
+    });
+    const unset = (l: string) => l === '' || l === 'see dataset';
+    const licence =
+      req.licence || result.zones.find((z) => !unset(z.licence))?.licence || 'unknown (set --licence)';
+    const zones: Zone[] = result.zones.map((z) => (unset(z.licence) ? { ...z, licence } : z));
+    return { result, licence, zones };
+  }
+
+  /** A dataset's zones from SQL, or for a bundled one (not stored in SQL) parsed again from its files. */
+  private async storedZones(id: string): Promise<Zone[]> {
+    const own = await this.store.zonesOf(id);
+    if (own.length > 0) return own;
+    const info = await this.store.get(id);
+    if (!info?.bundled || info.zoneCount === 0) return own;
+    const files = this.options.bundledFiles?.();
+    const format = info.source as ZoneFormat;
+    if (!files || contentVersion(format, files) !== info.version) {
+      this.log.error('bundled dataset cannot be rebuilt: this server ships other files', { dataset: id });
+      return own;
+    }
+    return this.parse({ id, files, licence: info.licence }, format).zones;
   }
 
   async removeDataset(id: string): Promise<boolean> {

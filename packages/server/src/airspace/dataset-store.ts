@@ -115,7 +115,10 @@ export class DatasetStore {
     return new Map(rows.map((r) => [r.id, `${r.version}@${new Date(r.imported_at).getTime()}`]));
   }
 
-  /** Writes a dataset and all its zones in one transaction, replacing any dataset with the same id. */
+  /**
+   * Writes a dataset and all its zones in one transaction, replacing any dataset with the same id.
+   * A bundled dataset is written without its zones (AirspaceService parses them from the shipped files).
+   */
   async replace(
     info: Omit<DatasetInfo, 'importedAt' | 'zoneCount'>,
     zones: readonly Zone[],
@@ -138,6 +141,8 @@ export class DatasetStore {
           info.bundled,
         ],
       );
+      // A bundled dataset's zones are derived from files every server ships: only its row is stored.
+      if (info.bundled) return onProgress?.(1);
       // One JSON parameter per 10k rows, unpacked by json_to_recordset: binding nine parameters per row
       // costs far more than the rows themselves on the embedded database.
       for (let i = 0; i < zones.length; i += BATCH) {

@@ -4,6 +4,7 @@ export {
   BUNDLED_DATA_DIR,
   BUNDLED_DATASET_ID,
   ensureBundledAirspace,
+  readBundledFiles,
   readMaybeGzip,
 } from './bundled-airspace.ts';
 export type { DatasetInfo } from './dataset-store.ts';
