@@ -43,7 +43,7 @@ function checkout(commit: string): { dir: string; bin: string } {
   return { dir, bin: join(dir, 'packages', 'server', 'bin', 'airlock.js') };
 }
 
-async function run(label: string, bin?: string): Promise<KillRoundsResult> {
+async function run(label: string, bin?: string, env?: Record<string, string>): Promise<KillRoundsResult> {
   const dataDir = mkdtempSync(join(os.tmpdir(), 'airlock-bench-kill-'));
   try {
     progress(`[${label}] ${ROUNDS} rounds of kill -9 mid-ingest, ${SENDERS} senders`);
@@ -52,6 +52,7 @@ async function run(label: string, bin?: string): Promise<KillRoundsResult> {
       rounds: ROUNDS,
       senders: SENDERS,
       bin,
+      env,
       onRound: (round, acked) =>
         progress(`[${label}] round ${round}/${ROUNDS}: ${acked} answered 202, then kill -9`),
     });
@@ -62,7 +63,11 @@ async function run(label: string, bin?: string): Promise<KillRoundsResult> {
 
 async function main(): Promise<number> {
   const results: Array<{ label: string; r: KillRoundsResult }> = [];
-  results.push({ label: 'journal (this version)', r: await run('journal') });
+  results.push({ label: 'journal, write (default)', r: await run('journal') });
+  results.push({
+    label: 'journal, fsync (AIRLOCK_TELEMETRY_FSYNC)',
+    r: await run('journal-fsync', undefined, { AIRLOCK_TELEMETRY_FSYNC: 'true' }),
+  });
   if (args.before !== 'none') {
     const before = checkout(args.before as string);
     try {
@@ -108,8 +113,8 @@ async function main(): Promise<number> {
     results,
   });
   progress(`wrote ${path}`);
-  const mine = results[0].r;
-  return mine.lost === 0 && mine.doubleCounted === 0 ? 0 : 1;
+  const ours = results.slice(0, 2).map((x) => x.r);
+  return ours.every((r) => r.lost === 0 && r.doubleCounted === 0) ? 0 : 1;
 }
 
 process.exitCode = await main();

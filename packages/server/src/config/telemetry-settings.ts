@@ -23,4 +23,13 @@ export const telemetrySettings = {
    * app can neither grow the tables without bound nor tag devices (docs/telemetry.md).
    */
   AIRLOCK_TELEMETRY_MAX_VALUES: z.coerce.number().int().min(1).max(100_000).default(100),
+  /**
+   * Before a report is answered 202 its journal record is written to the operating system (survives
+   * the server being killed). true: also fdatasync'ed in group commits (survives a power loss too),
+   * at the disk's fsync latency per commit (docs/telemetry.md has the measured cost).
+   */
+  AIRLOCK_TELEMETRY_FSYNC: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+    .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes')
+    .default(false),
 };

@@ -34,7 +34,10 @@ export async function openIngestTelemetry(
 ): Promise<TelemetryService> {
   const telemetry = openTelemetry(config, db, log);
   if (options.memory) return telemetry;
-  const recovered = await telemetry.openJournal(join(config.AIRLOCK_DATA_DIR, JOURNAL_FOLDER));
+  const recovered = await telemetry.openJournal(
+    join(config.AIRLOCK_DATA_DIR, JOURNAL_FOLDER),
+    config.AIRLOCK_TELEMETRY_FSYNC ? 'fsync' : 'write',
+  );
   if (recovered.journals > 0) log.info('telemetry journal replayed', { ...recovered });
   return telemetry;
 }

@@ -24,7 +24,7 @@ import {
   releaseErrors,
   type Suppressed,
 } from './release-stats.ts';
-import { TelemetryJournal } from './telemetry-journal.ts';
+import { type JournalSync, TelemetryJournal } from './telemetry-journal.ts';
 import { type JournalCheckpoint, TelemetryStore } from './telemetry-store.ts';
 
 export interface TelemetryOptions {
@@ -198,7 +198,7 @@ export class TelemetryService {
    * journals' ends in one transaction, deletes them, and starts a new journal for this process. If the
    * folder cannot be used, the service refuses reports (503) rather than accept them undurably.
    */
-  async openJournal(root: string): Promise<JournalRecovery> {
+  async openJournal(root: string, sync: JournalSync = 'fsync'): Promise<JournalRecovery> {
     let orphans: ClaimedJournal[];
     let mine: ClaimedJournal;
     try {
@@ -225,7 +225,7 @@ export class TelemetryService {
       for (const o of orphans) rmSync(o.dir, { recursive: true, force: true });
       await this.store.dropCheckpoints(orphans.map((o) => o.id));
     }
-    this.journal = await TelemetryJournal.start(mine, 0);
+    this.journal = await TelemetryJournal.start(mine, 0, sync);
     return recovery;
   }
 
