@@ -17,6 +17,17 @@ export class FlightLogError extends Error {
   }
 }
 
+/**
+ * A file that reads without error but holds no flight: only headers, definitions or a CSV header line.
+ * A FlightLogError like any other refusal; its own class so a server can say which refusal it was.
+ */
+export class NoFlightDataError extends FlightLogError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoFlightDataError';
+  }
+}
+
 /** "byte offset 1234 (0x4d2)": hex too, because hex dumps are how people look at these files. */
 export function describeOffset(offset: number): string {
   return `byte offset ${offset} (0x${offset.toString(16)})`;

@@ -3,7 +3,7 @@
  * exports. The server keeps the original file; everything here is derived from its bytes.
  */
 export { detectFlightLogFormat } from './detect.ts';
-export { describeOffset, FlightLogError } from './errors.ts';
+export { describeOffset, FlightLogError, NoFlightDataError } from './errors.ts';
 export { parseAirdataCsv } from './formats/airdata-csv/index.ts';
 export {
   AFLR_EVENT_KINDS,
@@ -31,7 +31,9 @@ export { parseTlog, readTlog } from './formats/tlog/index.ts';
 export { parseULog, readULog } from './formats/ulog/index.ts';
 export {
   type BuildOptions,
+  CHANNEL_BOUNDS,
   downsampleTrack,
+  FLIGHT_LIMITS,
   type Flight,
   type FlightEvent,
   type FlightEventKind,
@@ -45,6 +47,7 @@ export {
   flightToGpx,
   flightToKml,
   type GeoJsonExportOptions,
+  hasFlightData,
   SAMPLE_CHANNELS,
   type SampleChannel,
   type StatedFigures,

@@ -1,5 +1,5 @@
 import { detectFlightLogFormat } from './detect.ts';
-import { FlightLogError } from './errors.ts';
+import { FlightLogError, NoFlightDataError } from './errors.ts';
 import { parseAirdataCsv } from './formats/airdata-csv/index.ts';
 import { parseAirlockRecord } from './formats/airlock/index.ts';
 import { parseDataFlash } from './formats/dataflash/index.ts';
@@ -13,6 +13,7 @@ import {
   type Flight,
   type FlightLogFormat,
   type FlightSummary,
+  hasFlightData,
   summarize,
 } from './model/index.ts';
 
@@ -21,6 +22,11 @@ export interface ParseFlightLogOptions extends BuildOptions {
   name?: string;
   /** Skip detection. */
   format?: FlightLogFormat;
+  /**
+   * Refuse a file that holds no flight data (default true). Off only to re-read a log stored before
+   * this rule, so its exports still work.
+   */
+  requireFlightData?: boolean;
 }
 
 export interface ParsedFlightLog {
@@ -43,8 +49,9 @@ const PARSERS: Record<FlightLogFormat, (bytes: Uint8Array, o: BuildOptions) => F
 
 /**
  * Any supported flight log → the flight model, its summary and warnings. Pure: bytes in, data out.
- * Throws FlightLogError (naming the byte offset or line) for a file that cannot be read at all; a
- * truncated or partly corrupt file imports what it can, with warnings.
+ * Throws FlightLogError (naming the byte offset or line) for a file that cannot be read at all or holds
+ * no flight data; a truncated or partly corrupt file imports what it can, with warnings. Every parser
+ * is fuzzed to throw nothing else (testing/fuzz, `npm run bench fuzz-parsers`).
  * @example
  * const { summary } = parseFlightLog(new Uint8Array(buf), { name: 'log171.bin' });
  * summary.distance_m // 405.07
@@ -63,13 +70,12 @@ export function parseFlightLog(
       { offset: 0 },
     );
   }
-  let flight: Flight;
-  try {
-    flight = PARSERS[format](bytes, options);
-  } catch (e) {
-    if (e instanceof FlightLogError) throw e;
-    // A read past a length field's promise (DataView RangeError) is corruption, not a bug to show as one.
-    throw new FlightLogError(`Corrupt ${format} file: ${(e as Error).message}`);
+  const flight: Flight = PARSERS[format](bytes, options);
+  if (options.requireFlightData !== false && !hasFlightData(flight)) {
+    throw new NoFlightDataError(
+      `No flight data: this ${format} file (${bytes.length} bytes) holds no position, no sampled value ` +
+        'and no flight figures, only headers or definitions',
+    );
   }
   return { flight, summary: summarize(flight), warnings: flight.warnings };
 }

@@ -1,7 +1,13 @@
-export type FlightLogErrorCode = 'corrupt_flight_log' | 'sha256_mismatch' | 'empty_file' | 'too_large';
+export type FlightLogErrorCode =
+  | 'corrupt_flight_log'
+  | 'no_flight_data'
+  | 'sha256_mismatch'
+  | 'empty_file'
+  | 'too_large';
 
 const STATUS: Record<FlightLogErrorCode, 400 | 413 | 422> = {
   corrupt_flight_log: 422,
+  no_flight_data: 422,
   sha256_mismatch: 422,
   empty_file: 400,
   too_large: 413,

@@ -4,6 +4,7 @@ import {
   FlightLogError,
   type FlightLogFormat,
   flightToGeoJSON,
+  NoFlightDataError,
   type ParsedFlightLog,
   parseFlightLog,
 } from '@airlock/core';
@@ -96,6 +97,8 @@ function parse(bytes: Buffer, filename: string): ParsedFlightLog {
   try {
     return parseFlightLog(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { name: filename });
   } catch (e) {
+    // Headers only (a 16-byte ULog, `<gpx></gpx>`): readable, but not a flight to store.
+    if (e instanceof NoFlightDataError) throw new FlightLogImportError('no_flight_data', e.message);
     if (e instanceof FlightLogError) {
       const where =
         e.offset !== undefined && !/offset/.test(e.message) ? ` (at ${describeOffset(e.offset)})` : '';
@@ -105,10 +108,21 @@ function parse(bytes: Buffer, filename: string): ParsedFlightLog {
   }
 }
 
-/** Re-parses a stored original (for exports); the format is known from the row. */
+/**
+ * Re-parses a stored original (for exports); the format is known from the row. A log stored before the
+ * no-flight-data rule is still read (an empty export beats a 500), and a file this version's parser
+ * refuses is a 422 naming why, never a 500.
+ */
 export function reparse(bytes: Buffer, format: string, filename: string): ParsedFlightLog {
-  return parseFlightLog(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), {
-    name: filename,
-    format: format as FlightLogFormat,
-  });
+  try {
+    return parseFlightLog(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), {
+      name: filename,
+      format: format as FlightLogFormat,
+      requireFlightData: false,
+    });
+  } catch (e) {
+    if (e instanceof FlightLogError)
+      throw new FlightLogImportError('corrupt_flight_log', e.message, e.offset);
+    throw e;
+  }
 }

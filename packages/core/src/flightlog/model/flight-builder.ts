@@ -10,6 +10,14 @@ import type {
   StatedFigures,
 } from './flight.ts';
 import { SAMPLE_CHANNELS } from './flight.ts';
+import {
+  CHANNEL_BOUNDS,
+  FLIGHT_LIMITS,
+  isPlausibleTime,
+  plausibleStart,
+  plausibleStated,
+  withinBounds,
+} from './plausible.ts';
 import { type ChannelData, resampleChannels } from './resample.ts';
 
 export interface BuildOptions {
@@ -37,6 +45,12 @@ export class FlightBuilder {
   private readonly channels = new Map<SampleChannel, TimedColumn>();
   private readonly events: FlightEvent[] = [];
   private readonly modes: FlightModeChange[] = [];
+  /** Records dropped for a time beyond FLIGHT_LIMITS.maxSpanS from t = 0 (a corrupt clock). */
+  private badTimes = 0;
+  /** Values dropped for lying outside CHANNEL_BOUNDS, by channel. */
+  private readonly badValues = new Map<string, number>();
+  /** Latest time kept, so an absurd stated duration can be replaced by what the data shows. */
+  private lastKept = Number.NEGATIVE_INFINITY;
 
   constructor(format: FlightLogFormat) {
     this.format = format;
@@ -45,10 +59,12 @@ export class FlightBuilder {
   /** A validated fix (the caller has applied the format's fix-quality rule). */
   addFix(t_s: number, lat_deg: number, lon_deg: number, alt_amsl_m: number): void {
     if (!isPlausibleFix(lat_deg, lon_deg)) return;
+    // NaN is "no time" (KML); anything else must be a moment of this flight.
+    if (!Number.isNaN(t_s) && !this.keepTime(t_s)) return;
     this.fixT.push(t_s);
     this.fixLat.push(lat_deg);
     this.fixLon.push(lon_deg);
-    this.fixAlt.push(alt_amsl_m);
+    this.fixAlt.push(this.bounded('alt_amsl_m', alt_amsl_m));
     if (Number.isFinite(t_s)) {
       this.sample('lat_deg', t_s, lat_deg);
       this.sample('lon_deg', t_s, lon_deg);
@@ -56,6 +72,7 @@ export class FlightBuilder {
   }
 
   sample(channel: SampleChannel, t_s: number, value: number): void {
+    if (Number.isNaN(value) || Number.isNaN(this.bounded(channel, value)) || !this.keepTime(t_s)) return;
     let col = this.channels.get(channel);
     if (!col) {
       col = new TimedColumn();
@@ -73,11 +90,13 @@ export class FlightBuilder {
   }
 
   event(t_s: number, kind: FlightEventKind, text?: string): void {
+    if (!Number.isNaN(t_s) && !this.keepTime(t_s)) return;
     this.events.push(text === undefined ? { t_s, kind } : { t_s, kind, text });
   }
 
   /** Records a mode only when it differs from the one in force. */
   mode(t_s: number, mode: string): void {
+    if (!Number.isNaN(t_s) && !this.keepTime(t_s)) return;
     if (this.modes.length > 0 && this.modes[this.modes.length - 1].mode === mode) return;
     this.modes.push({ t_s, mode });
   }
@@ -90,7 +109,61 @@ export class FlightBuilder {
     if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
+  /** Whether a record at `t_s` is kept; counts the ones dropped for a corrupt clock (NaN: no time). */
+  private keepTime(t_s: number): boolean {
+    if (!isPlausibleTime(t_s)) {
+      if (!Number.isNaN(t_s)) this.badTimes++;
+      return false;
+    }
+    if (t_s > this.lastKept) this.lastKept = t_s;
+    return true;
+  }
+
+  /** The value, or NaN (counted) when it lies outside its channel's physical bounds. */
+  private bounded(channel: SampleChannel, v: number): number {
+    if (Number.isNaN(v) || withinBounds(v, CHANNEL_BOUNDS[channel])) return v;
+    this.badValues.set(channel, (this.badValues.get(channel) ?? 0) + 1);
+    return Number.NaN;
+  }
+
+  /**
+   * The figures a parser set, held to FLIGHT_LIMITS: an absurd start is dropped, an absurd duration
+   * replaced by the span of the data kept, and every drop is named in a warning.
+   */
+  private plausibleFigures(): { start: string | null; duration_s: number | null; stated: StatedFigures } {
+    const start = plausibleStart(this.start);
+    if (this.start !== null && start === null)
+      this.warn(
+        `The log's start time (${this.start.slice(0, 40)}) is not a plausible date: it is left unknown`,
+      );
+    let duration_s = this.duration_s;
+    if (duration_s !== null && !(duration_s >= 0 && duration_s <= FLIGHT_LIMITS.maxSpanS)) {
+      const kept = Number.isFinite(this.lastKept) ? Math.max(0, this.lastKept) : null;
+      this.warn(
+        `The log's clock gives a duration of ${duration_s} s, which is not plausible: ` +
+          (kept === null
+            ? 'the duration is left unknown'
+            : `the duration is taken from the data kept (${kept} s)`),
+      );
+      duration_s = kept;
+    }
+    if (this.badTimes > 0)
+      this.warn(
+        `${this.badTimes} records with timestamps more than ${FLIGHT_LIMITS.maxSpanS / 86_400} days from the log's start were dropped (corrupt clock)`,
+      );
+    for (const [channel, n] of this.badValues)
+      this.warn(`${n} ${channel} values outside physical bounds were dropped as corrupt`);
+    const droppedStated: string[] = [];
+    const stated = plausibleStated(this.stated, droppedStated);
+    if (droppedStated.length > 0)
+      this.warn(
+        `Figures the file states about itself are not plausible and were left out: ${droppedStated.join(', ')}`,
+      );
+    return { start, duration_s, stated };
+  }
+
   build(options: BuildOptions = {}): Flight {
+    const figures = this.plausibleFigures();
     const channels: Partial<Record<SampleChannel, ChannelData>> = {};
     for (const name of SAMPLE_CHANNELS) {
       const col = this.channels.get(name);
@@ -100,8 +173,8 @@ export class FlightBuilder {
     const modes = [...this.modes].sort((a, b) => a.t_s - b.t_s);
     return {
       format: this.format,
-      start: this.start,
-      duration_s: this.duration_s,
+      start: figures.start,
+      duration_s: figures.duration_s,
       track: this.buildTrack(),
       samples: resampleChannels(channels, options.sampleRateHz ?? 10),
       events,
@@ -110,7 +183,7 @@ export class FlightBuilder {
       app: this.app,
       messages: this.messages,
       warnings: this.warnings,
-      stated: this.stated,
+      stated: figures.stated,
     };
   }
 

@@ -17,6 +17,8 @@ export type {
 } from './flight.ts';
 export { SAMPLE_CHANNELS } from './flight.ts';
 export { type BuildOptions, FlightBuilder, isoFromEpochMs, isPlausibleFix } from './flight-builder.ts';
+export { hasFlightData } from './has-flight-data.ts';
+export { CHANNEL_BOUNDS, FLIGHT_LIMITS } from './plausible.ts';
 export { emptySamples } from './resample.ts';
 export { summarize } from './summarize.ts';
 export { maxDistanceFromHome, trackDistance } from './track-distance.ts';

@@ -3,6 +3,13 @@ import { SAMPLE_CHANNELS } from './flight.ts';
 
 /** Above this many rows the rate is lowered: a bogus timestamp must not allocate gigabytes. */
 const MAX_ROWS = 500_000;
+/**
+ * Nor more rows than a few per source sample: two samples a week apart would otherwise make a 6-million
+ * row grid of NaN (56 MB from a 1 KB file). Real logs have many samples per grid row, so this never
+ * thins them.
+ */
+const ROWS_PER_SAMPLE = 8;
+const MIN_ROW_CAP = 256;
 
 export interface ChannelData {
   t: Float64Array;
@@ -20,17 +27,20 @@ export function resampleChannels(
 ): FlightSamples {
   let t0 = Number.POSITIVE_INFINITY;
   let t1 = Number.NEGATIVE_INFINITY;
+  let samples = 0;
   for (const ch of Object.values(channels)) {
     if (!ch || ch.t.length === 0) continue;
+    samples += ch.t.length;
     t0 = Math.min(t0, ch.t[0]);
     t1 = Math.max(t1, ch.t[ch.t.length - 1]);
   }
   if (!(t1 >= t0)) return emptySamples();
+  const maxRows = Math.min(MAX_ROWS, Math.max(MIN_ROW_CAP, ROWS_PER_SAMPLE * samples));
   let step = 1 / rateHz;
   let rows = Math.floor((t1 - t0) / step) + 1;
-  if (rows > MAX_ROWS) {
-    step = (t1 - t0) / (MAX_ROWS - 1);
-    rows = MAX_ROWS;
+  if (rows > maxRows) {
+    step = (t1 - t0) / (maxRows - 1);
+    rows = maxRows;
   }
   // Start on a multiple of the step so two files of one flight share grid times.
   const start = Math.floor(t0 / step) * step;
