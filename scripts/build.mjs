@@ -12,8 +12,17 @@
 // one: a build never changes files under a running process, and a reader sees the old build or the
 // new one, never half of one. A few previous builds are kept for processes that started on them.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { currentBuild } from '../packages/server/bin/build-state.js';
@@ -22,6 +31,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'packages', 'server', 'dist');
 const ENTRY = join(ROOT, 'packages', 'server', 'src', 'cli', 'main.ts');
 const KEEP_PREVIOUS = 3;
+// A module another thread runs, named by URL (see workerEntries).
+const WORKER_URL = /new URL\('(\.\.?\/[^']+\.ts)', import\.meta\.url\)/g;
 
 if (process.argv.includes('--if-stale')) {
   const now = currentBuild(pathToFileURL(`${DIST}${sep}`));
@@ -40,8 +51,9 @@ async function buildOnce(attempt = 1) {
   // Every output file sits in one folder at this depth, so a source's path relative to it is the
   // same whatever the folder's final name is.
   const outdir = join(DIST, '_');
+  const workers = workerEntries();
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [{ in: ENTRY, out: 'main' }, ...[...workers].map(([out, path]) => ({ in: path, out }))],
     absWorkingDir: ROOT,
     outdir,
     bundle: true,
@@ -57,7 +69,7 @@ async function buildOnce(attempt = 1) {
     metafile: true,
     write: false,
     logLevel: 'warning',
-    plugins: [externalNpmPackages(), sourceRelativeUrls(outdir)],
+    plugins: [externalNpmPackages(), sourceRelativeUrls(outdir, workers)],
   });
   const hash = createHash('sha256');
   const files = result.outputFiles.map((f) => ({ path: relative(outdir, f.path), contents: f.contents }));
@@ -130,11 +142,39 @@ function externalNpmPackages() {
 }
 
 /**
+ * Modules another thread runs are named by URL, not imported: `new URL('./x-worker.ts',
+ * import.meta.url)`. Each such file in a package's src/ becomes an entry of its own (x-worker.js
+ * beside main.js), so a worker started from the build runs JavaScript too. Output name → source path.
+ */
+function workerEntries() {
+  const found = new Map();
+  const walk = (dir) => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, d.name);
+      if (d.isDirectory() && d.name !== 'node_modules') walk(p);
+      else if (d.name.endsWith('.ts') && !d.name.endsWith('.test.ts')) {
+        for (const m of readFileSync(p, 'utf8').matchAll(WORKER_URL)) {
+          const path = join(dirname(p), m[1]);
+          if (!existsSync(path)) continue; // an example in a comment
+          const out = basename(path, '.ts');
+          if (found.has(out) && found.get(out) !== path) throw new Error(`two worker entries named ${out}`);
+          found.set(out, path);
+        }
+      }
+    }
+  };
+  for (const pkg of readdirSync(join(ROOT, 'packages'))) walk(join(ROOT, 'packages', pkg, 'src'));
+  return found;
+}
+
+/**
  * `import.meta.url` in a bundled module would be the chunk's URL, not the source file's, and the
  * server finds files beside its sources by it (data/, migrations/*.sql, the IP tables' package).
- * So each use becomes the source file's URL, computed from the chunk's, so the checkout may move.
+ * So each use becomes the source file's URL, computed from the chunk's, so the checkout may move;
+ * except a worker's URL, which becomes the built worker's, beside the chunk.
  */
-function sourceRelativeUrls(outdir) {
+function sourceRelativeUrls(outdir, workers) {
+  const built = new Map([...workers].map(([out, path]) => [path, `./${out}.js`]));
   return {
     name: 'source-relative-import-meta-url',
     setup(b) {
@@ -145,7 +185,14 @@ function sourceRelativeUrls(outdir) {
           throw new Error(`${args.path}: use import.meta.url (the build rewrites only that)`);
         const rel = relative(outdir, args.path).split(sep).join('/');
         const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
-        return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
+        const contents = text
+          .replace(WORKER_URL, (whole, ts) => {
+            const out = built.get(join(dirname(args.path), ts));
+            return out ? `new URL(${JSON.stringify(out)}, __airlock_build_chunk_url__)` : whole;
+          })
+          .replaceAll('import.meta.url', url)
+          .replaceAll('__airlock_build_chunk_url__', 'import.meta.url');
+        return { contents, loader: 'ts' };
       });
     },
   };

@@ -1,62 +1,32 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type BuildManifest, changedInput, currentBuild, DIST_DIR } from '../../bin/build-state.js';
+import { BIN, buildIfStale, loadedModules, moduleLog, REPO } from './built-bin.fixture.ts';
 import { COMMANDS } from './main.ts';
-
-const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
-const BIN = fileURLToPath(new URL('../../bin/airlock.js', import.meta.url));
 
 describe('the built airlock CLI', () => {
   let dir: string;
-  let hook: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'airlock-built-cli-'));
-    // Records every module the child resolves, and makes tsx unresolvable: a child that tried to
-    // compile TypeScript would fail rather than pass slowly.
-    hook = join(dir, 'hook.mjs');
-    const hooks = `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  if (/^tsx(\\/|$)/.test(specifier)) throw new Error('tsx is not available in this test');
-  const r = await next(specifier, context);
-  appendFileSync(process.env.LOADED_LOG, r.url + '\\n');
-  return r;
-}`;
-    writeFileSync(
-      hook,
-      `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`,
-    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
-
-  /**
-   * What `npm start` runs first. In a work tree being edited a source may change between one test
-   * and the next; building again just before each check keeps the check about the bin, not the edit.
-   */
-  function buildIfStale(): void {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
-      cwd: REPO,
-      encoding: 'utf8',
-    });
-    assert.equal(r.status, 0, r.stderr);
-  }
 
   /** `node bin/airlock.js ...args` with nothing inherited but PATH (no NODE_OPTIONS, no tsx). */
   function runBin(...args: string[]): { code: number | null; out: string; err: string; loaded: string[] } {
     const log = join(dir, `loaded-${args.join('-')}.txt`);
-    writeFileSync(log, '');
-    const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], {
+    const { nodeArgs, env } = moduleLog(dir, log);
+    const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {
       cwd: REPO,
-      env: { PATH: process.env.PATH, LOADED_LOG: log },
+      env,
       encoding: 'utf8',
       timeout: 60_000,
     });
-    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-    return { code: r.status, out: r.stdout, err: r.stderr, loaded };
+    return { code: r.status, out: r.stdout, err: r.stderr, loaded: loadedModules(log) };
   }
 
   test('what `npm install` runs (prepare) leaves a fresh build', () => {
