@@ -4,11 +4,11 @@ import { SAMPLE_CHANNELS } from './flight.ts';
 /** Above this many rows the rate is lowered: a bogus timestamp must not allocate gigabytes. */
 const MAX_ROWS = 500_000;
 /**
- * Nor more rows than a few per source sample: two samples a week apart would otherwise make a 6-million
- * row grid of NaN (56 MB from a 1 KB file). Real logs have many samples per grid row, so this never
- * thins them.
+ * Nor more rows than a few per sample of the busiest channel: two samples a week apart would otherwise
+ * make a 6-million-row grid of NaN (56 MB from a 1 KB file). A 1 Hz GPX needs 10 rows per fix; a
+ * sparser source is thinned only where holding its values on a 10 Hz grid added nothing.
  */
-const ROWS_PER_SAMPLE = 8;
+const ROWS_PER_SAMPLE = 16;
 const MIN_ROW_CAP = 256;
 
 export interface ChannelData {
@@ -30,7 +30,7 @@ export function resampleChannels(
   let samples = 0;
   for (const ch of Object.values(channels)) {
     if (!ch || ch.t.length === 0) continue;
-    samples += ch.t.length;
+    samples = Math.max(samples, ch.t.length);
     t0 = Math.min(t0, ch.t[0]);
     t1 = Math.max(t1, ch.t[ch.t.length - 1]);
   }

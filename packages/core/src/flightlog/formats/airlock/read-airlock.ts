@@ -56,6 +56,7 @@ export function readAirlockRecord(bytes: Uint8Array): AirlockContents {
     tornAt: null,
   };
   let pos = AFLR_HEADER_BYTES;
+  const budget = { bytes: RESYNC_CRC_BYTES_PER_BYTE * bytes.length + RESYNC_CRC_BYTES_MIN };
   while (pos < bytes.length) {
     const r = frameAt(bytes, pos);
     if (r.kind === 'ok') {
@@ -63,7 +64,14 @@ export function readAirlockRecord(bytes: Uint8Array): AirlockContents {
       pos = out.readBytes = r.next;
       continue;
     }
-    const resume = r.kind === 'bad' ? nextGoodRecord(bytes, pos + 1) : -1;
+    const resume = r.kind === 'bad' ? nextGoodRecord(bytes, pos + 1, budget) : -1;
+    if (resume === BUDGET_SPENT) {
+      out.warnings.push(
+        `Damaged bytes from ${describeOffset(pos)} on: too much damage to look for intact records in ` +
+          `the last ${bytes.length - pos} bytes; everything before them was read`,
+      );
+      break;
+    }
     if (resume < 0) {
       out.tornAt = pos;
       out.warnings.push(
@@ -94,8 +102,17 @@ function checkHeader(bytes: Uint8Array): void {
     );
 }
 
+/**
+ * Looking for the next intact record checks a CRC at every candidate offset, over up to 1 MiB each: on
+ * a hostile or badly damaged file that is quadratic (a 2 KB file took 100 ms, a few MB would take
+ * hours). The search gets a budget of CRC bytes in proportion to the file, so reading stays linear.
+ */
+const RESYNC_CRC_BYTES_PER_BYTE = 16;
+const RESYNC_CRC_BYTES_MIN = 1 << 20;
+const BUDGET_SPENT = -2;
+
 /** The record framed at `pos`: whole and CRC-checked, cut off by the end of the file, or damaged. */
-function frameAt(bytes: Uint8Array, pos: number): Framed {
+function frameAt(bytes: Uint8Array, pos: number, budget?: { bytes: number }): Framed {
   const len = peekUvarint(bytes, pos, AFLR_MAX_LENGTH_BYTES);
   if (!len) return pos + AFLR_MAX_LENGTH_BYTES > bytes.length ? { kind: 'torn' } : { kind: 'bad' };
   if (len.value === 0 || len.value > AFLR_MAX_RECORD_BYTES) return { kind: 'bad' };
@@ -103,14 +120,27 @@ function frameAt(bytes: Uint8Array, pos: number): Framed {
   const next = start + len.value + 4;
   if (next > bytes.length) return { kind: 'torn' };
   if (bytes[start] === 0) return { kind: 'bad' };
+  if (budget) {
+    // While resynchronising only the record types this reader knows can end the damage.
+    if (bytes[start] > MAX_KNOWN_RECORD) return { kind: 'bad' };
+    budget.bytes -= next - pos;
+  }
   const stored =
     (bytes[next - 4] | (bytes[next - 3] << 8) | (bytes[next - 2] << 16) | (bytes[next - 1] << 24)) >>> 0;
   return stored === crc32(bytes, pos, next - 4) ? { kind: 'ok', start, next } : { kind: 'bad' };
 }
 
-/** The offset of the next record that passes its CRC, or -1 (then the damage runs to the end). */
-function nextGoodRecord(bytes: Uint8Array, from: number): number {
-  for (let p = from; p < bytes.length; p++) if (frameAt(bytes, p).kind === 'ok') return p;
+const MAX_KNOWN_RECORD = Math.max(...Object.values(RECORD));
+
+/**
+ * The offset of the next record that passes its CRC, -1 when the damage runs to the end, or
+ * BUDGET_SPENT when the search used up its budget first.
+ */
+function nextGoodRecord(bytes: Uint8Array, from: number, budget: { bytes: number }): number {
+  for (let p = from; p < bytes.length; p++) {
+    if (frameAt(bytes, p, budget).kind === 'ok') return p;
+    if (budget.bytes < 0) return BUDGET_SPENT;
+  }
   return -1;
 }
 

@@ -1,0 +1,39 @@
+import {
+  FLIGHT_LIMITS,
+  flightToCsv,
+  flightToGeoJSON,
+  flightToGpx,
+  flightToKml,
+  type ParsedFlightLog,
+} from '../../flightlog/index.ts';
+
+/**
+ * What the server does with an accepted log, all of it: the summary as JSON, the map track (2,000
+ * points), and every export at full resolution. Throws (a plain Error naming the broken promise) when
+ * an accepted log breaks one: the summary must hold only plausible figures, and the log must hold data.
+ */
+export function checkAcceptedFlight(parsed: ParsedFlightLog): void {
+  const { flight, summary } = parsed;
+  JSON.stringify(summary);
+  const d = summary.duration_s;
+  if (d !== null && !(Number.isFinite(d) && d >= 0 && d <= FLIGHT_LIMITS.maxSpanS))
+    throw new Error(`accepted a log with duration_s ${d}`);
+  if (summary.start !== null) {
+    const year = new Date(summary.start).getUTCFullYear();
+    if (!(year >= FLIGHT_LIMITS.minYear && year <= FLIGHT_LIMITS.maxYear))
+      throw new Error(`accepted a log starting ${summary.start}`);
+  }
+  for (const [k, v] of Object.entries(summary))
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`accepted a log with ${k} ${v}`);
+  if (
+    flight.track.t_s.length === 0 &&
+    flight.samples.t_s.length === 0 &&
+    Object.keys(flight.stated).length === 0
+  )
+    throw new Error('accepted a log without flight data');
+  JSON.stringify(flightToGeoJSON(flight, { maxPoints: 2000 }));
+  JSON.stringify(flightToGeoJSON(flight));
+  flightToCsv(flight);
+  flightToGpx(flight);
+  flightToKml(flight);
+}
