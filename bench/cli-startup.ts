@@ -49,7 +49,7 @@ function childEnv(dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
-/** What `npm start` does first, untimed: a source edited since the last build is built again. */
+/** Untimed here (the bin would do it, timed): a source edited since the last build is built again. */
 function buildIfStale(): void {
   const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
     cwd: REPO_DIR,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the airlock CLI and server (with @airlock/core and @airlock/sdk, which are TypeScript source)
 // to ESM JavaScript in packages/server/dist, so a command starts without compiling TypeScript.
-// Run by `npm install` / `npm ci` (prepare), `npm run build`, and `npm start` (prestart, --if-stale).
+// Run by `npm install` / `npm ci` (prepare), `npm run build`, and by packages/server/bin/airlock.js
+// when a source changed since the last build. --if-stale builds only then.
 //
 // esbuild, not tsc: it builds the whole graph in well under a second (so a stale build can always be
 // rebuilt before `npm start`), and bundling with code splitting leaves a few chunks to load instead
@@ -37,7 +38,7 @@ const WORKER_URL = /new URL\('(\.\.?\/[^']+\.ts)', import\.meta\.url\)/g;
 if (process.argv.includes('--if-stale')) {
   const now = currentBuild(pathToFileURL(`${DIST}${sep}`));
   if (now.main) process.exit(0);
-  console.error(`airlock build: ${now.reason.replace(/ \(.*\)$/, '')}; building`);
+  console.error(`airlock build: ${now.reason}; building`);
 }
 
 const started = performance.now();

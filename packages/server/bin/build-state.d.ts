@@ -6,7 +6,8 @@ export interface BuildManifest {
   inputs: Record<string, [number, number]>;
 }
 export const DIST_DIR: URL;
-export function currentBuild(
-  distDir?: URL,
-): { main: URL; reason?: undefined } | { main?: undefined; reason: string };
+export function currentBuild(distDir?: URL):
+  | { main: URL; reason?: undefined; changed?: undefined }
+  /** changed: the source that changed since the build, when there is one. */
+  | { main?: undefined; reason: string; changed?: string };
 export function changedInput(manifest: BuildManifest, distDir?: URL): string | null;

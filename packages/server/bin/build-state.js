@@ -9,7 +9,7 @@ export const DIST_DIR = new URL('../dist/', import.meta.url);
 
 /**
  * `{ main }` (a file: URL of the built cli/main.js) when the build is present and fresh, otherwise
- * `{ reason }`: a short phrase saying why not (absent, or which source changed since).
+ * `{ reason }`: a short phrase saying why not, with `changed` (the source's path) when it is stale.
  */
 export function currentBuild(distDir = DIST_DIR) {
   let manifest;
@@ -19,7 +19,7 @@ export function currentBuild(distDir = DIST_DIR) {
     return { reason: 'there is no JavaScript build (npm install makes it; so does `npm run build`)' };
   }
   const changed = changedInput(manifest, distDir);
-  if (changed) return { reason: `${changed} changed after the last build (\`npm run build\` refreshes it)` };
+  if (changed) return { reason: `${changed} changed after the last build`, changed };
   return { main: new URL(`${manifest.dir}/main.js`, distDir) };
 }
 

@@ -1,7 +1,7 @@
 /**
  * For tests of the built airlock command: a module hook that records every module a child process
  * resolves and makes tsx unresolvable (a child that tried to compile TypeScript fails rather than
- * passing slowly), and the rebuild `npm start` does first.
+ * passing slowly), and a rebuild when a source changed.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -38,8 +38,8 @@ export function loadedModules(log: string): string[] {
 }
 
 /**
- * What `npm start` runs first. In a work tree being edited a source may change between one test
- * and the next; building again just before each check keeps the check about the bin, not the edit.
+ * In a work tree being edited a source may change between one test and the next, and the bin
+ * would then build again and say so; building first keeps each check about what it checks.
  */
 export function buildIfStale(): void {
   const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: REPO, encoding: 'utf8' });

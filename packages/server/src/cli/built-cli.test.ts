@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -114,6 +122,26 @@ describe('the built airlock CLI', () => {
     assert.equal(changedInput(gone), 'packages/server/src/cli/gone.ts');
     const none = currentBuild(new URL(`file://${dir}/`));
     assert.match(none.reason ?? '', /no JavaScript build/);
+  });
+
+  test('a source changed since the build: the bin builds again and runs that, not stale code or tsx', () => {
+    buildIfStale();
+    const path = new URL('build.json', DIST_DIR);
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as BuildManifest;
+    const first = Object.keys(manifest.inputs)[0];
+    manifest.inputs[first] = [1, 1];
+    // Replaced whole, as the build writes it: other runs of the bin meanwhile see one or the other.
+    const tmp = new URL(`build.json.test-${process.pid}`, DIST_DIR);
+    writeFileSync(tmp, JSON.stringify(manifest));
+    renameSync(tmp, path);
+    const r = runBin('--help');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /^airlock: \S+ changed after the last build: rebuilt in \d+ ms\n$/);
+    assert.deepEqual(
+      r.loaded.filter((u) => u.includes('/node_modules/tsx/') || u.endsWith('.ts')),
+      [],
+    );
+    assert.ok(currentBuild().main, 'the build is fresh again');
   });
 
   test('every import.meta.url in the build names its source file, so files beside the sources are found', () => {
