@@ -186,7 +186,7 @@ describe('malformed requests over every operation in /openapi.json', () => {
     );
   }
 
-  test(`each answer is a 4xx in the JSON shape when it must be, never a 5xx or a hang (≥ ${MIN_REQUESTS} requests)`, {
+  test('each answer is a 4xx in the JSON shape when it must be, never a 5xx or a hang (≥ 5000 requests)', {
     timeout: 300_000,
   }, async (tc) => {
     const rand = seeded(SEED);
