@@ -57,7 +57,11 @@ test('with no token configured and no lock, every operator operation is off (403
     const operator = operations.filter((o) => o.caller === 'operator');
     assert.ok(operator.length >= 4);
     for (const op of operator)
-      for (const auth of [{}, { authorization: 'Bearer ' + 'x'.repeat(32) }, { authorization: 'Bearer ' }]) {
+      for (const auth of [
+        {} as Record<string, string>,
+        { authorization: 'Bearer ' + 'x'.repeat(32) },
+        { authorization: 'Bearer ' },
+      ]) {
         const r = await fetch(t.url + op.path.replace('{id}', 'some-dataset'), {
           method: op.method,
           headers: auth,
