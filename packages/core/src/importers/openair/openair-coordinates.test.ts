@@ -37,10 +37,24 @@ test('two points with commas anywhere between values (the Naviter DB example has
   close(points[1], [-(119 + 36 / 60 + 10 / 3600), 39 + 29 / 60 + 9 / 3600]);
 });
 
+test('60 seconds or 60 minutes carry over (openAIP exports write 42:49:60 N), in every form', () => {
+  close(parsePosition('42:49:60 N 001:30:00 E'), [1.5, 42 + 50 / 60]);
+  close(parsePosition('42:60:00 N 001:59:60 E'), [2, 43]);
+  close(parsePosition('42:60.0 N 001:60 W'), [-2, 43]);
+  close(parsePosition('42:59:60.0N 001:59:60W'), [-2, 43]);
+  close(parsePosition('89:59:60 N 179:60:00 W'), [-180, 90]);
+  // DB (two points in one argument) goes through the same reader.
+  const ends = parsePositions('42:49:60 N 001:00:60 E, 42:50:60N 001:01:60E');
+  close(ends[0], [1 + 1 / 60, 42 + 50 / 60]);
+  close(ends[1], [1 + 2 / 60, 42 + 51 / 60]);
+});
+
 test('bad coordinates throw OpenAirError naming the value', () => {
   const cases: [string, RegExp][] = [
     ['45:75:00 N 010:00:00 E', /"45:75:00 N" has 75 minutes/],
-    ['45:10:60 N 010:00:00 E', /"45:10:60 N" has 60 seconds/],
+    ['45:10:61 N 010:00:00 E', /"45:10:61 N" has 61 seconds/],
+    ['45:10:60.5 N 010:00:00 E', /"45:10:60.5 N" has 60.5 seconds/],
+    ['45:61.0 N 010:00:00 E', /"45:61.0 N" has 61.0 minutes/],
     ['95:00:00 N 010:00:00 E', /"95:00:00 N" is beyond 90°/],
     ['45:00:00 N 181:00:00 E', /"181:00:00 E" is beyond 180°/],
     ['010:00:00 E 45:00:00 N', /latitude \(N\/S\) first/],

@@ -60,8 +60,10 @@ function toDegrees(value: string, hemisphere: string, limit: number): number {
     throw new OpenAirError(`"${raw}" is not DD:MM:SS or DD:MM.mmm`);
   }
   const [degrees, minutes = 0, seconds = 0] = parts.map(Number);
-  if (minutes >= 60) throw new OpenAirError(`"${raw}" has ${parts[1]} minutes (must be below 60)`);
-  if (seconds >= 60) throw new OpenAirError(`"${raw}" has ${parts[2]} seconds (must be below 60)`);
+  // Exactly 60 is a rounding artefact real writers leave (openAIP exports write "42:49:60 N"): it
+  // carries into the next field, as openair-rs and the openAIP reader do. Above 60 is a typing error.
+  if (minutes > 60) throw new OpenAirError(`"${raw}" has ${parts[1]} minutes (must be at most 60)`);
+  if (seconds > 60) throw new OpenAirError(`"${raw}" has ${parts[2]} seconds (must be at most 60)`);
   const decimal = degrees + minutes / 60 + seconds / 3600;
   if (decimal > limit) throw new OpenAirError(`"${raw}" is beyond ${limit}°`);
   // `0 W` would otherwise become -0, which equality checks treat as a different number.

@@ -118,7 +118,7 @@ test('bad records are skipped with their line, name and the bad value; good ones
     [15, 'No Floor', /^AL missing \(the lower limit\)$/],
     [24, 'Furlongs', /^AH "500 furlongs" is not an altitude/],
     [32, 'Two Points', /^the outline has 2 distinct point\(s\); a polygon needs at least 3$/],
-    [40, 'Bad Minutes', /^DP "45:75:00 N" has 75 minutes \(must be below 60\)$/],
+    [40, 'Bad Minutes', /^DP "45:75:00 N" has 75 minutes \(must be at most 60\)$/],
     [46, 'Unknown Command', /^unknown command "XY"$/],
     [55, 'Airway', /^DY airway segments are not supported \("DY 45:00:00 N 010:00:00 E"\)$/],
     [61, 'No Centre', /^DC has no centre: no V X= before it in this record$/],

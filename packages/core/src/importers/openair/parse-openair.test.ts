@@ -177,3 +177,31 @@ describe('openaip-parser-version-2-commands.txt (AY, AF, AG, AX, AA)', () => {
     for (const z of zones.filter((_, i) => i !== 6)) assert.deepEqual(z.applicability, []);
   });
 });
+
+test('records written with 60 seconds or 60 minutes (openAIP exports) are imported, not skipped', () => {
+  const text = [
+    'AC D',
+    'AN CTR WITH 60 SECONDS',
+    'AL GND',
+    'AH 2500 ft AMSL',
+    'DP 42:49:60 N 002:30:00 E',
+    'DP 42:50:00 N 002:40:60 E',
+    'V X=42:45:60 N 002:35:00 E',
+    'DB 42:45:00 N 002:41:00 E, 42:41:60 N 002:35:00 E',
+    'DP 42:40:00 N 002:29:60 E',
+    'AC R',
+    'AN CIRCLE',
+    'AL GND',
+    'AH 1000 ft AGL',
+    'V X=42:59:60 N 001:59:60 E',
+    'DC 1',
+  ].join('\n');
+  const { zones, issues } = parseOpenAir(text, { dataset: 'oaip', strict: true });
+  assert.deepEqual(issues, []);
+  assert.equal(zones.length, 2);
+  const ring = outerRing(zones[0]);
+  assert.deepEqual(ring[0], [2.5, 42 + 50 / 60]);
+  const circle = zones[1].volumes[0].geometry;
+  assert.equal(circle.type, 'Circle');
+  if (circle.type === 'Circle') assert.deepEqual(circle.center, [2, 43]);
+});
