@@ -11,12 +11,28 @@ export function parseJsonText(text: string): unknown {
     return JSON.parse(body);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message);
-    if (!position) throw new ImportError({ reason: `invalid JSON: ${message}` });
-    const offset = Number(position[1]);
+    const offset = errorOffset(body, message);
+    if (offset === null) throw new ImportError({ reason: `invalid JSON: ${message}` });
     const line = body.slice(0, offset).split('\n').length;
     throw new ImportError({ line, reason: `invalid JSON at position ${offset}: ${message}` });
   }
+}
+
+/**
+ * Where JSON.parse stopped. Most V8 messages say "at position N"; "Unexpected token" (Node 20) gives
+ * only an excerpt, 10 characters either side of the token when the text is longer, found here in the
+ * text. Null when neither tells.
+ */
+function errorOffset(body: string, message: string): number | null {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const excerpt = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON$/.exec(
+    message,
+  );
+  if (!excerpt) return null;
+  const at = body.indexOf(excerpt[3]);
+  if (at < 0) return null;
+  return excerpt[2] ? at + 10 : at + Math.max(0, excerpt[3].indexOf(excerpt[1]));
 }
 
 /** A JSON object as a record, or undefined for anything else (arrays, null, scalars). */
