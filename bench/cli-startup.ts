@@ -130,21 +130,14 @@ async function main(): Promise<number> {
     ];
     const rows: Array<Array<string | number>> = [];
     const results: Record<string, unknown> = {};
-    const peer = Array.from({ length: RUNS }, () => timeOnce('peer', [], dataDir));
-    const peerS = median(peer.map((r) => r.s));
-    rows.push([
-      "peer: `node -e ''`",
-      fmt(peerS, 3),
-      '',
-      fmt(median(peer.map((r) => r.rssMb ?? Number.NaN)), 0),
-      '',
-      '',
-    ]);
+    // The peer runs interleaved with every short command, so it sees the same moments of load.
+    const peer: Array<{ s: number; rssMb: number | null }> = [];
     for (const c of cases) {
       progress(`${c.name}: ${RUNS} runs each way, interleaved`);
       const before: Array<{ s: number; rssMb: number | null }> = [];
       const now: Array<{ s: number; rssMb: number | null }> = [];
       for (let i = 0; i < RUNS; i++) {
+        if (c.cli !== 'serve') peer.push(timeOnce('peer', [], dataDir));
         for (const way of ['before', 'now'] as const) {
           const r =
             c.cli === 'serve'
@@ -160,6 +153,9 @@ async function main(): Promise<number> {
       rows.push([c.name, fmt(n, 3), fmt(b, 3), rss(now), rss(before), `${fmt(b / n, 1)}x`]);
       results[c.name] = { beforeS: before.map((r) => r.s), nowS: now.map((r) => r.s), before: b, now: n };
     }
+    const peerS = median(peer.map((r) => r.s));
+    const peerRss = fmt(median(peer.map((r) => r.rssMb ?? Number.NaN)), 0);
+    rows.unshift(["peer: `node -e ''`", fmt(peerS, 3), '', peerRss, '', '']);
     console.log(`## What a command costs before it works (median of ${RUNS}, interleaved)\n`);
     console.log(
       markdownTable(
