@@ -5,7 +5,7 @@ import { getRequestListener, type ServerType } from '@hono/node-server';
 import { AirspaceService, ensureBundledAirspace, readBundledFiles } from './airspace/index.ts';
 import type { Config } from './config/index.ts';
 import { type DataDirLock, lockDataDir, secureDataDir } from './data-dir/index.ts';
-import { createApp } from './http/index.ts';
+import { createApp, errorResponse, HttpError, mapError, SECURITY_HEADERS } from './http/index.ts';
 import type { Logger } from './log/index.ts';
 import { RequestCounters } from './metrics/index.ts';
 import { openPilotData, type PilotData } from './pilot-data/index.ts';
@@ -135,6 +135,26 @@ export class PortInUseError extends Error {
 }
 
 /**
+ * A request Node's HTTP parser refuses (raw bytes or a backslash in the target, NUL in a header, a
+ * header or URL over 16 KiB, an unknown method, Content-Length with chunked) never reaches the app;
+ * Node's own answer is a bodiless 400. It gets the one JSON error shape here, and the connection closes.
+ */
+function answerParserError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const [status, reason, code, message] = tooLarge
+    ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'request line or headers over 16 KiB']
+    : [400, 'Bad Request', 'malformed_http', 'the request is not well-formed HTTP/1.1'];
+  const body = JSON.stringify({ error: { status, code, message } });
+  const headers = { ...SECURITY_HEADERS, 'content-type': 'application/json', connection: 'close' };
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/**
  * Binds the configured host and port (0 = any free port) before anything heavy is loaded, so a busy
  * port fails at once with one line, and a load balancer asking during start-up gets a 503 with
  * Retry-After instead of a refused connection.
@@ -147,6 +167,7 @@ export async function bindPort(config: Config): Promise<BoundPort> {
     );
   };
   const http = createServer((req, res) => handler(req, res));
+  http.on('clientError', answerParserError);
   await new Promise<void>((ok, fail) => {
     http.once('error', (e: NodeJS.ErrnoException) =>
       fail(e.code === 'EADDRINUSE' ? new PortInUseError(config.HOST, config.PORT) : e),
@@ -199,7 +220,19 @@ export async function startServer(
     telemetry: s.telemetry,
     localOperatorToken: s.lock?.holder.token,
   });
-  port.serve(getRequestListener(app.fetch));
+  port.serve(
+    getRequestListener(app.fetch, {
+      // A target the adapter cannot turn into a URL (a backslash, a bad host) is the client's mistake.
+      errorHandler: (err) =>
+        errorResponse(
+          mapError(
+            err instanceof Error && err.name === 'RequestError'
+              ? new HttpError(400, 'malformed_request', `the request cannot be read: ${err.message}`)
+              : err,
+          ),
+        ),
+    }),
+  );
   s.lock?.setUrl(port.url);
   return {
     http: port.http,
