@@ -13,6 +13,7 @@ import type { Database } from '../storage/index.ts';
 import { type DatasetInfo, DatasetStore } from './dataset-store.ts';
 import type { FileZones } from './file-zones.ts';
 import { type DatasetRange, readIndexFile, writeIndexFile } from './index-file.ts';
+import { refusePartialImport } from './partial-import.ts';
 
 export interface ImportRequest {
   /** Dataset id: letters, digits, dot, dash, underscore. */
@@ -23,6 +24,8 @@ export interface ImportRequest {
   files: Array<{ name: string; text: string }>;
   licence?: string;
   strict?: boolean;
+  /** Store the zones even when more than 1% of the records were skipped (see partial-import.ts). */
+  acceptPartial?: boolean;
   /** Replace a dataset with the same id (otherwise that is an error). */
   replace?: boolean;
   bundled?: boolean;
@@ -249,6 +252,8 @@ export class AirspaceService {
       throw new DatasetConflictError(req.id);
     }
     const { result, licence, zones } = this.parse(req, format);
+    // The bundled snapshot is ours and tested; anything else must not lose zones silently.
+    refusePartialImport(result, req.acceptPartial === true || req.bundled === true);
     await this.store.replace(
       {
         id: req.id,

@@ -9,3 +9,5 @@ export {
 } from './bundled-airspace.ts';
 export type { DatasetInfo } from './dataset-store.ts';
 export { DatasetStore } from './dataset-store.ts';
+export type { PartialImportDetails } from './partial-import.ts';
+export { MAX_SKIPPED_SHARE, PartialImportError, REFUSAL_ISSUES } from './partial-import.ts';

@@ -80,7 +80,15 @@ describe('airlock CLI against the running server', () => {
       bad,
       'AC R\nAN Good\nAL SFC\nAH 400ft AGL\nDP 37:00:00 N 113:00:00 W\nDP 37:01:00 N 113:00:00 W\nDP 37:01:00 N 113:01:00 W\n\nAC R\nAN Bad\nAL SFC\nAH 400ft AGL\nDP 99:99:99 Q 113:00:00 W\n',
     );
-    const lenient = await run('import', bad, '--dataset', 'bad');
+    // 1 of 2 records skipped is far above 1%: refused with the counts and reasons, nothing stored.
+    const refused = await run('import', bad, '--dataset', 'bad');
+    assert.equal(refused.code, 1, refused.err);
+    assert.match(refused.err, /import refused: 1 of 2 records skipped, nothing stored/);
+    assert.match(refused.err, /skipped line 1[0-3] \(Bad\): /);
+    assert.match(refused.err, /--accept-partial/);
+    const listed = await run('datasets');
+    assert.doesNotMatch(listed.out, /\bbad\b/);
+    const lenient = await run('import', bad, '--dataset', 'bad', '--accept-partial');
     assert.equal(lenient.code, 0, lenient.err);
     assert.match(lenient.err, /skipped line 1[0-3] \(Bad\)/);
     assert.match(lenient.out, /1 zones, 1 records skipped/);

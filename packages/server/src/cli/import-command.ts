@@ -9,14 +9,17 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'import a zone file (OurAirports, OpenAir, ED-269, ED-318, GeoJSON) as a dataset',
   usage: `airlock import FILE [--format ourairports|openair|ed269|ed318|geojson] [--dataset ID]
-                   [--name NAME] [--licence TEXT] [--strict] [--replace] [--server URL] [--token TOKEN]
+                   [--name NAME] [--licence TEXT] [--strict] [--accept-partial] [--replace]
+                   [--server URL] [--token TOKEN]
 
 Parses FILE, stores it in the server's database as dataset ID (default: the file name) and prints
 the records skipped (with line or feature number and reason) and the zone counts per category. It goes
 through the running server (--server, AIRLOCK_URL, or the one holding the local data dir; an operator
 action), so every server answers with the new zones at once; with no server running it opens the data
 dir itself.
---strict fails on the first bad record instead. --replace overwrites a dataset with the same ID
+--strict fails on the first bad record instead. An import that skips more than 1% of its records
+stores nothing and exits 1 with the counts and the first reasons, unless --accept-partial says that
+partial data is what you want. --replace overwrites a dataset with the same ID
 (otherwise datasets are layered: each ID is kept). For OurAirports give airports.csv (runways.csv must be
 beside it) or the folder holding both (.csv or .csv.gz).`,
   async run(args, io) {
@@ -26,6 +29,7 @@ beside it) or the folder holding both (.csv or .csv.gz).`,
       name: { type: 'string' },
       licence: { type: 'string' },
       strict: { type: 'boolean' },
+      'accept-partial': { type: 'boolean' },
       replace: { type: 'boolean' },
       server: { type: 'string' },
       token: { type: 'string' },
@@ -50,6 +54,7 @@ beside it) or the folder holding both (.csv or .csv.gz).`,
         if (typeof values[k] === 'string') query.set(k, values[k] as string);
       if (values.strict) query.set('strict', 'true');
       if (values.replace) query.set('replace', 'true');
+      if (values['accept-partial']) query.set('accept_partial', 'true');
       let body: BodyInit = files[0].text;
       if (files.length > 1) {
         const form = new FormData();
@@ -64,6 +69,10 @@ beside it) or the folder holding both (.csv or .csv.gz).`,
         headers: operatorHeaders(conn),
         body,
       });
+      if (res.status === 422) {
+        const refused = await partialRefusal(res.clone());
+        if (refused) return (io.err(refused), 1);
+      }
       if (!res.ok) {
         const why = await errorOf(res);
         io.err(res.status === 409 ? `import failed: ${why} (pass --replace)\n` : `import failed: ${why}\n`);
@@ -84,6 +93,26 @@ beside it) or the folder holding both (.csv or .csv.gz).`,
     }
   },
 };
+
+/** The 422 `partial_import` answer as lines for stderr, or undefined for any other 422. */
+async function partialRefusal(res: Response): Promise<string | undefined> {
+  const body = (await res.json().catch(() => undefined)) as
+    | { error?: { code?: string; message?: string; details?: PartialDetails } }
+    | undefined;
+  const d = body?.error?.details;
+  if (body?.error?.code !== 'partial_import' || !d) return undefined;
+  const lines = [`import refused: ${d.skipped} of ${d.read} records skipped, nothing stored`];
+  for (const issue of d.issues) lines.push(`skipped ${describeIssue(issue)}`);
+  if (d.skipped > d.issues.length) lines.push(`… and ${d.skipped - d.issues.length} more skipped`);
+  lines.push('fix the file, or pass --accept-partial to store the other records');
+  return `${lines.join('\n')}\n`;
+}
+
+interface PartialDetails {
+  read: number;
+  skipped: number;
+  issues: ImportIssue[];
+}
 
 interface ImportAnswer {
   dataset: { id: string; version: string; zoneCount: number; counts: Record<string, number> };

@@ -1,7 +1,7 @@
 import { ImportError } from '@airlock/core';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DatasetConflictError } from '../airspace/index.ts';
+import { DatasetConflictError, PartialImportError } from '../airspace/index.ts';
 import { FlightLogCursorError, FlightLogImportError } from '../flightlogs/index.ts';
 import { errorBody, HttpError } from './http-error.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -29,6 +29,12 @@ export function mapError(err: unknown): MappedError {
     return as(err.status as ContentfulStatusCode, 'http_error', err.message || 'bad request');
   if (err instanceof DatasetConflictError) return as(409, 'dataset_exists', err.message);
   if (err instanceof ImportError) return as(400, 'import_failed', err.message);
+  if (err instanceof PartialImportError) {
+    // 422: the file was read, but too little of it to call the import a success (issue 11).
+    const mapped = as(422, 'partial_import', err.message);
+    Object.assign(mapped.body.error, { details: err.details });
+    return mapped;
+  }
   if (err instanceof FlightLogImportError) {
     const mapped = as(err.status, err.code, err.message);
     if (err.offset !== undefined) Object.assign(mapped.body.error, { offset: err.offset });

@@ -35,6 +35,9 @@ const importQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .openapi({ description: 'replace a dataset with the same id' }),
+  accept_partial: z.enum(['true', 'false']).optional().openapi({
+    description: 'store the zones even when more than 1% of the records could not be read',
+  }),
 });
 
 export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
@@ -64,7 +67,7 @@ export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
       tags: ['operator'],
       summary: 'Import a zone file as a dataset (operator)',
       description:
-        'Body: the file itself (OpenAir text, ED-269/ED-318/GeoJSON JSON), or multipart/form-data with fields `airports` and `runways` for OurAirports. Bad records are skipped and listed unless strict=true.',
+        'Body: the file itself (OpenAir text, ED-269/ED-318/GeoJSON JSON), or multipart/form-data with fields `airports` and `runways` for OurAirports. Bad records are skipped and listed unless strict=true. An import that skips more than 1% of its records is refused with 422 `partial_import` (details: records read, skipped, zones and the first 20 issues) and nothing is stored, unless accept_partial=true.',
       security: [{ operatorToken: [] }],
       request: { params: idParam, query: importQuery },
       responses: {
@@ -72,6 +75,10 @@ export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
         400: { description: 'the file could not be imported (message names the line or feature)' },
         401: { description: 'no or wrong operator token' },
         409: { description: 'dataset exists and replace was not set' },
+        422: {
+          description:
+            'more than 1% of the records were skipped and accept_partial was not set; nothing stored (error.details: read, skipped, zones, issues)',
+        },
       },
     }),
     async (c) => {
@@ -114,12 +121,14 @@ export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
           licence: q.licence,
           strict: q.strict === 'true',
           replace: q.replace === 'true',
+          acceptPartial: q.accept_partial === 'true',
         });
         ctx.cache.clear();
         const { issues: _i, ...dataset } = out.dataset;
         return c.json({
           dataset,
           changed: out.changed,
+          read: out.dataset.zoneCount + out.issues.length,
           skipped: out.issues.length,
           issues: out.issues.slice(0, 1000),
         });
