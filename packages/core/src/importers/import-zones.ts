@@ -23,7 +23,7 @@ export function detectZoneFormat(name: string, text: string): ZoneFormat {
   if (/\.csv(\.gz)?$/.test(lower)) return 'ourairports';
   const head = text.slice(0, 200_000).trimStart();
   if (head.startsWith('{') || head.startsWith('[')) {
-    if (/"UASZoneList"|"horizontalProjection"|"uomDimensions"/.test(head)) return 'ed269';
+    if (/"UASZoneList"|"uas_zones"|"horizontalProjection"|"uomDimensions"/i.test(head)) return 'ed269';
     if (/"(layer|extent|upperReference|limitedApplicability)"\s*:/.test(head) || /"metadata"\s*:/.test(head))
       return 'ed318';
     return 'geojson';

@@ -100,7 +100,7 @@ test('unparseable JSON and wrong documents throw ImportError with where', () => 
     (error: unknown) =>
       error instanceof ImportError && error.issue.line === 2 && /position \d+/.test(error.message),
   );
-  assert.throws(() => parseEd269('{"zones": []}', { dataset: 'x' }), /neither a features nor a UASZoneList/);
+  assert.throws(() => parseEd269('{"zone": {}}', { dataset: 'x' }), /no list of zones/);
   assert.throws(
     () => parseEd269('{"type": "FeatureCollection", "features": []}', { dataset: 'x' }),
     /ED-318/,

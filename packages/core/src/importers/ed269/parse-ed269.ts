@@ -7,8 +7,10 @@ import { identifierOf, mapZoneVersion } from './zone-version.ts';
 const PROGRESS_EVERY = 500;
 
 /**
- * Reads an EUROCAE ED-269 UAS geo-zone file: `{ title?, description?, features: [UASZoneVersion] }`
- * or the national variant `{ formatVersion, createdAt, UASZoneList: [...] }`. Pure: text in, zones out.
+ * Reads an EUROCAE ED-269 UAS geo-zone file: `{ title?, description?, features: [UASZoneVersion] }`,
+ * the national variant `{ formatVersion, createdAt, UASZoneList: [...] }`, EUROCONTROL's
+ * `{ uas_zones: [...] }`, a bare array, or any wrapper holding one array of zone versions.
+ * Pure: text in, zones out.
  * Bad zones are skipped with their 1-based feature number (or thrown in strict mode); a file that is
  * not JSON or has neither list throws ImportError.
  *
@@ -35,6 +37,20 @@ export function parseEd269(text: string, options: ImportOptions): ImportResult {
   return collector.result();
 }
 
+/**
+ * The wrappers national feeds put around the list of UASZoneVersions, compared without case and
+ * underscores: the standard's `features`, `UASZoneList` (national variant), `uas_zones`
+ * (EUROCONTROL's published example), `UASZones`, `zones`, `UASZoneVersions`.
+ */
+const LIST_KEYS = new Set([
+  'features',
+  'uaszonelist',
+  'uaszones',
+  'zones',
+  'uaszoneversions',
+  'uaszoneversion',
+]);
+
 function zoneVersionsOf(doc: unknown): unknown[] {
   if (Array.isArray(doc)) return doc;
   const d = asRecord(doc);
@@ -43,7 +59,17 @@ function zoneVersionsOf(doc: unknown): unknown[] {
       reason: 'this is a GeoJSON FeatureCollection (ED-318?), not an ED-269 document',
     });
   }
-  if (Array.isArray(d?.features)) return d.features;
-  if (Array.isArray(d?.UASZoneList)) return d.UASZoneList;
-  throw new ImportError({ reason: 'ED-269 document has neither a features nor a UASZoneList array' });
+  const arrays = Object.entries(d ?? {}).filter((e): e is [string, unknown[]] => Array.isArray(e[1]));
+  const named = arrays.find(([key]) => LIST_KEYS.has(key.toLowerCase().replace(/[_-]/g, '')));
+  if (named) return named[1];
+  // Any other wrapper: the one array whose first item looks like a UASZoneVersion.
+  const looksLikeZones = arrays.filter(([, list]) => {
+    const first = asRecord(list[0]);
+    return first !== undefined && 'geometry' in first && ('identifier' in first || 'name' in first);
+  });
+  if (looksLikeZones.length === 1) return looksLikeZones[0][1];
+  const found = arrays.length > 0 ? `; its arrays are ${arrays.map(([k]) => `"${k}"`).join(', ')}` : '';
+  throw new ImportError({
+    reason: `ED-269 document has no list of zones: expected a bare array or features, UASZoneList or uas_zones${found}`,
+  });
 }
