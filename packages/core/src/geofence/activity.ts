@@ -24,7 +24,8 @@ export function isZoneActiveWithin(zone: Pick<Zone, 'applicability'>, from: Date
 function isApplicable(a: Applicability, at: Date): boolean {
   const t = at.getTime();
   if (a.start && t < Date.parse(a.start)) return false;
-  if (a.end && t > Date.parse(a.end)) return false;
+  // Valid in [start, end): at its end time a restriction is over (see validity.ts).
+  if (a.end && t >= Date.parse(a.end)) return false;
   if (!a.schedule || a.schedule.length === 0) return true;
   return a.schedule.some((s) => inSchedule(s, at));
 }

@@ -6,5 +6,6 @@ export { bboxesIntersect, growBBox, splitAtAntimeridian, tileBBox } from './bbox
 export { decodePackedIndex, encodePackedIndex, PACKED_INDEX_VERSION } from './packed-index.ts';
 export type { PreparedPart } from './prepared-shape.ts';
 export { boundaryDistance, partContains, partDistance, prepareGeometry } from './prepared-shape.ts';
+export { earliestEnd, hasZoneEnded, zoneChangeTimes, zoneEndsAt } from './validity.ts';
 export type { NearbyZone, PackedZoneIndex, ZoneSource } from './zone-index.ts';
 export { MAX_NEAR_RADIUS_M, volumeLimitsM, ZoneIndex } from './zone-index.ts';

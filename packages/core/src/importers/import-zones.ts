@@ -1,11 +1,21 @@
 import { parseEd269 } from './ed269/index.ts';
 import { parseEd318 } from './ed318/index.ts';
+import { parseFaaTfr } from './faa-tfr/index.ts';
 import { parseGeoJSONZones } from './geojson/index.ts';
+import { parseNotams } from './notam/index.ts';
 import { parseOpenAir } from './openair/index.ts';
 import { parseOurAirports } from './ourairports/index.ts';
 import { ImportError, type ImportOptions, type ImportResult } from './result.ts';
 
-export const ZONE_FORMATS = ['ourairports', 'openair', 'ed269', 'ed318', 'geojson'] as const;
+export const ZONE_FORMATS = [
+  'ourairports',
+  'openair',
+  'ed269',
+  'ed318',
+  'geojson',
+  'faa-tfr',
+  'notam',
+] as const;
 export type ZoneFormat = (typeof ZONE_FORMATS)[number];
 
 export interface SourceFile {
@@ -16,7 +26,8 @@ export interface SourceFile {
 /**
  * Guesses the format from a file's name and first bytes: CSV → OurAirports, JSON by its shape
  * (ED-269 `UASZoneList` or `geometry` arrays with `horizontalProjection`, ED-318 `layer`/`extent`
- * or `metadata`, else our GeoJSON), anything else → OpenAir.
+ * or `metadata`, else our GeoJSON), FAA TFR detail XML by its `XNOTAM-Update` root, ICAO NOTAM text by
+ * a NOTAM header or Q) line, anything else → OpenAir.
  */
 export function detectZoneFormat(name: string, text: string): ZoneFormat {
   const lower = name.toLowerCase();
@@ -28,6 +39,13 @@ export function detectZoneFormat(name: string, text: string): ZoneFormat {
       return 'ed318';
     return 'geojson';
   }
+  if (/<XNOTAM-Update\b/.test(head.slice(0, 2000))) return 'faa-tfr';
+  if (
+    /(^|\n)[ \t]*\(?[ \t]*([A-Z]\d{4}\/\d{2}[ \t]+NOTAM[NRC]|Q\)[ \t]*[A-Z]{4}\/Q[A-Z]{4}\/)/.test(
+      head.slice(0, 20_000),
+    )
+  )
+    return 'notam';
   return 'openair';
 }
 
@@ -47,6 +65,10 @@ export function importZones(
       return parseEd318(files[0].text, options);
     case 'geojson':
       return parseGeoJSONZones(files[0].text, options);
+    case 'faa-tfr':
+      return parseFaaTfr(files[0].text, options);
+    case 'notam':
+      return parseNotams(files[0].text, options);
     case 'ourairports': {
       const airports = files.find((f) => /airports/i.test(f.name)) ?? files[0];
       const runways = files.find((f) => /runways/i.test(f.name));

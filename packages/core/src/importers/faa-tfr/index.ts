@@ -1,0 +1,1 @@
+export { parseFaaTfr } from './parse-faa-tfr.ts';
