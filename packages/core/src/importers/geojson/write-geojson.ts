@@ -1,14 +1,8 @@
-import { circleRing } from '../../geo/index.ts';
 import type { Position, Zone, ZoneGeometry } from '../../zone/index.ts';
+import { circleOutline } from './circle-outline.ts';
 import type { ZoneFeature, ZoneFeatureCollection, ZoneFeatureProperties } from './types.ts';
 
-/** Metres between a written circle polygon and the true circle: invisible on a map, few vertices. */
-/**
- * The drawn outline of a circle is for maps only (the exact circle travels in properties.circle), so
- * 10 m of chord error and 6 decimals (~0.1 m) keep answers small: most zones are circles.
- */
-export const CIRCLE_CHORD_ERROR_M = 10;
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+export { CIRCLE_CHORD_ERROR_M, CIRCLE_RELATIVE_CHORD_ERROR } from './circle-outline.ts';
 
 /**
  * One zone as a GeoJSON Feature any GIS tool can draw, carrying everything needed to rebuild the zone
@@ -68,9 +62,5 @@ function polygonsOf(geometry: ZoneGeometry): Position[][][] {
   if (geometry.type === 'Polygon') return [geometry.coordinates];
   if (geometry.type === 'MultiPolygon') return geometry.coordinates;
   const [lon, lat] = geometry.center;
-  // circleRing runs clockwise; RFC 7946 wants exterior rings counter-clockwise.
-  const ring: Position[] = circleRing(lon, lat, geometry.radius_m, CIRCLE_CHORD_ERROR_M)
-    .reverse()
-    .map(([x, y]) => [round6(x), round6(y)] as Position);
-  return [[ring]];
+  return [[circleOutline(lon, lat, geometry.radius_m)]];
 }
