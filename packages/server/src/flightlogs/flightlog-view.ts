@@ -51,6 +51,8 @@ export function toView(key: Uint8Array, row: FlightLogRow): FlightLogView {
       max_speed_mps: s.max_speed_mps,
       max_distance_from_home_m: s.max_distance_from_home_m,
       battery_used_pct: s.battery_used_pct,
+      // Summaries sealed before CRC failures were reported have no such field.
+      crc_failures: s.crc_failures ?? null,
       aircraft: s.aircraft,
       app: s.app,
     },

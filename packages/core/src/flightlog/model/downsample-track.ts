@@ -43,7 +43,21 @@ export function downsampleTrack(input: Flight | FlightTrack, maxPoints: number):
     lat_deg: pick(track.lat_deg),
     lon_deg: pick(track.lon_deg),
     alt_amsl_m: pick(track.alt_amsl_m),
+    segment_starts: segmentStartsOf(track.segment_starts, chosen),
   };
+}
+
+/** Where each segment begins among the chosen fixes (a segment with none chosen disappears). */
+function segmentStartsOf(starts: Uint32Array, chosen: number[]): Uint32Array {
+  const out: number[] = [];
+  let s = 0;
+  for (let k = 0; k < chosen.length; k++) {
+    let seg = s;
+    while (seg + 1 < starts.length && starts[seg + 1] <= chosen[k]) seg++;
+    if (k === 0 || seg !== s) out.push(k);
+    s = seg;
+  }
+  return Uint32Array.from(out);
 }
 
 /** Local equirectangular metres: exact enough over one flight, and cheap. */

@@ -1,4 +1,4 @@
-import { formatNumber, isoAt } from './export-text.ts';
+import { formatNumber, isoAt, segmentRanges } from './export-text.ts';
 import type { Flight, SampleChannel } from './flight.ts';
 import { SAMPLE_CHANNELS } from './flight.ts';
 
@@ -10,6 +10,7 @@ const DIGITS: Partial<Record<SampleChannel, number>> = { lat_deg: 7, lon_deg: 7,
  * @example writeFileSync('flight.csv', flightToCsv(flight))
  */
 export function flightToCsv(flight: Flight): string {
+  if (flight.track.segment_starts.length > 1) return segmentsToCsv(flight);
   const s = flight.samples;
   const header = ['time_s', 'time_utc', ...SAMPLE_CHANNELS, 'mode'];
   const lines = [header.join(',')];
@@ -22,6 +23,31 @@ export function flightToCsv(flight: Flight): string {
     row.push(m >= 0 ? csvCell(flight.modes[m].mode) : '');
     lines.push(row.join(','));
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Several segments (GPX tracks, KML lines) may cover the same times, so one time grid cannot hold
+ * them: such a flight is written fix by fix, with the segment (1-based) each fix belongs to.
+ */
+function segmentsToCsv(flight: Flight): string {
+  const tr = flight.track;
+  const lines = ['segment,time_s,time_utc,lat_deg,lon_deg,alt_amsl_m'];
+  segmentRanges(tr).forEach(([from, to], k) => {
+    for (let i = from; i < to; i++) {
+      const t = tr.t_s[i];
+      lines.push(
+        [
+          k + 1,
+          formatNumber(t, 3),
+          isoAt(flight, t) ?? '',
+          formatNumber(tr.lat_deg[i], 7),
+          formatNumber(tr.lon_deg[i], 7),
+          formatNumber(tr.alt_amsl_m[i], 3),
+        ].join(','),
+      );
+    }
+  });
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,5 @@
 import { downsampleTrack } from './downsample-track.ts';
-import { formatNumber } from './export-text.ts';
+import { formatNumber, segmentRanges } from './export-text.ts';
 import type { Flight } from './flight.ts';
 
 export interface GeoJsonExportOptions {
@@ -10,7 +10,8 @@ export interface GeoJsonExportOptions {
 type Position = number[];
 
 /**
- * The valid track as a GeoJSON LineString ([lon, lat, alt AMSL m] when known; `times_s` in properties),
+ * The valid track as a GeoJSON LineString (a MultiLineString, with `times_s` per line, when the track
+ * has several segments) ([lon, lat, alt AMSL m] when known; `times_s` in properties),
  * plus one Point per event placed at the fix nearest in time.
  * @example JSON.stringify(flightToGeoJSON(flight, { maxPoints: 1000 }))
  */
@@ -25,11 +26,14 @@ export function flightToGeoJSON(flight: Flight, options: GeoJsonExportOptions = 
     times.push(Number.isFinite(track.t_s[i]) ? round(track.t_s[i], 3) : null);
   }
   const features: object[] = [];
+  const ranges = segmentRanges(track);
   if (coords.length > 0) {
+    const multi = ranges.length > 1;
     features.push({
       type: 'Feature',
-      geometry:
-        coords.length > 1
+      geometry: multi
+        ? { type: 'MultiLineString', coordinates: ranges.map(([a, b]) => coords.slice(a, b)) }
+        : coords.length > 1
           ? { type: 'LineString', coordinates: coords }
           : { type: 'Point', coordinates: coords[0] },
       properties: {
@@ -37,7 +41,7 @@ export function flightToGeoJSON(flight: Flight, options: GeoJsonExportOptions = 
         format: flight.format,
         start: flight.start,
         duration_s: flight.duration_s,
-        times_s: times,
+        times_s: multi ? ranges.map(([a, b]) => times.slice(a, b)) : times,
       },
     });
   }

@@ -1,4 +1,4 @@
-import type { Flight } from './flight.ts';
+import type { Flight, FlightTrack } from './flight.ts';
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(s: string): string {
@@ -17,6 +17,15 @@ export function formatNumber(v: number, digits: number): string {
 export function isoAt(flight: Flight, t_s: number): string | null {
   if (flight.start === null || !Number.isFinite(t_s)) return null;
   return new Date(Date.parse(flight.start) + t_s * 1000).toISOString();
+}
+
+/** [from, to) index ranges of the track's segments, in order. */
+export function segmentRanges(track: FlightTrack): [number, number][] {
+  const starts = track.segment_starts;
+  const n = track.lat_deg.length;
+  const out: [number, number][] = [];
+  for (let k = 0; k < starts.length; k++) out.push([starts[k], k + 1 < starts.length ? starts[k + 1] : n]);
+  return out.filter(([a, b]) => b > a);
 }
 
 /** A name for exported files and tracks that says what it is without naming the aircraft. */

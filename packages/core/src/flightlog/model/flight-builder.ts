@@ -38,10 +38,15 @@ export class FlightBuilder {
   messages: Record<string, number> = {};
   readonly warnings: string[] = [];
   stated: StatedFigures = {};
+  /** Frames that failed their checksum; stays null for formats without one. */
+  crcFailures: number | null = null;
   private readonly fixT = new GrowableColumn();
   private readonly fixLat = new GrowableColumn();
   private readonly fixLon = new GrowableColumn();
   private readonly fixAlt = new GrowableColumn();
+  /** Segment number of each fix (see `segment()`). */
+  private readonly fixSeg = new GrowableColumn();
+  private segmentNo = 0;
   private readonly channels = new Map<SampleChannel, TimedColumn>();
   private readonly events: FlightEvent[] = [];
   private readonly modes: FlightModeChange[] = [];
@@ -65,10 +70,20 @@ export class FlightBuilder {
     this.fixLat.push(lat_deg);
     this.fixLon.push(lon_deg);
     this.fixAlt.push(this.bounded('alt_amsl_m', alt_amsl_m));
+    this.fixSeg.push(this.segmentNo);
     if (Number.isFinite(t_s)) {
       this.sample('lat_deg', t_s, lat_deg);
       this.sample('lon_deg', t_s, lon_deg);
     }
+  }
+
+  /**
+   * Fixes added from now on belong to a new segment (a GPX `trkseg`, a KML track): segments are kept
+   * apart, never joined into one line, and each is ordered by time on its own.
+   */
+  segment(): void {
+    const n = this.fixSeg.length;
+    if (n > 0 && this.fixSeg.data[n - 1] === this.segmentNo) this.segmentNo++;
   }
 
   sample(channel: SampleChannel, t_s: number, value: number): void {
@@ -184,20 +199,39 @@ export class FlightBuilder {
       messages: this.messages,
       warnings: this.warnings,
       stated: figures.stated,
+      crc_failures: this.crcFailures,
     };
   }
 
+  /**
+   * The fixes by segment: each segment in time order (stable for equal or missing times), segments
+   * ordered by their first time (file order where they have none).
+   */
   private buildTrack(): FlightTrack {
     const t = this.fixT.toArray();
-    const lat = this.fixLat.toArray();
-    const lon = this.fixLon.toArray();
-    const alt = this.fixAlt.toArray();
-    let sorted = true;
-    for (let i = 1; i < t.length && sorted; i++) if (t[i] < t[i - 1]) sorted = false;
-    if (sorted) return { t_s: t, lat_deg: lat, lon_deg: lon, alt_amsl_m: alt };
-    const idx = Array.from(t.keys()).sort((a, b) => t[a] - t[b] || a - b);
-    const pick = (c: Float64Array) => Float64Array.from(idx, (i) => c[i]);
-    return { t_s: pick(t), lat_deg: pick(lat), lon_deg: pick(lon), alt_amsl_m: pick(alt) };
+    const seg = this.fixSeg.toArray();
+    const cols = [t, this.fixLat.toArray(), this.fixLon.toArray(), this.fixAlt.toArray()];
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < t.length; i++) {
+      let g = groups.get(seg[i]);
+      if (!g) groups.set(seg[i], (g = []));
+      g.push(i);
+    }
+    const ordered = [...groups.values()].map((idx) =>
+      idx.some((i, k) => k > 0 && t[i] < t[idx[k - 1]]) ? idx.sort((a, b) => t[a] - t[b] || a - b) : idx,
+    );
+    const firstTime = (idx: number[]) => idx.map((i) => t[i]).find(Number.isFinite) ?? Number.NaN;
+    const keys = ordered.map((idx, k) => ({ idx, k, t0: firstTime(idx) }));
+    keys.sort((a, b) => (Number.isNaN(a.t0) || Number.isNaN(b.t0) ? a.k - b.k : a.t0 - b.t0 || a.k - b.k));
+    const order: number[] = [];
+    const starts: number[] = [];
+    for (const { idx } of keys) {
+      starts.push(order.length);
+      for (const i of idx) order.push(i);
+    }
+    const identity = order.every((v, i) => v === i);
+    const [ts, lat, lon, alt] = identity ? cols : cols.map((c) => Float64Array.from(order, (i) => c[i]));
+    return { t_s: ts, lat_deg: lat, lon_deg: lon, alt_amsl_m: alt, segment_starts: Uint32Array.from(starts) };
   }
 }
 

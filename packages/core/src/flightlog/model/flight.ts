@@ -30,6 +30,12 @@ export interface FlightTrack {
   lon_deg: Float64Array;
   /** Altitude above mean sea level, metres; NaN when unknown. */
   alt_amsl_m: Float64Array;
+  /**
+   * Index of the first fix of each segment, ascending, starting with 0 (empty without fixes). A GPX
+   * with several `trk`/`trkseg` or a KML with several tracks holds separate lines: joining them would
+   * draw (and measure) jumps between them, and interleave tracks recorded at the same time.
+   */
+  segment_starts: Uint32Array;
 }
 
 /** Names of the sampled channels, all on the common time base `t_s`. */
@@ -142,6 +148,8 @@ export interface Flight {
   /** What was skipped, guessed or cut, in words a pilot can act on. */
   warnings: string[];
   stated: StatedFigures;
+  /** Frames that failed their checksum (tlog), kept out of `messages`; null when the format has none. */
+  crc_failures: number | null;
 }
 
 /** Summary of one flight; figures a format does not carry are null, never a made-up 0. */
@@ -160,6 +168,8 @@ export interface FlightSummary {
   max_distance_from_home_m: number | null;
   /** First minus last known battery percentage. */
   battery_used_pct: number | null;
+  /** Frames that failed their checksum (tlog: MAVLink CRC), not counted in `messages`; null when the format has none. */
+  crc_failures: number | null;
   aircraft: string | null;
   app: string | null;
   messages: Record<string, number>;

@@ -22,6 +22,7 @@ export const flightLogSchema = z
       max_speed_mps: num,
       max_distance_from_home_m: num,
       battery_used_pct: num,
+      crc_failures: num.openapi({ description: 'frames that failed their checksum (tlog); not in messages' }),
       aircraft: z.string().nullable(),
       app: z.string().nullable(),
     }),

@@ -35,3 +35,39 @@ describe('parseGpx', () => {
     assert.throws(() => parseGpx('<kml></kml>'), /Not a GPX file/);
   });
 });
+
+/** Ten points 11.1 m apart northwards (100.07 m in all), one a second from `t0` seconds after 00:00. */
+function points(lon: number, t0: number): string {
+  return Array.from({ length: 10 }, (_, i) => {
+    const time = new Date(Date.UTC(2024, 0, 1, 0, 0, t0 + i)).toISOString();
+    return `<trkpt lat="${47 + i * 0.0001}" lon="${lon}"><ele>${500 + i}</ele><time>${time}</time></trkpt>`;
+  }).join('');
+}
+
+describe('parseGpx: several tracks', () => {
+  // Two lines 7.6 km apart over the same ten seconds: joined by time they zig-zag for 137 km.
+  const a = points(8.0, 0);
+  const b = points(8.1, 0);
+  for (const [name, xml] of [
+    ['two <trk>', `<gpx><trk><trkseg>${a}</trkseg></trk><trk><trkseg>${b}</trkseg></trk></gpx>`],
+    ['two <trkseg> in one <trk>', `<gpx><trk><trkseg>${a}</trkseg><trkseg>${b}</trkseg></trk></gpx>`],
+  ]) {
+    it(`${name} sharing times: segments kept apart, distance summed within them`, () => {
+      const f = parseGpx(xml);
+      assert.deepEqual([...f.track.segment_starts], [0, 10]);
+      const s = summarize(f);
+      assert.ok(within(s.distance_m, 2 * 100.07, 0.01), `distance ${s.distance_m}`);
+      assert.equal(s.duration_s, 9);
+    });
+  }
+
+  it('one after the other: the start is the earliest time in the file, whatever the track order', () => {
+    const xml = `<gpx><trk><trkseg>${points(8.1, 300)}</trkseg></trk><trk><trkseg>${points(8.0, 0)}</trkseg></trk></gpx>`;
+    const f = parseGpx(xml);
+    assert.equal(f.start, '2024-01-01T00:00:00.000Z');
+    assert.equal(f.duration_s, 309);
+    // Segments are ordered by their first time: the earlier track comes first.
+    assert.equal(f.track.lon_deg[0], 8.0);
+    assert.ok(within(summarize(f).distance_m, 2 * 100.07, 0.01));
+  });
+});

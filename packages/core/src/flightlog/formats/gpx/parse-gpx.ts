@@ -8,12 +8,15 @@ interface Point {
   ele: number;
   timeMs: number;
   speed: number;
+  /** Which `trkseg` (or `trk`/`rte` without segments) the point belongs to. */
+  seg: number;
 }
 
 /**
  * GPX 1.0/1.1 → Flight: the points of every `trk/trkseg/trkpt` (or `rte/rtept` when there is no track),
- * `ele` as AMSL metres, `time` as UTC and `speed` (m/s) when present. The first point is the take-off
- * for heights above take-off. GPX has no fix quality, so only 0,0 and out-of-range points are dropped.
+ * `ele` as AMSL metres, `time` as UTC and `speed` (m/s) when present. Each `trkseg` (each `rte`) is a
+ * segment of its own, never joined to the next; t = 0 is the earliest time in the file. The first
+ * point is the take-off for heights above take-off. GPX has no fix quality, so only 0,0 and out-of-range points are dropped.
  * @example parseGpx(text).track.lat_deg.length // 10,941 for the Airdata Mini 2 GPX
  */
 export function parseGpx(input: string | Uint8Array, options: BuildOptions = {}): Flight {
@@ -25,9 +28,11 @@ export function parseGpx(input: string | Uint8Array, options: BuildOptions = {})
   let current: Point | null = null;
   let field: 'ele' | 'time' | 'speed' | null = null;
   let buf = '';
+  let seg = 0;
   scanXml(xml, {
     open(name, attrs, at) {
       if (name === 'gpx') sawRoot = true;
+      if (name === 'trk' || name === 'trkseg' || name === 'rte') seg++;
       if (name === 'trkpt' || name === 'rtept') {
         const lat = Number(attr(attrs, 'lat'));
         const lon = Number(attr(attrs, 'lon'));
@@ -36,7 +41,7 @@ export function parseGpx(input: string | Uint8Array, options: BuildOptions = {})
             line: lineAt(xml, at),
           });
         }
-        current = { lat, lon, ele: Number.NaN, timeMs: Number.NaN, speed: Number.NaN };
+        current = { lat, lon, ele: Number.NaN, timeMs: Number.NaN, speed: Number.NaN, seg };
         (name === 'trkpt' ? trk : rte).push(current);
       } else if (current && (name === 'ele' || name === 'time' || name === 'speed')) {
         field = name;
@@ -48,6 +53,8 @@ export function parseGpx(input: string | Uint8Array, options: BuildOptions = {})
     },
     close(name) {
       if (name === 'gpx') closedRoot = true;
+      // Points after a segment closes (loose in a trk) start a segment of their own.
+      if (name === 'trk' || name === 'trkseg' || name === 'rte') seg++;
       if (name === 'trkpt' || name === 'rtept') current = null;
       else if (current && field === name) {
         const v = decodeEntities(buf).trim();
@@ -67,10 +74,16 @@ export function parseGpx(input: string | Uint8Array, options: BuildOptions = {})
 }
 
 function addPoints(b: FlightBuilder, points: Point[]): void {
-  const t0 = points.find((p) => Number.isFinite(p.timeMs))?.timeMs ?? Number.NaN;
+  let t0 = Number.NaN;
+  for (const p of points) if (Number.isFinite(p.timeMs) && !(p.timeMs >= t0)) t0 = p.timeMs;
   let ele0 = Number.NaN;
   let last = Number.NaN;
+  let seg = Number.NaN;
   for (const p of points) {
+    if (p.seg !== seg) {
+      b.segment();
+      seg = p.seg;
+    }
     const t = (p.timeMs - t0) / 1000;
     b.addFix(t, p.lat, p.lon, p.ele);
     if (!Number.isFinite(t)) continue;
