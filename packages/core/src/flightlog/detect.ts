@@ -65,7 +65,7 @@ function frameLength(b: Uint8Array, at: number): number {
   return 0;
 }
 
-/** The 100-byte DJI prefix: a version byte, then (v13+) an info block at 100 and a version block after it. */
+/** The DJI prefix (12 bytes up to v5, 100 after): a version byte, then (v13+) an info block at 100 and a version block after it. */
 function looksLikeDjiTxt(b: Uint8Array): boolean {
   if (b.length < 110) return false;
   const version = b[10];
@@ -75,11 +75,11 @@ function looksLikeDjiTxt(b: Uint8Array): boolean {
     return next < b.length && b[next] === 1;
   }
   const detailOffset = view.getUint32(0, true);
-  return (
-    version >= 6 &&
-    version < 13 &&
-    view.getUint32(4, true) === 0 &&
-    detailOffset > 100 &&
-    detailOffset < b.length
-  );
+  // Versions 1–5 (2015–16) have a 12-byte prefix, so only the details' start time tells them apart
+  // from any binary whose byte 10 is small: it must be a plausible date (2010–2100, ms).
+  if (!(version >= 1 && version < 13 && view.getUint32(4, true) === 0)) return false;
+  if (version >= 6) return detailOffset > 100 && detailOffset < b.length;
+  if (!(detailOffset >= 12 && detailOffset + 100 <= b.length)) return false;
+  const startMs = Number(view.getBigInt64(detailOffset + 91, true));
+  return startMs > 1_262_304_000_000 && startMs < 4_102_444_800_000;
 }

@@ -84,6 +84,7 @@ export function appName(department: number | null, version: string): string {
 }
 
 export const DJI_FLY = 3;
+export const DJI_PILOT = 7;
 
 const RECORDS: Record<number, string> = {
   1: 'OSD',

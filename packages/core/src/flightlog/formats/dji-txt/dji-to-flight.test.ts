@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { detectFlightLogFormat } from '../../detect.ts';
 import { FlightLogError } from '../../errors.ts';
 import { summarize } from '../../model/index.ts';
+import { parseFlightLog } from '../../parse-flight-log.ts';
 import { sample } from '../../test-samples.ts';
 import { DJI_KEY_NOTICE, parseDjiTxt } from './dji-to-flight.ts';
 import { readDjiDetails } from './read-dji-details.ts';
@@ -45,3 +47,65 @@ describe('parseDjiTxt', () => {
     assert.throws(() => parseDjiTxt(new Uint8Array(50)), FlightLogError);
   });
 });
+
+describe('parseDjiTxt: units from the app, old versions', () => {
+  it('DJI Pilot (enterprise) records store km, like DJI Fly: 0.739 is 739 m, not 0.74 m', () => {
+    const bytes = sample(MINI2).slice();
+    const view = new DataView(bytes.buffer);
+    const versionBlock = 103 + view.getUint16(101, true);
+    assert.equal(bytes[versionBlock], 1);
+    bytes[versionBlock + 5] = 7; // the department: DJI Pilot
+    const s = summarize(parseDjiTxt(bytes));
+    assert.equal(s.app, 'DJI Pilot 1.4.8');
+    assert.ok(Math.abs(s.distance_m! - 739.1) < 1, `distance ${s.distance_m}`);
+  });
+
+  it('version 4 (2015): 12-byte prefix, details after the records, framed records counted', () => {
+    const bytes = oldRecord(4);
+    assert.equal(detectFlightLogFormat(undefined, bytes), 'dji-txt');
+    const f = parseDjiTxt(bytes);
+    const s = summarize(f);
+    assert.equal(s.start, '2015-12-29T18:05:48.000Z');
+    assert.equal(s.duration_s, 300);
+    assert.equal(s.distance_m, 1482);
+    assert.equal(s.max_alt_m, 60);
+    assert.equal(s.aircraft, 'DJI Phantom 3 Advanced');
+    assert.equal(s.messages.OSD, 3);
+    assert.equal(
+      parseFlightLog(bytes, { name: 'DJIFlightRecord_2015-12-29_[19-05-48].txt' }).summary.format,
+      'dji-txt',
+    );
+  });
+
+  it('every version 1–12 is read, not refused', () => {
+    for (const v of [1, 2, 3, 5])
+      assert.equal(summarize(parseDjiTxt(oldRecord(v))).distance_m, 1482, `v${v}`);
+  });
+});
+
+/**
+ * A record in the v1–5 layout (after dji-log-parser's prefix.rs and details.rs): 12-byte prefix (detail
+ * offset u64, length u16, version u8), three OSD records (type, u8 length, payload, 0xFF), then the
+ * details: start ms at 91, distance f32 at 115, time ms at 119, height at 123, speeds at 127/131,
+ * product at 277, app platform and version at 348..351. No real file of these versions was at hand.
+ */
+function oldRecord(version: number): Uint8Array {
+  const records = [1, 1, 1].flatMap((type) => [type, 4, 0, 0, 0, 0, 0xff]);
+  const detailOffset = 12 + records.length;
+  const bytes = new Uint8Array(detailOffset + 356);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, detailOffset, true);
+  view.setUint16(8, 356, true);
+  bytes[10] = version;
+  bytes.set(records, 12);
+  const d = detailOffset;
+  view.setBigInt64(d + 91, BigInt(Date.UTC(2015, 11, 29, 18, 5, 48)), true);
+  view.setFloat32(d + 115, 1482, true);
+  view.setInt32(d + 119, 300_000, true);
+  view.setFloat32(d + 123, 60, true);
+  view.setFloat32(d + 127, 12, true);
+  view.setFloat32(d + 131, 3, true);
+  bytes[d + 277] = 3;
+  bytes.set([1, 2, 5, 0], d + 348);
+  return bytes;
+}

@@ -1,6 +1,6 @@
 import { type BuildOptions, type Flight, FlightBuilder, isoFromEpochMs } from '../../model/index.ts';
 import { countDjiRecords } from './count-dji-records.ts';
-import { appName, DJI_FLY, productName } from './dji-names.ts';
+import { appName, DJI_FLY, DJI_PILOT, productName } from './dji-names.ts';
 import { type DjiDetails, readDjiDetails } from './read-dji-details.ts';
 
 /** Said to the user whenever a v13+ record is imported: what is missing and why. */
@@ -41,18 +41,23 @@ export function parseDjiTxt(bytes: Uint8Array, options: BuildOptions = {}): Flig
   return b.build(options);
 }
 
+/** Apps whose records store totalDistance in kilometres (the app is named in the version block). */
+const KM_APPS = new Set([DJI_FLY, DJI_PILOT]);
+
 /**
- * totalDistance has no fixed unit: DJI Fly v14 files store kilometres (the Mini 2 sample says 0.739
- * for a 739 m path), older apps metres (the GO 4 sample: 170.4 in 94.7 s). DJI Fly values are read as
- * km when that distance could have been flown at the stated top speed; the guess is reported.
+ * totalDistance has no fixed unit: DJI Fly and DJI Pilot (enterprise) files store kilometres (the Mini
+ * 2 sample says 0.739 for a 739 m path; a 1,482 m DJI Pilot flight says 1.482), DJI GO and older apps
+ * metres (the GO 4 sample: 170.4 in 94.7 s). The unit comes from the app that wrote the record, and
+ * the value is held against the stated top speed and time; summarize checks it once more.
  */
 function distanceMetres(d: DjiDetails, b: FlightBuilder): number | undefined {
   const raw = d.totalDistanceRaw;
   if (!(Number.isFinite(raw) && raw >= 0)) return undefined;
   const reachable = Math.max(d.maxHSpeedMps, 0.1) * Math.max(d.totalTimeS, 1) * 1.2;
-  if (d.department === DJI_FLY && raw * 1000 <= reachable) {
-    b.warn('DJI details distance read as kilometres (DJI Fly files store km; older apps metres)');
-    return raw * 1000;
+  if (d.department !== null && KM_APPS.has(d.department)) {
+    if (raw * 1000 <= reachable) return raw * 1000;
+    b.warn(`DJI details distance ${raw} km is not plausible for the stated speed and time; ignored`);
+    return undefined;
   }
   if (raw <= reachable) return raw;
   b.warn(`DJI details distance ${raw} is not plausible for the stated speed and time; ignored`);

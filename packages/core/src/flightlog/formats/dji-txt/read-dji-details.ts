@@ -32,16 +32,17 @@ export function readDjiDetails(bytes: Uint8Array): DjiDetails {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const detailOffset = view.getUint32(0, true) + view.getUint32(4, true) * 4294967296;
   const version = bytes[10];
-  if (version < 6 || version > 20) {
+  if (version < 1 || version > 20) {
     throw new FlightLogError(`DJI record version ${version} at ${describeOffset(10)} is not supported`, {
       offset: 10,
     });
   }
   if (version < 13) {
     const at = version < 12 ? detailOffset : 100;
-    if (at + 380 > bytes.length)
+    if (at + (version <= 5 ? OLD_DETAILS_LENGTH : 380) > bytes.length)
       throw new FlightLogError(`DJI details at ${describeOffset(at)} lie past the end`, { offset: at });
-    const recordsStart = version < 12 ? 100 : 536;
+    // Versions 1–5 (2015–16) have a 12-byte prefix; 6–11 a 100-byte one; 12 adds a 436-byte info block.
+    const recordsStart = version <= 5 ? 12 : version < 12 ? 100 : 536;
     return decodeDetails(
       new DataView(bytes.buffer, bytes.byteOffset + at),
       version,
@@ -83,6 +84,9 @@ export function readDjiDetails(bytes: Uint8Array): DjiDetails {
   );
 }
 
+/** Versions 1–5 end their details with the take-off altitude at 352..356. */
+const OLD_DETAILS_LENGTH = 356;
+
 function decodeDetails(
   d: DataView,
   version: number,
@@ -90,9 +94,11 @@ function decodeDetails(
   start: number,
   end: number,
 ): DjiDetails {
-  // Offsets of the v6+ details struct; the location strings (0..80) and the serials (312..376) are
-  // never read, so they cannot leak into anything built from this.
+  // Offsets of the details struct (v1–5 move the product, serials and app fields: product 277,
+  // serials 267..348, app 348..351); the location strings (0..80) and the serials are never read,
+  // so they cannot leak into anything built from this.
   const bytes = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+  const old = version <= 5;
   return {
     version,
     startMs: Number(d.getBigInt64(91, true)),
@@ -103,9 +109,11 @@ function decodeDetails(
     maxVSpeedMps: d.getFloat32(131, true),
     captureCount: d.getInt32(135, true),
     videoTimeS: Number(d.getBigInt64(139, true)),
-    productType: d.getUint8(271),
-    appPlatform: d.getUint8(376),
-    appVersion: `${bytes[377]}.${bytes[378]}.${bytes[379]}`,
+    productType: d.getUint8(old ? 277 : 271),
+    appPlatform: d.getUint8(old ? 348 : 376),
+    appVersion: old
+      ? `${bytes[349]}.${bytes[350]}.${bytes[351]}`
+      : `${bytes[377]}.${bytes[378]}.${bytes[379]}`,
     department,
     recordsStart: start,
     recordsEnd: end,
