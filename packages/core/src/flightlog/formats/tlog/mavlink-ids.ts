@@ -1,6 +1,8 @@
+import { MAVLINK_MESSAGES } from './mavlink-messages.ts';
+
 /**
- * Names for counting, and CRC_EXTRA for the messages we decode (from the MAVLink common/ardupilotmega
- * XML definitions). Other ids are counted by name or as MSG_<id>, never decoded, so their CRC is not needed.
+ * Ids of the messages we decode. Names and CRC_EXTRA of all messages come from the table generated
+ * from the MAVLink definitions (common, minimal, ardupilotmega) by scripts/build-mavlink-messages.ts.
  */
 export const MSG = {
   HEARTBEAT: 0,
@@ -18,88 +20,11 @@ export const MSG = {
   STATUSTEXT: 253,
 } as const;
 
-export const CRC_EXTRA: Record<number, number> = {
-  0: 50,
-  1: 124,
-  2: 137,
-  22: 220,
-  24: 24,
-  30: 39,
-  33: 104,
-  35: 244,
-  65: 118,
-  74: 20,
-  147: 154,
-  180: 52,
-  253: 83,
-};
-
-const NAMES: Record<number, string> = {
-  0: 'HEARTBEAT',
-  1: 'SYS_STATUS',
-  2: 'SYSTEM_TIME',
-  4: 'PING',
-  11: 'SET_MODE',
-  20: 'PARAM_REQUEST_READ',
-  21: 'PARAM_REQUEST_LIST',
-  22: 'PARAM_VALUE',
-  23: 'PARAM_SET',
-  24: 'GPS_RAW_INT',
-  25: 'GPS_STATUS',
-  26: 'SCALED_IMU',
-  27: 'RAW_IMU',
-  29: 'SCALED_PRESSURE',
-  30: 'ATTITUDE',
-  32: 'LOCAL_POSITION_NED',
-  33: 'GLOBAL_POSITION_INT',
-  34: 'RC_CHANNELS_SCALED',
-  35: 'RC_CHANNELS_RAW',
-  36: 'SERVO_OUTPUT_RAW',
-  37: 'MISSION_REQUEST_PARTIAL_LIST',
-  39: 'MISSION_ITEM',
-  40: 'MISSION_REQUEST',
-  42: 'MISSION_CURRENT',
-  43: 'MISSION_REQUEST_LIST',
-  44: 'MISSION_COUNT',
-  46: 'MISSION_ITEM_REACHED',
-  47: 'MISSION_ACK',
-  49: 'GPS_GLOBAL_ORIGIN',
-  62: 'NAV_CONTROLLER_OUTPUT',
-  65: 'RC_CHANNELS',
-  66: 'REQUEST_DATA_STREAM',
-  73: 'MISSION_ITEM_INT',
-  74: 'VFR_HUD',
-  76: 'COMMAND_LONG',
-  77: 'COMMAND_ACK',
-  87: 'POSITION_TARGET_GLOBAL_INT',
-  111: 'TIMESYNC',
-  116: 'SCALED_IMU2',
-  125: 'POWER_STATUS',
-  129: 'SCALED_IMU3',
-  136: 'TERRAIN_REPORT',
-  137: 'SCALED_PRESSURE2',
-  141: 'ALTITUDE',
-  147: 'BATTERY_STATUS',
-  148: 'AUTOPILOT_VERSION',
-  150: 'SENSOR_OFFSETS',
-  152: 'MEMINFO',
-  158: 'MOUNT_STATUS',
-  163: 'AHRS',
-  164: 'SIMSTATE',
-  165: 'HWSTATUS',
-  168: 'WIND',
-  173: 'RANGEFINDER',
-  178: 'AHRS2',
-  180: 'CAMERA_FEEDBACK',
-  182: 'AHRS3',
-  193: 'EKF_STATUS_REPORT',
-  194: 'PID_TUNING',
-  241: 'VIBRATION',
-  242: 'HOME_POSITION',
-  245: 'EXTENDED_SYS_STATE',
-  253: 'STATUSTEXT',
-};
+/** CRC_EXTRA of every message in the generated table: each frame of a known id is checked. */
+export function crcExtra(id: number): number | undefined {
+  return MAVLINK_MESSAGES[id]?.[1];
+}
 
 export function messageName(id: number): string {
-  return NAMES[id] ?? `MSG_${id}`;
+  return MAVLINK_MESSAGES[id]?.[0] ?? `MSG_${id}`;
 }

@@ -1,5 +1,5 @@
 import { describeOffset, FlightLogError } from '../../errors.ts';
-import { CRC_EXTRA, messageName } from './mavlink-ids.ts';
+import { crcExtra, messageName } from './mavlink-ids.ts';
 import { mavlinkCrc } from './x25-crc.ts';
 
 /** One decoded frame: payload zero-padded to 255 bytes (MAVLink 2 trims trailing zeros). */
@@ -13,10 +13,13 @@ export interface MavFrame {
 }
 
 export interface TlogFile {
-  /** Frames per message name, including ones with a bad CRC (as packet counters see them). */
+  /** Frames per message name whose CRC checked out (what pymavlink counts). */
   counts: Map<string, number>;
   frames: number;
+  /** Frames of a known message whose CRC failed: corrupt, so neither counted nor decoded. */
   crcErrors: number;
+  /** Frames of ids outside the MAVLink definitions: their CRC cannot be checked, so they are not counted. */
+  unknownIds: number;
   warnings: string[];
   firstTimeUs: number;
   lastTimeUs: number;
@@ -41,8 +44,8 @@ function frameLength(b: Uint8Array, at: number): number {
 
 /**
  * Walks a .tlog: records of an 8-byte big-endian µs timestamp + one MAVLink v1 (0xFE) or v2 (0xFD,
- * optionally signed) frame. Every framed packet is counted by id; only ids in `wanted` are CRC-checked
- * (with CRC_EXTRA) and handed over. Bytes that are no frame are skipped and reported with their offset.
+ * optionally signed) frame. Every frame of a known id is CRC-checked (with its CRC_EXTRA) and counted
+ * only when it passes; those in `wanted` are handed over. Bytes that are no frame are skipped and reported with their offset.
  */
 export function readTlog(bytes: Uint8Array, wanted: Set<number>, onFrame: (f: MavFrame) => void): TlogFile {
   if (bytes.length < 8 + 8 || frameLength(bytes, 8) === 0) {
@@ -55,6 +58,7 @@ export function readTlog(bytes: Uint8Array, wanted: Set<number>, onFrame: (f: Ma
     counts: new Map(),
     frames: 0,
     crcErrors: 0,
+    unknownIds: 0,
     warnings: [],
     firstTimeUs: 0,
     lastTimeUs: 0,
@@ -91,12 +95,14 @@ export function readTlog(bytes: Uint8Array, wanted: Set<number>, onFrame: (f: Ma
     const plen = bytes[f + 1];
     const hdr = v2 ? 10 : 6;
     const msgId = v2 ? bytes[f + 7] | (bytes[f + 8] << 8) | (bytes[f + 9] << 16) : bytes[f + 5];
-    counts.set(msgId, (counts.get(msgId) ?? 0) + 1);
     file.frames++;
-    if (wanted.has(msgId)) {
-      const crc = bytes[f + hdr + plen] | (bytes[f + hdr + plen + 1] << 8);
-      if (mavlinkCrc(bytes, f + 1, f + hdr + plen, CRC_EXTRA[msgId]) !== crc) file.crcErrors++;
-      else {
+    const extra = crcExtra(msgId);
+    const crc = bytes[f + hdr + plen] | (bytes[f + hdr + plen + 1] << 8);
+    if (extra === undefined) file.unknownIds++;
+    else if (mavlinkCrc(bytes, f + 1, f + hdr + plen, extra) !== crc) file.crcErrors++;
+    else {
+      counts.set(msgId, (counts.get(msgId) ?? 0) + 1);
+      if (wanted.has(msgId)) {
         scratch.fill(0);
         scratch.set(bytes.subarray(f + hdr, f + hdr + plen));
         const sysId = bytes[f + (v2 ? 5 : 3)];
@@ -118,7 +124,13 @@ export function readTlog(bytes: Uint8Array, wanted: Set<number>, onFrame: (f: Ma
     );
   }
   if (file.crcErrors > 0)
-    file.warnings.push(`${file.crcErrors} MAVLink frames failed their CRC check and were not decoded`);
+    file.warnings.push(
+      `${file.crcErrors} MAVLink frames failed their CRC check: corrupt, so not counted and not decoded`,
+    );
+  if (file.unknownIds > 0)
+    file.warnings.push(
+      `${file.unknownIds} MAVLink frames have message ids outside the common and ardupilotmega definitions: their CRC cannot be checked, so they were not counted`,
+    );
   for (const [id, c] of counts) file.counts.set(messageName(id), c);
   return file;
 }

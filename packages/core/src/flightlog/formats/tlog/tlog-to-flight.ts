@@ -1,7 +1,7 @@
 import { type BuildOptions, type Flight, FlightBuilder, isoFromEpochMs } from '../../model/index.ts';
 import { arduModeName, firmwareFromText, redactSerials, StickMapper } from '../ardupilot/index.ts';
 import { airframe, isGroundStation } from './mav-types.ts';
-import { CRC_EXTRA, MSG } from './mavlink-ids.ts';
+import { MSG } from './mavlink-ids.ts';
 import { type MavFrame, readTlog } from './read-tlog.ts';
 
 const decoder = new TextDecoder();
@@ -93,8 +93,9 @@ export function parseTlog(bytes: Uint8Array, options: BuildOptions = {}): Flight
         break;
     }
   };
-  const file = readTlog(bytes, new Set(Object.keys(CRC_EXTRA).map(Number)), handle);
+  const file = readTlog(bytes, new Set<number>(Object.values(MSG)), handle);
   for (const [name, n] of file.counts) b.count(name, n);
+  b.crcFailures = file.crcErrors;
   for (const w of file.warnings) b.warn(w);
   b.duration_s = (file.lastTimeUs - file.firstTimeUs) / 1e6;
   b.start = isoFromEpochMs(file.firstTimeUs / 1000);
