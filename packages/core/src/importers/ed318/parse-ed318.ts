@@ -2,6 +2,7 @@ import { type Zone, zoneSchema } from '../../zone/index.ts';
 import { asRecord, checkField, createIdAllocator, ellipsoidalPaths, FieldError } from '../eurocae/index.ts';
 import { parseJsonText } from '../geojson/index.ts';
 import { ImportCollector, ImportError, type ImportOptions, type ImportResult } from '../result.ts';
+import { ed318SchemaViolations } from './ed318-schema.ts';
 import { identifierOf, type MappedGeoZone, mapGeoZone } from './geo-zone.ts';
 import { sameZoneKey } from './same-zone-key.ts';
 
@@ -18,13 +19,17 @@ interface Pending {
  * Reads an EUROCAE ED-318 GeoZone collection (a GeoJSON FeatureCollection with `metadata`, layered
  * geometries and ED-318 properties). Pure: text in, zones out. Features that repeat an identifier
  * with the same properties are layers of one zone and become one zone with several volumes; a
- * repeat with different properties is a different zone and gets a suffixed id (`~2`).
+ * repeat with different properties is a different zone and gets a suffixed id (`~2`). In strict mode
+ * the document must also satisfy the published ED-318 JSON schema (`schema/`), every violation named
+ * by its JSON pointer.
  *
  * @example
  * const { zones } = parseEd318(readFileSync('geozones.json', 'utf8'), { dataset: 'fr-ed318' });
  */
 export function parseEd318(text: string, options: ImportOptions): ImportResult {
-  const features = featuresOf(parseJsonText(text));
+  const doc = parseJsonText(text);
+  if (options.strict) refuseSchemaViolations(doc);
+  const features = featuresOf(doc);
   const collector = new ImportCollector(options);
   const pending: Pending[] = [];
   const byIdentifier = new Map<string, Pending[]>();
@@ -78,4 +83,19 @@ function featuresOf(doc: unknown): unknown[] {
     throw new ImportError({ reason: 'ED-318 document is not a FeatureCollection with a features array' });
   }
   return d.features;
+}
+
+/** Strict mode: the whole document against the ED-318 schema; the first 20 violations, by pointer. */
+function refuseSchemaViolations(doc: unknown): void {
+  const violations = ed318SchemaViolations(doc);
+  if (violations.length === 0) return;
+  const first = /^\/features\/(\d+)/.exec(violations[0].pointer);
+  const shown = violations.slice(0, 20).map((v) => `${v.pointer} ${v.message}`);
+  const more = violations.length > 20 ? `; and ${violations.length - 20} more` : '';
+  const index = first ? Number(first[1]) : undefined;
+  const record = index === undefined ? undefined : identifierOf(asRecord(doc)?.features?.[index as never]);
+  throw new ImportError({
+    ...(index === undefined ? {} : { feature: index + 1, record }),
+    reason: `not valid ED-318 (${violations.length} schema violation${violations.length > 1 ? 's' : ''}): ${shown.join('; ')}${more}`,
+  });
 }
