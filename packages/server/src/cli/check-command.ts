@@ -1,5 +1,5 @@
-import { MECHANISMS, type Mechanism } from '@airlock/core';
-import { createAirlock, type SendRecord } from '@airlock/sdk';
+import type { Mechanism } from '@airlock/core';
+import type { SendRecord } from '@airlock/sdk';
 import { type Command, numberArg, parseCommandArgs, UsageError } from './command.ts';
 import { connect } from './connect.ts';
 
@@ -32,14 +32,24 @@ on-device warnings for the position at --alt metres above ground (default 50).
     const lon = numberArg('LON', coords[1], -180, 180)!;
     const alt = numberArg('--alt', values.alt, -500, 100_000) ?? 50;
     const mechanismArg = (values.mechanism as string | undefined) ?? 'cell';
+    const { MECHANISMS } = await import('@airlock/core');
+    const { createAirlock } = await import('@airlock/sdk');
     const mechanism = (mechanismArg === 'default' ? 'cell' : mechanismArg) as Mechanism;
     if (!MECHANISMS.includes(mechanism))
       throw new UsageError(`--mechanism must be one of ${MECHANISMS.join(', ')} (or default)`);
 
     const conn = await connect(io, { server: values.server as string });
     const serverUrl = conn.baseUrl;
-    const fetchImpl: typeof fetch = (input, init) =>
-      conn.fetch(String(input instanceof Request ? input.url : input).slice(serverUrl.length), init);
+    // The SDK's transport, on the CLI's own HTTP client: every request it sends is to the server.
+    const fetchImpl = (
+      url: string,
+      init: { method: string; headers: Record<string, string>; body?: string | Uint8Array },
+    ) =>
+      conn.fetch(url.slice(serverUrl.length), {
+        method: init.method,
+        headers: init.headers,
+        body: init.body,
+      });
     const close = () => conn.close();
     try {
       const sent: SendRecord[] = [];

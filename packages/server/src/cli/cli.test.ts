@@ -30,6 +30,12 @@ describe('airlock CLI against the running server', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  test('the help text names the near-radius limit core enforces', async () => {
+    const { MAX_NEAR_RADIUS_M } = await import('@airlock/core');
+    const { NEAR_RADIUS_LIMIT_M } = await import('./zones-command.ts');
+    assert.equal(NEAR_RADIUS_LIMIT_M, MAX_NEAR_RADIUS_M);
+  });
+
   test('every subcommand has --help, and bad usage exits 2 with the usage', async () => {
     const top = await run('--help');
     assert.equal(top.code, 0);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../config/index.ts';
+import type { loadConfig } from '../config/index.ts';
 import { DataDirLockedError, readLock, resolveDataDir } from '../data-dir/index.ts';
 import { createLogger } from '../log/index.ts';
 import type { Io } from './command.ts';
 import { UsageError } from './command.ts';
+import { type Answer, type RequestInit, send } from './http-client.ts';
 
 /** How a CLI command reaches the server's state: always through its HTTP API. */
 export interface Connection {
@@ -12,7 +13,7 @@ export interface Connection {
   baseUrl: string;
   /** Operator bearer token, when one is known. */
   operatorToken?: string;
-  fetch(path: string, init?: RequestInit): Promise<Response>;
+  fetch(path: string, init?: RequestInit): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -37,7 +38,8 @@ export async function connect(io: Io, options: ConnectOptions = {}): Promise<Con
     io.err(`airlock: using the server at ${baseUrl}\n`);
     return httpConnection('remote', baseUrl, options.token ?? env.AIRLOCK_ADMIN_TOKEN);
   }
-  const config = loadConfig(env);
+  // Loaded here, not at the top: `airlock <command> --help` must not load zod and the config schema.
+  const config = (await import('../config/index.ts')).loadConfig(env);
   const dataDir = resolveDataDir(config.AIRLOCK_DATA_DIR);
   const holder = readLock(dataDir.path);
   if (holder?.kind === 'server' && holder.url) {
@@ -61,7 +63,7 @@ function httpConnection(mode: Connection['mode'], baseUrl: string, operatorToken
     mode,
     baseUrl,
     operatorToken,
-    fetch: (path, init) => fetch(`${baseUrl}${path}`, init),
+    fetch: (path, init) => send(`${baseUrl}${path}`, init),
     close: async () => {},
   };
 }
@@ -80,19 +82,31 @@ async function standalone(config: ReturnType<typeof loadConfig>): Promise<Connec
     mode: 'standalone',
     baseUrl,
     operatorToken: token,
-    fetch: async (path, init) => app.fetch(new Request(`${baseUrl}${path}`, init)),
+    fetch: async (path, init) => {
+      const res = await app.fetch(
+        new Request(`${baseUrl}${path}`, { ...init, body: init?.body as BodyInit | undefined }),
+      );
+      const text = await res.text();
+      return {
+        status: res.status,
+        ok: res.ok,
+        headers: res.headers,
+        text: async () => text,
+        json: async () => JSON.parse(text),
+      };
+    },
     close: () => services.close(),
   };
 }
 
 /** The server's error message from a JSON error answer, or the status line. */
-export async function errorOf(res: Response): Promise<string> {
+export async function errorOf(res: Answer): Promise<string> {
   const text = await res.text();
   try {
     const body = JSON.parse(text) as { error?: { message?: string } };
     if (body.error?.message) return `${body.error.message} (HTTP ${res.status})`;
   } catch {}
-  return `HTTP ${res.status} ${res.statusText}${text ? `: ${text.slice(0, 200)}` : ''}`;
+  return `HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`;
 }
 
 /** Authorization header for operator routes; a clear error when no token is known. */

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { describeIssue, type ImportIssue, ZONE_FORMATS, type ZoneFormat } from '@airlock/core';
+import type { ImportIssue, ZoneFormat } from '@airlock/core';
 import { type Command, parseCommandArgs, UsageError } from './command.ts';
 import { connect, errorOf, operatorHeaders } from './connect.ts';
+import { type Answer, multipart } from './http-client.ts';
 
 export const importCommand: Command = {
   name: 'import',
@@ -36,6 +37,7 @@ beside it) or the folder holding both (.csv or .csv.gz).`,
     });
     if (help) return (io.out(`${this.usage}\n`), 0);
     if (positionals.length !== 1) throw new UsageError('give exactly one FILE');
+    const { describeIssue, ZONE_FORMATS } = await import('@airlock/core');
     const format = values.format as ZoneFormat | undefined;
     if (format && !ZONE_FORMATS.includes(format))
       throw new UsageError(`--format must be one of ${ZONE_FORMATS.join(', ')}`);
@@ -55,22 +57,23 @@ beside it) or the folder holding both (.csv or .csv.gz).`,
       if (values.strict) query.set('strict', 'true');
       if (values.replace) query.set('replace', 'true');
       if (values['accept-partial']) query.set('accept_partial', 'true');
-      let body: BodyInit = files[0].text;
+      let body: string | Buffer = files[0].text;
+      const headers = operatorHeaders(conn);
       if (files.length > 1) {
-        const form = new FormData();
-        files.forEach((f, i) => form.set(i === 0 ? 'airports' : 'runways', new Blob([f.text]), f.name));
-        body = form;
+        const form = multipart(files.map((f, i) => ({ field: i === 0 ? 'airports' : 'runways', ...f })));
+        body = form.body;
+        headers['content-type'] = form.contentType;
       }
       const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
       io.err(`  sending ${(bytes / 1e6).toFixed(1)} MB as dataset ${id} …\n`);
       const started = performance.now();
       const res = await conn.fetch(`/v1/admin/datasets/${encodeURIComponent(id)}?${query}`, {
         method: 'PUT',
-        headers: operatorHeaders(conn),
+        headers,
         body,
       });
       if (res.status === 422) {
-        const refused = await partialRefusal(res.clone());
+        const refused = await partialRefusal(res); // an Answer reads its body once and keeps it
         if (refused) return (io.err(refused), 1);
       }
       if (!res.ok) {
@@ -95,7 +98,8 @@ beside it) or the folder holding both (.csv or .csv.gz).`,
 };
 
 /** The 422 `partial_import` answer as lines for stderr, or undefined for any other 422. */
-async function partialRefusal(res: Response): Promise<string | undefined> {
+async function partialRefusal(res: Answer): Promise<string | undefined> {
+  const { describeIssue } = await import('@airlock/core');
   const body = (await res.json().catch(() => undefined)) as
     | { error?: { code?: string; message?: string; details?: PartialDetails } }
     | undefined;

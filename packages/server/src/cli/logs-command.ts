@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { FlightLogError, type FlightSummary, parseFlightLog } from '@airlock/core';
+import type { FlightSummary } from '@airlock/core';
 import { type Command, type Io, parseCommandArgs, UsageError } from './command.ts';
 import { type Connection, connect, errorOf } from './connect.ts';
 import { readPassword } from './password-input.ts';
@@ -73,7 +73,8 @@ export const logsCommand: Command = {
   },
 };
 
-function summaryOf(file: string, bytes: Buffer, json: boolean, io: Io): number {
+async function summaryOf(file: string, bytes: Buffer, json: boolean, io: Io): Promise<number> {
+  const { FlightLogError, parseFlightLog } = await import('@airlock/core');
   let summary: FlightSummary;
   try {
     summary = parseFlightLog(new Uint8Array(bytes), { name: basename(file) }).summary;

@@ -1,7 +1,3 @@
-import { loadConfig } from '../config/index.ts';
-import { lockDataDir, resolveDataDir, secureDataDir } from '../data-dir/index.ts';
-import { createLogger } from '../log/index.ts';
-import { bindPort, openServices, startServer } from '../server.ts';
 import { type Command, numberArg, parseCommandArgs } from './command.ts';
 
 export const serveCommand: Command = {
@@ -18,6 +14,11 @@ a time: a second server on it is refused, and the airlock CLI talks to this one 
     const { values, help } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string' } });
     if (help) return (io.out(`${this.usage}\n`), 0);
     const port = numberArg('--port', values.port, 0, 65535);
+    // The server is loaded after --help: `airlock serve --help` loads none of it.
+    const { loadConfig } = await import('../config/index.ts');
+    const { lockDataDir, resolveDataDir, secureDataDir } = await import('../data-dir/index.ts');
+    const { createLogger } = await import('../log/index.ts');
+    const { bindPort, openServices, startServer } = await import('../server.ts');
     const loaded = loadConfig({
       ...process.env,
       ...(port !== undefined ? { PORT: String(port) } : {}),
@@ -45,14 +46,17 @@ a time: a second server on it is refused, and the airlock CLI talks to this one 
       log.info('starting', { url: bound.url, data_dir: dataDir.path, data_dir_state: dataDir.how });
       const services = await openServices(config, log, { lock });
       const server = await startServer(config, log, services, bound);
-      log.info('listening', { url: server.url, startup_ms: Math.round(performance.now() - started) });
-      io.out(`Airlock listening on ${server.url} (API reference: ${server.url}/docs)\n`);
-      process.off('SIGINT', stopEarly);
-      process.off('SIGTERM', stopEarly);
-      await new Promise<void>((resolve) => {
+      // The stopping handlers go on before the start-up ones come off: no instant without one, or a
+      // SIGTERM then would kill the server with no clean stop and no lock release.
+      const stopped = new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
       });
+      process.off('SIGINT', stopEarly);
+      process.off('SIGTERM', stopEarly);
+      log.info('listening', { url: server.url, startup_ms: Math.round(performance.now() - started) });
+      io.out(`Airlock listening on ${server.url} (API reference: ${server.url}/docs)\n`);
+      await stopped;
       log.info('shutting down');
       await server.close();
       await services.close();

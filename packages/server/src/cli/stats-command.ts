@@ -1,9 +1,14 @@
-import { addDays, isValidDay, TELEMETRY_CATEGORIES, type TelemetryCategory, utcDay } from '@airlock/core';
+import type { TelemetryCategory } from '@airlock/core';
 import type { TelemetryStats } from '../telemetry/index.ts';
 import { type Command, parseCommandArgs, UsageError } from './command.ts';
 import { connect, errorOf, operatorHeaders } from './connect.ts';
 
-function dayArg(name: string, raw: string | boolean | undefined, fallback: string): string {
+function dayArg(
+  isValidDay: (d: string) => boolean,
+  name: string,
+  raw: string | boolean | undefined,
+  fallback: string,
+): string {
   if (raw === undefined) return fallback;
   if (typeof raw !== 'string' || !isValidDay(raw))
     throw new UsageError(`${name} must be a day as YYYY-MM-DD; got "${raw}"`);
@@ -65,8 +70,9 @@ before --to. --by-day keeps one row per day instead of summing the range.`,
       return 0;
     }
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const to = dayArg('--to', values.to, utcDay());
-    const from = dayArg('--from', values.from, addDays(to, -30));
+    const { addDays, isValidDay, TELEMETRY_CATEGORIES, utcDay } = await import('@airlock/core');
+    const to = dayArg(isValidDay, '--to', values.to, utcDay());
+    const from = dayArg(isValidDay, '--from', values.from, addDays(to, -30));
     if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
     const category = values.category as TelemetryCategory | undefined;
     if (category !== undefined && !TELEMETRY_CATEGORIES.includes(category))

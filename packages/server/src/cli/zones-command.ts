@@ -1,12 +1,7 @@
-import {
-  assessPosition,
-  formatLimit,
-  isZoneActive,
-  MAX_NEAR_RADIUS_M,
-  readAnswerZones,
-  ZoneIndex,
-  zoneToFeature,
-} from '@airlock/core';
+// @airlock/core is imported in run(), after --help: help text loads no npm package.
+/** MAX_NEAR_RADIUS_M of @airlock/core (cli.test.ts checks they agree). */
+export const NEAR_RADIUS_LIMIT_M = 50_000;
+
 import { type Command, numberArg, parseCommandArgs, UsageError } from './command.ts';
 import { connect, errorOf } from './connect.ts';
 
@@ -15,7 +10,7 @@ export const zonesCommand: Command = {
   summary: 'zones near a point, asked of the running server',
   usage: `airlock zones near LAT LON [--radius METRES] [--at ISO-TIME] [--alt METRES] [--json] [--server URL]
 
-Prints the zones within --radius (default 10000, at most ${MAX_NEAR_RADIUS_M}) of the point, nearest first:
+Prints the zones within --radius (default 10000, at most ${NEAR_RADIUS_LIMIT_M}) of the point, nearest first:
 category, name, vertical limits, distance, whether the point is inside and whether the zone is active
 at --at (default now). --alt (metres above ground) decides which vertical layers the point is in.
 --json prints a GeoJSON FeatureCollection whose features carry category, name, source, lower, upper,
@@ -41,6 +36,15 @@ one holding the local data dir); inside, active and the ceiling are decided here
       throw new UsageError('usage: airlock zones near LAT LON [options]');
     const lat = numberArg('LAT', ordered[0], -90, 90)!;
     const lon = numberArg('LON', ordered[1], -180, 180)!;
+    const {
+      assessPosition,
+      formatLimit,
+      isZoneActive,
+      MAX_NEAR_RADIUS_M,
+      readAnswerZones,
+      ZoneIndex,
+      zoneToFeature,
+    } = await import('@airlock/core');
     const radius = numberArg('--radius', values.radius, 0, MAX_NEAR_RADIUS_M) ?? 10_000;
     const alt = numberArg('--alt', values.alt, -500, 100_000);
     let at = new Date();
