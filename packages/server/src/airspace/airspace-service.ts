@@ -13,6 +13,7 @@ import type { Database } from '../storage/index.ts';
 import { type DatasetInfo, DatasetStore } from './dataset-store.ts';
 import type { FileZones } from './file-zones.ts';
 import { type DatasetRange, readIndexFile, writeIndexFile } from './index-file.ts';
+import { changeTimesOf, ValidityClock } from './validity-clock.ts';
 import { refusePartialImport } from './partial-import.ts';
 
 export interface ImportRequest {
@@ -67,6 +68,8 @@ export interface AirspaceOptions {
    * when the index must be rebuilt, they are parsed again from these.
    */
   bundledFiles?: () => Array<{ name: string; text: string }>;
+  /** The clock restrictions start and end by (tests pass a fake one). */
+  now?: () => number;
 }
 
 /** Milliseconds an index that was replaced keeps its file open, for answers still being built from it. */
@@ -93,6 +96,8 @@ export class AirspaceService {
   readonly store: DatasetStore;
 
   private unlisten: (() => Promise<void>) | null = null;
+  /** When restrictions in the index start and end: the time part of `fingerprint`. */
+  readonly validity: ValidityClock;
 
   constructor(
     private readonly db: Database,
@@ -100,15 +105,33 @@ export class AirspaceService {
     private readonly options: AirspaceOptions = {},
   ) {
     this.store = new DatasetStore(db);
+    this.validity = new ValidityClock(options.now ?? Date.now, (step) =>
+      this.log.info('airspace validity changed', { step }),
+    );
   }
 
   get index(): ZoneIndex {
     return this.current;
   }
 
-  /** Changes whenever the loaded datasets change: the basis of ETags. */
+  /**
+   * Changes whenever the loaded datasets change, and at every start and end time of a restriction in
+   * them (so an answer, its ETag and every cache keyed by it turn over exactly then): the basis of
+   * ETags and the `dataset_version` of every answer.
+   */
   get fingerprint(): string {
-    return this.currentFingerprint;
+    const step = this.validity.step;
+    return step === 0 ? this.currentFingerprint : `${this.currentFingerprint}.${step}`;
+  }
+
+  /** The zones of an answer that are still valid now: a restriction leaves at its end time. */
+  liveZones(zones: Zone[]): Zone[] {
+    return this.validity.live(zones);
+  }
+
+  /** An answer's cache lifetime, cut so it does not outlive the earliest end among its zones. */
+  lifetime(zones: readonly Zone[], maxAgeS: number): { maxAgeS: number; notAfter?: number } {
+    return this.validity.lifetime(zones, maxAgeS);
   }
 
   /** When the current index was built. */
@@ -138,7 +161,7 @@ export class AirspaceService {
       try {
         const loaded = readIndexFile(dir, fingerprint);
         if (loaded) {
-          this.install(loaded.index, loaded.datasets, fp, fingerprint, loaded.zones);
+          this.install(loaded.index, loaded.datasets, fp, fingerprint, loaded.zones, loaded.times);
           this.log.info('airspace index loaded', {
             zones: loaded.index.size,
             ms: Math.round(performance.now() - started),
@@ -153,14 +176,15 @@ export class AirspaceService {
     const loaded = performance.now();
     const index = ZoneIndex.build(zones);
     const built = performance.now();
-    this.install(index, ranges, fp, fingerprint, null);
+    const times = changeTimesOf(zones);
+    this.install(index, ranges, fp, fingerprint, null, times);
     let storeMs = 0;
     if (dir) {
       try {
         writeIndexFile(dir, fingerprint, index, zones, ranges);
         // Serve from the file from now on, so the zone objects just built can be freed.
         const stored = readIndexFile(dir, fingerprint);
-        if (stored) this.install(stored.index, stored.datasets, fp, fingerprint, stored.zones);
+        if (stored) this.install(stored.index, stored.datasets, fp, fingerprint, stored.zones, times);
         storeMs = Math.round(performance.now() - built);
       } catch (e) {
         this.log.warn('airspace index not stored; the next start rebuilds it', { error: String(e) });
@@ -208,6 +232,7 @@ export class AirspaceService {
     source: string,
     fingerprint: string,
     file: FileZones | null,
+    times?: number[],
   ): void {
     const old = this.file;
     // Answers being built from the old index may still read zones from its file for a moment.
@@ -218,6 +243,7 @@ export class AirspaceService {
     this.builtAt = new Date().toISOString();
     this.loadedSource = source;
     this.currentFingerprint = fingerprint;
+    this.validity.reset(times ?? changeTimesOf(allZones(index)));
   }
 
   startPolling(seconds: number): void {
@@ -231,6 +257,7 @@ export class AirspaceService {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.validity.stop();
   }
 
   /** Stops polling and closes the stored index (the service answers nothing after this). */
@@ -341,6 +368,11 @@ export class AirspaceService {
       .notify(DATASETS_CHANNEL, this.fingerprint)
       .catch((e) => this.log.warn('dataset change not announced', { error: String(e) }));
   }
+}
+
+/** Every zone of an index, one at a time (an index loaded from an older file has no stored times). */
+function* allZones(index: ZoneIndex): Generator<Zone> {
+  for (let i = 0; i < index.size; i++) yield index.zone(i);
 }
 
 /** What identifies one stored state of a dataset: its content version and when it was written. */

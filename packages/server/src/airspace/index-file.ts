@@ -20,6 +20,7 @@ import {
   ZoneIndex,
 } from '@airlock/core';
 import { FileZones, type SharedFields, sharedFieldsOf, zoneText } from './file-zones.ts';
+import { changeTimesOf } from './validity-clock.ts';
 
 /**
  * The prepared zone index on disk, so a restart loads it instead of reading every zone back from SQL
@@ -54,6 +55,8 @@ interface Meta {
   zoneCount: number;
   datasets: DatasetRange[];
   shared: SharedFields[];
+  /** Every start/end time among the zones (changeTimesOf), so a load need not read every zone. */
+  times?: number[];
 }
 
 export function indexFileName(fingerprint: string): string {
@@ -70,7 +73,7 @@ export function writeIndexFile(
 ): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const shared = datasets.map((d) => sharedFieldsOf(zones, d.start, d.count));
-  const meta: Meta = { fingerprint, zoneCount: zones.length, datasets, shared };
+  const meta: Meta = { fingerprint, zoneCount: zones.length, datasets, shared, times: changeTimesOf(zones) };
   const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
   const packed = encodePackedIndex(index.toPacked());
   const offsets = new Uint32Array(zones.length + 1);
@@ -176,6 +179,8 @@ export interface LoadedIndex {
   index: ZoneIndex;
   zones: FileZones;
   datasets: DatasetRange[];
+  /** Absent in a file written before they were stored: then the caller reads them from the zones. */
+  times?: number[];
 }
 
 /**
@@ -222,7 +227,7 @@ export function readIndexFile(dir: string, fingerprint: string): LoadedIndex | n
     if (offsets[meta.zoneCount] !== size - textAt) throw new RangeError('zone offsets do not match the file');
     const packed = decodePackedIndex(new Uint8Array(front.buffer, pad8(metaLen), indexLen));
     const zones = new FileZones(fd, textAt, offsets, meta.datasets, meta.shared);
-    return { index: ZoneIndex.fromPacked(packed, zones), zones, datasets: meta.datasets };
+    return { index: ZoneIndex.fromPacked(packed, zones), zones, datasets: meta.datasets, times: meta.times };
   } catch (e) {
     closeSync(fd);
     throw e instanceof SyntaxError ? new RangeError(`meta: ${e.message}`) : e;

@@ -14,6 +14,11 @@ export interface CachedBody {
   /** The same, gzip-compressed once, for clients that accept it (zone answers shrink ~5x). */
   readonly gzip: Uint8Array;
   etag: string;
+  /**
+   * When the first restriction in the answer ends (ms since the epoch): Cache-Control never lets a
+   * client keep it past then, however often it is re-sent (the route sets it after building).
+   */
+  notAfter?: number;
 }
 
 /** What a route said about an answer when it sent it: enough to send it again without the route. */
@@ -61,6 +66,7 @@ interface UrlNode extends Sized {
 /** An answer too big to keep: gzip is only spent when a client asks for it. */
 class UncachedBody implements CachedBody {
   #gzip: Uint8Array | undefined;
+  notAfter?: number;
   constructor(
     readonly key: string,
     readonly body: Uint8Array,
@@ -173,6 +179,9 @@ function cachedResponse(
   maxAgeS: number,
   contentType: string,
 ): Response {
+  if (entry.notAfter !== undefined) {
+    maxAgeS = Math.max(0, Math.min(maxAgeS, Math.floor((entry.notAfter - Date.now()) / 1000)));
+  }
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
     etag: entry.etag,

@@ -21,9 +21,35 @@ export interface LocationAnswer {
   /** When the server built its zone index from the datasets (stable while they do not change). */
   generated_at: string;
   max_age_s: number;
+  /** When the first restriction in it ends (ISO 8601): the answer is out of date from then on. */
+  valid_until?: string;
   zones: ReturnType<typeof zonesToGeoJSON>;
   countries: string[];
   radio: ReturnType<typeof radioRulesFor>;
+}
+
+/**
+ * What the airspace knows about time (AirspaceService): which zones are still valid, and how long an
+ * answer holding them may be cached. Without it every zone is kept for the configured lifetime.
+ */
+export interface AnswerValidity {
+  liveZones(zones: Zone[]): Zone[];
+  lifetime(zones: readonly Zone[], maxAgeS: number): { maxAgeS: number; notAfter?: number };
+}
+
+function timed(
+  zones: Zone[],
+  maxAgeS: number,
+  validity: AnswerValidity | undefined,
+): { zones: Zone[]; max_age_s: number; valid_until?: string } {
+  if (!validity) return { zones, max_age_s: maxAgeS };
+  const live = validity.liveZones(zones);
+  const life = validity.lifetime(live, maxAgeS);
+  return {
+    zones: live,
+    max_age_s: life.maxAgeS,
+    ...(life.notAfter !== undefined ? { valid_until: new Date(life.notAfter).toISOString() } : {}),
+  };
 }
 
 /** Countries touching a box: sampled on a grid about 10 km apart plus the corners (see docs). */
@@ -65,10 +91,11 @@ export function cellAnswer(
   datasetVersion: string,
   generatedAt: string,
   maxAgeS: number,
+  validity?: AnswerValidity,
 ): LocationAnswer {
   parseCellId(cellId);
   const coverage = cellCoverage(cellId, CELL_COVERAGE_MARGIN_M);
-  const zones = zonesForCell(index, cellId);
+  const { zones, ...time } = timed(zonesForCell(index, cellId), maxAgeS, validity);
   const countries = countriesInBoxes(coverage);
   return {
     cell: cellId,
@@ -76,7 +103,7 @@ export function cellAnswer(
     lookahead_max_m: CELL_COVERAGE_MARGIN_M,
     dataset_version: datasetVersion,
     generated_at: generatedAt,
-    max_age_s: maxAgeS,
+    ...time,
     zones: zonesToGeoJSON(zones),
     countries,
     radio: radioRulesFor(countries),
@@ -92,15 +119,16 @@ export function nearAnswer(
   datasetVersion: string,
   generatedAt: string,
   maxAgeS: number,
+  validity?: AnswerValidity,
 ): LocationAnswer {
-  const zones = index.within(lon, lat, radiusM);
+  const { zones, ...time } = timed(index.within(lon, lat, radiusM), maxAgeS, validity);
   const countries = countriesNear(lon, lat, radiusM);
   return {
     query: { lon, lat, radius_m: radiusM },
     lookahead_max_m: Math.max(0, radiusM - 10_000),
     dataset_version: datasetVersion,
     generated_at: generatedAt,
-    max_age_s: maxAgeS,
+    ...time,
     zones: zonesToGeoJSON(zones),
     countries,
     radio: radioRulesFor(countries),

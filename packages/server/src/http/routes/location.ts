@@ -25,6 +25,7 @@ const answerSchema = z
     dataset_version: z.string(),
     generated_at: z.string(),
     max_age_s: z.number(),
+    valid_until: z.string().optional(),
     zones: z.any().openapi({ description: 'GeoJSON FeatureCollection of zones' }),
     countries: z.array(z.string()),
     radio: z.any().openapi({ description: 'the strictest radio rules over the countries' }),
@@ -65,13 +66,24 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
       const { cellId } = c.req.valid('param');
       const key = `cell:${cellId}:${airspace.fingerprint}`;
       let entry: CachedBody;
+      let until: string | undefined;
       try {
-        entry = cache.get(key, () =>
-          cellAnswer(airspace.index, cellId, airspace.fingerprint, airspace.loadedAt, maxAge),
-        );
+        entry = cache.get(key, () => {
+          const answer = cellAnswer(
+            airspace.index,
+            cellId,
+            airspace.fingerprint,
+            airspace.loadedAt,
+            maxAge,
+            airspace,
+          );
+          until = answer.valid_until;
+          return answer;
+        });
       } catch (e) {
         throw new HttpError(400, 'invalid_cell', `parameter "cellId": ${(e as Error).message}`);
       }
+      if (until) entry.notAfter = Date.parse(until);
       // Every pilot in the cell asks this same URL: indexed by it, a repeat skips validation and lookup
       // and still counts (the only trace of a check).
       return sendCached(c, cache, entry, maxAge, 'application/json', {
@@ -116,9 +128,22 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
       counters.count(NEAR_PATH);
       const q = c.req.valid('query');
       const key = `near:${q.lon},${q.lat},${q.radius_m}:${airspace.fingerprint}`;
-      const entry = cache.get(key, () =>
-        nearAnswer(airspace.index, q.lon, q.lat, q.radius_m, airspace.fingerprint, airspace.loadedAt, maxAge),
-      );
+      let until: string | undefined;
+      const entry = cache.get(key, () => {
+        const answer = nearAnswer(
+          airspace.index,
+          q.lon,
+          q.lat,
+          q.radius_m,
+          airspace.fingerprint,
+          airspace.loadedAt,
+          maxAge,
+          airspace,
+        );
+        until = answer.valid_until;
+        return answer;
+      });
+      if (until) entry.notAfter = Date.parse(until);
       return sendCached(c, cache, entry, maxAge, 'application/json');
     },
   );

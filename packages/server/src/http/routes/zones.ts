@@ -93,12 +93,15 @@ export function registerZoneRoutes(app: OpenAPIHono, ctx: AppContext): void {
       const q = c.req.valid('query');
       const [w, s, e, n] = parseBBox(q.bbox);
       const key = `bbox:${w},${s},${e},${n}:${q.category ?? ''}:${ctx.airspace.fingerprint}`;
+      let until: number | undefined;
       const entry = ctx.cache.getText(key, () => {
-        const zones = ctx.airspace.index
-          .inBBox(w, s, e, n)
+        const zones = ctx.airspace
+          .liveZones(ctx.airspace.index.inBBox(w, s, e, n))
           .filter((z) => !q.category || z.category === q.category);
+        until = ctx.airspace.lifetime(zones, ctx.config.AIRLOCK_ZONES_MAX_AGE_S).notAfter;
         return ctx.cache.features.featureCollection(zones);
       });
+      if (until !== undefined) entry.notAfter = until;
       return sendCached(c, ctx.cache, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S, undefined, {
         generation: ctx.airspace.fingerprint,
       });
@@ -125,9 +128,14 @@ export function registerZoneRoutes(app: OpenAPIHono, ctx: AppContext): void {
         throw new HttpError(400, 'invalid_tile', `parameter "y" must be below ${max} at zoom ${p.z}`);
       const generation = ctx.airspace.fingerprint;
       const key = `tile:${p.z}/${p.x}/${y}:${generation}`;
-      const entry = ctx.cache.getText(key, () =>
-        ctx.cache.features.featureCollection(ctx.airspace.index.inTile(p.z, p.x, y)),
-      );
+      // Restrictions that have ended are left out, and the answer is not cached past the next end.
+      let until: number | undefined;
+      const entry = ctx.cache.getText(key, () => {
+        const zones = ctx.airspace.liveZones(ctx.airspace.index.inTile(p.z, p.x, y));
+        until = ctx.airspace.lifetime(zones, ctx.config.AIRLOCK_ZONES_MAX_AGE_S).notAfter;
+        return ctx.cache.features.featureCollection(zones);
+      });
+      if (until !== undefined) entry.notAfter = until;
       // Indexed by URL too: a map asks for the same tiles over and over (see answerFromUrlCache).
       return sendCached(c, ctx.cache, entry, ctx.config.AIRLOCK_ZONES_MAX_AGE_S, undefined, { generation });
     },
