@@ -1,4 +1,4 @@
-import { type RadioRules, radioRulesFor, readAnswerZones, ZoneIndex } from '@airlock/core';
+import { hasZoneEnded, type RadioRules, radioRulesFor, readAnswerZones, ZoneIndex } from '@airlock/core';
 import type { CachedAreaMeta } from './area-cache.ts';
 import { type AreaCover, coversDisc } from './area-cover.ts';
 import type { LocationAnswer } from './location-answer.ts';
@@ -39,4 +39,14 @@ export function loadArea(meta: CachedAreaMeta, answer: LocationAnswer): LoadedAr
     etag: meta.etag,
     covers: (lon, lat, radiusM) => coversDisc(cover, lon, lat, radiusM),
   };
+}
+
+/**
+ * The area without the restrictions whose validity has ended by `now` (ms): an answer cached on the
+ * device, online or not, never hands an expired restriction to the app. The same area when none has.
+ */
+export function withoutEnded(area: LoadedArea, now: number): LoadedArea {
+  const zones = area.index.zones;
+  if (!zones.some((z) => z.applicability.length > 0 && hasZoneEnded(z, now))) return area;
+  return { ...area, index: ZoneIndex.build(zones.filter((z) => !hasZoneEnded(z, now))) };
 }

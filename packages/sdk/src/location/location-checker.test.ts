@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cellAt, cellRequest, destination, distanceM, seededRandom } from '@airlock/core';
+import { testZone } from '@airlock/core/testing';
 import { memoryStorage } from '../storage/index.ts';
 import { createFakeLocationServer } from '../testing/index.ts';
 import { createTransport, type SendRecord } from '../transport/index.ts';
@@ -230,4 +231,42 @@ test('a storage that throws costs the cache, not the check', async () => {
   assert.equal(r.coverage, 'full');
   assert.equal(r.source, 'network');
   assert.match(r.error ?? '', /quota exceeded/);
+});
+
+test('offline, a cached restriction is dropped at its end time: not in the zones, not judged by the engine', async () => {
+  const end = T0 + 30 * 60_000;
+  const tfr = testZone(
+    'tfr',
+    { type: 'Circle', center: [PILOT_A.lon, PILOT_A.lat], radius_m: 1000 },
+    {
+      category: 'temporary',
+      applicability: [
+        { permanent: false, start: new Date(T0).toISOString(), end: new Date(end).toISOString() },
+      ],
+    },
+  );
+  const server = createFakeLocationServer({ zones: [...swissAirportZones(), tfr], maxAgeS: 600 });
+  const clock = { t: T0 };
+  const now = () => new Date(clock.t);
+  const transport = createTransport({ serverUrl: SERVER, fetch: server.fetch, now });
+  const checker = createLocationChecker({ transport, storage: memoryStorage(), now });
+  const online = await checker.check(PILOT_A);
+  const ids = (r: typeof online) => (r.zones?.zones ?? []).map((z) => z.id);
+  assert.ok(ids(online).includes('tfr'));
+  server.offline = true;
+  const engine = createWarningEngine();
+  const state = (t: number) => ({ lon: PILOT_A.lon, lat: PILOT_A.lat, altAglM: 30, time: new Date(t) });
+  clock.t = end - 1000;
+  const before = await checker.check(PILOT_A);
+  assert.ok(ids(before).includes('tfr'));
+  assert.ok(engine.update(before.area, state(clock.t)).inside.some((z) => z.zone.id === 'tfr'));
+  clock.t = end;
+  const after = await checker.check(PILOT_A);
+  assert.equal(after.source, 'cache');
+  assert.equal(ids(after).includes('tfr'), false);
+  assert.equal(after.zoneCount, (before.zoneCount ?? 0) - 1);
+  assert.equal(
+    engine.update(after.area, state(clock.t)).inside.some((z) => z.zone.id === 'tfr'),
+    false,
+  );
 });

@@ -10,7 +10,7 @@ import { safeStorage } from '../storage/index.ts';
 import { type CachedAreaMeta, createAreaCache } from './area-cache.ts';
 import { coversDisc } from './area-cover.ts';
 import { forbidsStore, maxAgeFromCacheControl } from './cache-control.ts';
-import { type LoadedArea, loadArea } from './loaded-area.ts';
+import { type LoadedArea, loadArea, withoutEnded } from './loaded-area.ts';
 import { parseLocationAnswer } from './location-answer.ts';
 import type {
   CheckOptions,
@@ -172,7 +172,8 @@ export function createLocationChecker(options: LocationCheckerOptions): Location
     }
   }
 
-  function fromArea(area: LoadedArea, source: 'network' | 'cache', extra: Partial<LocationCheckResult>) {
+  function fromArea(kept: LoadedArea, source: 'network' | 'cache', extra: Partial<LocationCheckResult>) {
+    const area = withoutEnded(kept, now());
     const age = ageS(area);
     const result: LocationCheckResult = {
       coverage: 'full',

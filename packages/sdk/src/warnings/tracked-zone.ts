@@ -1,4 +1,11 @@
-import { isZoneActive, isZoneActiveWithin, limitToMetres, prepareGeometry, type Zone } from '@airlock/core';
+import {
+  isZoneActive,
+  isZoneActiveWithin,
+  limitToMetres,
+  prepareGeometry,
+  type Zone,
+  zoneEndsAt,
+} from '@airlock/core';
 import { CONSEQUENCE_OF } from './consequence.ts';
 import type { Consequence, ZoneRef } from './types.ts';
 import { partLowerBoundM, prepareShapePart, type ShapePart } from './zone-shape.ts';
@@ -25,6 +32,8 @@ export interface TrackedZone {
   readonly permanent: boolean;
   /** A temporary restriction, or one with a start, end or schedule: listed in `temporary`. */
   readonly timeLimited: boolean;
+  /** When its validity ends for good (ms), or +Infinity: from then on the engine ignores it. */
+  readonly endsAt: number;
   activeSecond: number;
   active: boolean;
   startsMinute: number;
@@ -51,6 +60,7 @@ export function trackZone(zone: Zone, reachM: number): TrackedZone {
     column: zone.category === 'altitude',
     permanent,
     timeLimited: zone.category === 'temporary' || !permanent,
+    endsAt: zoneEndsAt(zone) ?? Number.POSITIVE_INFINITY,
     activeSecond: Number.NaN,
     active: permanent,
     startsMinute: Number.NaN,

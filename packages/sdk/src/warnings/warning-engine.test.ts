@@ -157,6 +157,35 @@ test('a temporary restriction starting in 30 minutes is listed, and warns when t
   assert.equal(during.temporary[0].startsInS, 0);
 });
 
+test('a restriction is dropped at its end time: blocked a second before, not inside, ahead or listed at it', () => {
+  const end = at(3600);
+  const tfr = zone(
+    'tfr',
+    { type: 'Circle', center: HOME, radius_m: 1500 },
+    {
+      category: 'temporary',
+      applicability: [{ permanent: false, start: T0.toISOString(), end: end.toISOString() }],
+    },
+  );
+  const index = ZoneIndex.build([tfr]);
+  const engine = createWarningEngine();
+  const state = (time: Date) => ({ lon: HOME[0], lat: HOME[1], altAglM: 30, time });
+  const before = engine.update(index, state(at(3599)));
+  assert.equal(before.status, 'blocked');
+  assert.deepEqual(
+    before.inside.map((z) => z.zone.id),
+    ['tfr'],
+  );
+  const atEnd = engine.update(index, state(end));
+  assert.equal(atEnd.status, 'ok');
+  assert.deepEqual(atEnd.inside, []);
+  assert.deepEqual(atEnd.approaching, []);
+  assert.deepEqual(atEnd.temporary, []);
+  // Outside it, approaching: an ended restriction is not ahead either.
+  const outside = { lon: destination(HOME[0], HOME[1], 1700, 90)[0], lat: HOME[1], altAglM: 30 };
+  assert.deepEqual(engine.update(index, { ...outside, time: at(4000) }).approaching, []);
+});
+
 test('no data, or data that does not cover the position: status unknown, never ok', () => {
   const engine = createWarningEngine();
   const state = { lon: HOME[0], lat: HOME[1], time: T0 };

@@ -158,6 +158,8 @@ export function createWarningEngine(options: WarningEngineOptions = {}): Warning
       if (bound[i] - (travel - boundTravel[i]) > radius) continue;
       let tz = tracked[i];
       if (tz === null) tz = tracked[i] = trackZone(zones[i], reachM);
+      // A restriction whose validity has ended is no longer airspace: not inside, ahead or upcoming.
+      if (t >= tz.endsAt) continue;
       const cheap = zoneLowerBoundM(tz, lon, lat);
       if (cheap > radius) {
         bound[i] = cheap;
