@@ -218,7 +218,11 @@ describe('answers: security headers and the one error shape', () => {
       413,
       'too large',
     );
-    for (const h of [{ 'upload-concat': 'partial' }, { 'upload-defer-length': '1' }]) {
+    const unsupported: Array<Record<string, string>> = [
+      { 'upload-concat': 'partial' },
+      { 'upload-defer-length': '1' },
+    ];
+    for (const h of unsupported) {
       const res = await create({ ...h, 'upload-metadata': metadata });
       assert.match(await assertJsonError(res, 400, Object.keys(h)[0]), /not supported/);
       assert.equal(res.headers.get('tus-resumable'), '1.0.0');

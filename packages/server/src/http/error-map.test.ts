@@ -19,7 +19,7 @@ test("the errors of the app's own kinds map to their 4xx, in the one shape, unlo
     [new HttpError(404, 'not_found', 'no such thing'), shape(404, 'not_found')],
     [new HTTPException(400, { message: 'Malformed JSON in request body' }), shape(400, 'http_error')],
     [new DatasetConflictError('dataset "x" exists'), shape(409, 'dataset_exists')],
-    [new ImportError('line 3: bad'), shape(400, 'import_failed')],
+    [new ImportError({ line: 3, reason: 'bad' }), shape(400, 'import_failed')],
     [new FlightLogImportError('corrupt_flight_log', 'bad header', 12), shape(422, 'corrupt_flight_log')],
     [new FlightLogCursorError('bad cursor'), shape(400, 'invalid_request')],
   ];

@@ -18,7 +18,8 @@ test('loads once, fast and quietly, and shares the tables', async () => {
   const t = performance.now();
   const a = await createIpCountryLookup();
   const loadMs = performance.now() - t;
-  assert.ok(loadMs < 3_000, `load took ${loadMs.toFixed(0)} ms`);
+  // ~1-2 s of parsing in a worker thread (plus its start); more when the machine is busy.
+  assert.ok(loadMs < 6_000, `load took ${loadMs.toFixed(0)} ms`);
   const t2 = performance.now();
   const b = await createIpCountryLookup();
   assert.ok(performance.now() - t2 < 50, 'second call reuses the loaded tables');

@@ -39,7 +39,7 @@ test('the IP tables load in a worker: the event loop keeps running, the tables a
   t.diagnostic(say);
   assert.ok(onThread.blockedMs > 300, `the on-thread load hardly blocked: ${say}`);
   assert.ok(inWorker.blockedMs < onThread.blockedMs / 2, say);
-  assert.ok(inWorker.longestMs < 150, say);
+  assert.ok(inWorker.longestMs < onThread.longestMs, say);
   assert.deepEqual(inWorker.result.codes, onThread.result.codes);
   assert.deepEqual(inWorker.result.v4Starts, onThread.result.v4Starts);
   assert.deepEqual(inWorker.result.v4Countries, onThread.result.v4Countries);
