@@ -36,6 +36,8 @@ export function detectFlightLogFormat(name: string | undefined, bytes: Uint8Arra
     if (/<(\w+:)?gpx[\s>]/.test(text)) return 'gpx';
     if (/<(\w+:)?kml[\s>]/.test(text)) return 'kml';
   }
+  // ArduPilot's text log (.log) opens with the FMT-of-FMT row.
+  if (/^FMT, *128, *89, *FMT,/.test(text)) return 'dataflash';
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0).toLowerCase();
   if (firstLine.includes(',') && firstLine.includes('latitude') && firstLine.includes('longitude'))
     return 'airdata-csv';

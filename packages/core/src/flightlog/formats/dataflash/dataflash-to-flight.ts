@@ -12,6 +12,7 @@ import {
 import { handlerFor } from './dataflash-handlers.ts';
 import { DataFlashState } from './dataflash-state.ts';
 import { readDataFlash } from './read-dataflash.ts';
+import { dataflashTextToBinary } from './text-to-binary.ts';
 
 const REL_ALT_PRIORITY = ['POS.RelHomeAlt', 'GPS.RelAlt', 'CTUN.BAlt'];
 
@@ -21,8 +22,18 @@ const REL_ALT_PRIORITY = ['POS.RelHomeAlt', 'GPS.RelAlt', 'CTUN.BAlt'];
  * RCn_* calibration, modes from MODE named after the vehicle the firmware banner names.
  * @example const flight = parseDataFlash(bytes); flight.messages.GPS // 1199 for log171.bin
  */
-export function parseDataFlash(bytes: Uint8Array, options: BuildOptions = {}): Flight {
+export function parseDataFlash(input: Uint8Array, options: BuildOptions = {}): Flight {
   const b = new FlightBuilder('dataflash');
+  let bytes = input;
+  // The text form (`.log`) starts with its FMT-of-FMT row; it is turned into the records it stands for.
+  if (isDataFlashText(input)) {
+    const text = dataflashTextToBinary(new TextDecoder().decode(input));
+    bytes = text.bytes;
+    if (text.skipped > 0)
+      b.warn(
+        `${text.skipped} lines of the text log are no record of a known type (first at line ${text.firstSkippedLine}); skipped`,
+      );
+  }
   const s = new DataFlashState(b);
   const file = readDataFlash(bytes, { subscribe: (f) => handlerFor(f, s) });
   for (const [name, n] of file.counts) b.count(name, n);
@@ -35,6 +46,15 @@ export function parseDataFlash(bytes: Uint8Array, options: BuildOptions = {}): F
   addSticks(b, s);
   if (b.fixCount === 0) b.warn('No valid GPS fix (Status 3 or better): the flight has no track');
   return b.build(options);
+}
+
+/** `FMT, 128, 89, FMT, …`: the first line of an ArduPilot text log. */
+export function isDataFlashText(bytes: Uint8Array): boolean {
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 64))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return /^FMT, *128, *89, *FMT,/.test(head);
 }
 
 function describeSoftware(b: FlightBuilder, s: DataFlashState): ArduVehicle {

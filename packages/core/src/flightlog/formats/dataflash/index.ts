@@ -1,5 +1,5 @@
 export { type DfField, type DfFormat, numericReader, readerFor } from './dataflash-format.ts';
-export { parseDataFlash } from './dataflash-to-flight.ts';
+export { isDataFlashText, parseDataFlash } from './dataflash-to-flight.ts';
 export {
   type DataFlashFile,
   type DfHandler,
