@@ -1,20 +1,15 @@
 import { createHash } from 'node:crypto';
-import {
-  detectZoneFormat,
-  type ImportIssue,
-  type ImportResult,
-  importZones,
-  type Zone,
-  type ZoneFormat,
-  ZoneIndex,
-} from '@airlock/core';
+import { detectZoneFormat, type ImportIssue, type Zone, type ZoneFormat, ZoneIndex } from '@airlock/core';
 import type { Logger } from '../log/index.ts';
 import type { Database } from '../storage/index.ts';
 import { type DatasetInfo, DatasetStore } from './dataset-store.ts';
 import type { FileZones } from './file-zones.ts';
 import { type DatasetRange, readIndexFile, writeIndexFile } from './index-file.ts';
-import { changeTimesOf, ValidityClock } from './validity-clock.ts';
+import { parseDataset } from './parse-dataset.ts';
 import { refusePartialImport } from './partial-import.ts';
+import type { ZoneFeed } from './rebuild.ts';
+import { rebuildInWorker } from './rebuild-in-worker.ts';
+import { changeTimesOf, ValidityClock } from './validity-clock.ts';
 
 export interface ImportRequest {
   /** Dataset id: letters, digits, dot, dash, underscore. */
@@ -93,6 +88,8 @@ export class AirspaceService {
   /** Zones an import just wrote, handed to the next rebuild instead of being read back from SQL. */
   private handed: { id: string; version: string; zones: Zone[] } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** A rebuild running on a worker thread, which may be reading `file` through its descriptor. */
+  private building: Promise<unknown> | null = null;
   readonly store: DatasetStore;
 
   private unlisten: (() => Promise<void>) | null = null;
@@ -172,6 +169,14 @@ export class AirspaceService {
         this.log.warn('stored airspace index unusable, rebuilding it', { error: String(e) });
       }
     }
+    if (dir) {
+      try {
+        await this.rebuildOffThread(versions, force, dir, fp, fingerprint, started);
+        return true;
+      } catch (e) {
+        this.log.warn('airspace index not built on a worker thread; building it here', { error: String(e) });
+      }
+    }
     const { zones, ranges, read } = await this.collect(versions, force);
     const loaded = performance.now();
     const index = ZoneIndex.build(zones);
@@ -198,6 +203,69 @@ export class AirspaceService {
       store_ms: storeMs,
     });
     return true;
+  }
+
+  /**
+   * The rebuild with a stored index: a worker thread reads every zone, builds the index and writes its
+   * file; this thread only gathers what the worker cannot reach (SQL rows, the handed-over zones, the
+   * shipped files) and then loads the finished file, without hashing it again.
+   */
+  private async rebuildOffThread(
+    versions: Map<string, string>,
+    force: boolean,
+    dir: string,
+    source: string,
+    fingerprint: string,
+    started: number,
+  ): Promise<void> {
+    const datasets: Array<{ id: string; version: string; feed: ZoneFeed }> = [];
+    for (const [id, version] of versions) {
+      const had = force ? undefined : this.ranges.find((r) => r.id === id && r.version === version);
+      let feed: ZoneFeed;
+      if (had && this.file) {
+        feed = { kind: 'file', file: this.file.handle(), start: had.start, count: had.count };
+      } else if (had) {
+        const zones: Zone[] = [];
+        for (let i = had.start; i < had.start + had.count; i++) zones.push(this.current.zone(i));
+        feed = { kind: 'zones', zones };
+      } else if (this.handed?.id === id && this.handed.version === version) {
+        feed = { kind: 'zones', zones: this.handed.zones };
+      } else {
+        feed = await this.storedFeed(id);
+      }
+      datasets.push({ id, version, feed });
+    }
+    const sent = performance.now();
+    const work = rebuildInWorker({ dir, fingerprint, datasets });
+    this.building = work.catch(() => undefined);
+    let built: Awaited<typeof work>;
+    try {
+      built = await work;
+    } finally {
+      this.building = null;
+    }
+    const done = performance.now();
+    const stored = readIndexFile(dir, fingerprint, built.digest);
+    if (!stored) throw new Error('the index file just written is gone');
+    this.handed = null;
+    this.install(stored.index, stored.datasets, source, fingerprint, stored.zones, built.times);
+    this.log.info('airspace index built', {
+      zones: built.zones,
+      zones_read: built.read,
+      load_ms: Math.round(sent - started) + built.loadMs,
+      index_ms: built.indexMs,
+      store_ms: built.storeMs,
+      worker_ms: Math.round(done - sent),
+      install_ms: Math.round(performance.now() - done),
+    });
+  }
+
+  /** What a worker needs for a dataset not in the index: its SQL chunks, or a bundled one's files. */
+  private async storedFeed(id: string): Promise<ZoneFeed> {
+    const chunks = await this.store.zoneChunksOf(id);
+    if (chunks.length > 0) return { kind: 'chunks', chunks };
+    const bundled = await this.bundledSource(id);
+    return bundled ? { kind: 'files', id, ...bundled } : { kind: 'zones', zones: [] };
   }
 
   /** Every zone of the datasets, in id order of the datasets: reused, handed over, or read from SQL. */
@@ -236,7 +304,7 @@ export class AirspaceService {
   ): void {
     const old = this.file;
     // Answers being built from the old index may still read zones from its file for a moment.
-    if (old && old !== file) setTimeout(() => old.close(), RETIRE_MS).unref();
+    if (old && old !== file) setTimeout(() => this.closeFile(old), RETIRE_MS).unref();
     this.current = index;
     this.ranges = ranges;
     this.file = file;
@@ -265,7 +333,13 @@ export class AirspaceService {
     this.stop();
     this.unlisten?.().catch(() => {});
     this.unlisten = null;
-    this.file?.close();
+    if (this.file) this.closeFile(this.file);
+  }
+
+  /** Closes an index file once no rebuild can be reading it (a worker reads through its descriptor). */
+  private closeFile(file: FileZones): void {
+    if (this.building) void this.building.then(() => file.close());
+    else file.close();
   }
 
   /** Parses, stores and indexes a dataset. Bad records are skipped and returned (or throw in strict mode). */
@@ -278,7 +352,7 @@ export class AirspaceService {
       if (existing.version === version) return { dataset: existing, issues: [], changed: false };
       throw new DatasetConflictError(req.id);
     }
-    const { result, licence, zones } = this.parse(req, format);
+    const { result, licence, zones } = parseDataset(req, format);
     // The bundled snapshot is ours and tested; anything else must not lose zones silently.
     refusePartialImport(result, req.acceptPartial === true || req.bundled === true);
     await this.store.replace(
@@ -303,39 +377,27 @@ export class AirspaceService {
     return { dataset, issues: result.issues, changed: true };
   }
 
-  /** Parses a dataset's files into zones, with the dataset's licence on every zone that has none. */
-  private parse(
-    req: Pick<ImportRequest, 'id' | 'files' | 'licence' | 'strict' | 'onProgress' | 'onPhase'>,
-    format: ZoneFormat,
-  ): { result: ImportResult; licence: string; zones: Zone[] } {
-    const result: ImportResult = importZones(format, req.files, {
-      dataset: req.id,
-      strict: req.strict,
-      onProgress: (done, total) => {
-        req.onProgress?.(done, total);
-        if (total) req.onPhase?.('parse', done / total);
-      },
-    });
-    const unset = (l: string) => l === '' || l === 'see dataset';
-    const licence =
-      req.licence || result.zones.find((z) => !unset(z.licence))?.licence || 'unknown (set --licence)';
-    const zones: Zone[] = result.zones.map((z) => (unset(z.licence) ? { ...z, licence } : z));
-    return { result, licence, zones };
-  }
-
   /** A dataset's zones from SQL, or for a bundled one (not stored in SQL) parsed again from its files. */
   private async storedZones(id: string): Promise<Zone[]> {
     const own = await this.store.zonesOf(id);
     if (own.length > 0) return own;
+    const bundled = await this.bundledSource(id);
+    return bundled ? parseDataset({ id, ...bundled }, bundled.format).zones : own;
+  }
+
+  /** The shipped files a bundled dataset (its zones are not in SQL) is parsed again from, if they match. */
+  private async bundledSource(
+    id: string,
+  ): Promise<{ format: ZoneFormat; licence: string; files: Array<{ name: string; text: string }> } | null> {
     const info = await this.store.get(id);
-    if (!info?.bundled || info.zoneCount === 0) return own;
+    if (!info?.bundled || info.zoneCount === 0) return null;
     const files = this.options.bundledFiles?.();
     const format = info.source as ZoneFormat;
     if (!files || contentVersion(format, files) !== info.version) {
       this.log.error('bundled dataset cannot be rebuilt: this server ships other files', { dataset: id });
-      return own;
+      return null;
     }
-    return this.parse({ id, files, licence: info.licence }, format).zones;
+    return { format, licence: info.licence, files };
   }
 
   async removeDataset(id: string): Promise<boolean> {

@@ -38,6 +38,18 @@ export function zoneText(zone: Zone, shared: SharedFields): string {
   return JSON.stringify(copy ?? zone);
 }
 
+/** What another thread needs to read a loaded index file's zones through the same descriptor. */
+export interface FileZonesHandle {
+  fd: number;
+  textAt: number;
+  offsets: Uint32Array;
+  datasets: DatasetRange[];
+  shared: SharedFields[];
+}
+
+/** Bytes read at once by `zonesIn`: few reads, bounded memory. */
+const BLOCK = 4 << 20;
+
 /**
  * The zones of a loaded index file, read on demand by offset through the file's descriptor: a zone
  * costs memory only while something holds it. The same zone object is handed out while it is alive
@@ -58,6 +70,19 @@ export class FileZones implements ZoneSource {
     this.alive = new Array(offsets.length - 1);
   }
 
+  /**
+   * The same file read through the same descriptor on another thread (descriptors belong to the
+   * process). The owner must keep it open until that thread is done; the copy never closes it.
+   */
+  static fromHandle(h: FileZonesHandle): FileZones {
+    return new FileZones(h.fd, h.textAt, h.offsets, h.datasets, h.shared);
+  }
+
+  handle(): FileZonesHandle {
+    const { fd, textAt, offsets, datasets, shared } = this;
+    return { fd, textAt, offsets, datasets, shared };
+  }
+
   get size(): number {
     return this.offsets.length - 1;
   }
@@ -65,16 +90,45 @@ export class FileZones implements ZoneSource {
   zone(i: number): Zone {
     const hit = this.alive[i]?.deref();
     if (hit) return hit;
-    // Never read a closed descriptor: its number may belong to another file by now.
-    if (this.closed) throw new Error('airspace index file already closed');
     const start = this.offsets[i];
     const len = this.offsets[i + 1] - start;
     if (len > this.buf.byteLength) this.buf = Buffer.allocUnsafe(len * 2);
-    if (readSync(this.fd, this.buf, 0, len, this.textAt + start) !== len) throw new Error('short read');
-    const zone = JSON.parse(this.buf.toString('utf8', 0, len)) as Record<string, unknown>;
-    const shared = this.shared[this.rangeOf(i)] ?? {};
+    this.read(this.buf, len, start);
+    const zone = this.decode(this.buf.toString('utf8', 0, len), this.rangeOf(i));
+    this.alive[i] = new WeakRef(zone);
+    return zone;
+  }
+
+  /** Zones [start, start + count) in a few large reads (for a rebuild; not kept alive here). */
+  zonesIn(start: number, count: number): Zone[] {
+    const out: Zone[] = [];
+    let buf = Buffer.allocUnsafe(0);
+    for (let i = start; i < start + count; ) {
+      let j = i + 1;
+      while (j < start + count && this.offsets[j + 1] - this.offsets[i] <= BLOCK) j++;
+      const from = this.offsets[i];
+      const len = this.offsets[j] - from;
+      if (len > buf.byteLength) buf = Buffer.allocUnsafe(Math.max(len, BLOCK));
+      this.read(buf, len, from);
+      for (let k = i; k < j; k++) {
+        const text = buf.toString('utf8', this.offsets[k] - from, this.offsets[k + 1] - from);
+        out.push(this.decode(text, this.rangeOf(k)));
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  private read(buf: Buffer, len: number, at: number): void {
+    // Never read a closed descriptor: its number may belong to another file by now.
+    if (this.closed) throw new Error('airspace index file already closed');
+    if (readSync(this.fd, buf, 0, len, this.textAt + at) !== len) throw new Error('short read');
+  }
+
+  private decode(text: string, range: number): Zone {
+    const zone = JSON.parse(text) as Record<string, unknown>;
+    const shared = this.shared[range] ?? {};
     for (const f of SHARED_FIELDS) if (zone[f] === 0 && shared[f] !== undefined) zone[f] = shared[f];
-    this.alive[i] = new WeakRef(zone as unknown as Zone);
     return zone as unknown as Zone;
   }
 

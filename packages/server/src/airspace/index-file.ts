@@ -63,14 +63,17 @@ export function indexFileName(fingerprint: string): string {
   return `zones-v${FILE_VERSION}.${PACKED_INDEX_VERSION}-${fingerprint}.bin`;
 }
 
-/** Writes the index and its zones for `fingerprint`, atomically, and removes every other index file. */
+/**
+ * Writes the index and its zones for `fingerprint`, atomically, and removes every other index file.
+ * Returns the file's path and the sha256 in its header (hex), which `readIndexFile` can be given.
+ */
 export function writeIndexFile(
   dir: string,
   fingerprint: string,
   index: ZoneIndex,
   zones: readonly Zone[],
   datasets: DatasetRange[],
-): string {
+): { path: string; digest: string } {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const shared = datasets.map((d) => sharedFieldsOf(zones, d.start, d.count));
   const meta: Meta = { fingerprint, zoneCount: zones.length, datasets, shared, times: changeTimesOf(zones) };
@@ -80,6 +83,7 @@ export function writeIndexFile(
   const final = join(dir, indexFileName(fingerprint));
   const tmp = `${final}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'wx+', 0o600);
+  let digest = '';
   try {
     let at = HEAD;
     const write = (bytes: Uint8Array, padded = false) => {
@@ -122,7 +126,9 @@ export function writeIndexFile(
     head.writeUInt32LE(metaBytes.byteLength, 12);
     head.writeDoubleLE(packed.byteLength, 16);
     head.writeDoubleLE(at - offsetsAt, 24);
-    check.digest().copy(head, 32);
+    const sum = check.digest();
+    sum.copy(head, 32);
+    digest = sum.toString('hex');
     writeSync(fd, head, 0, HEAD, 0);
     fsyncSync(fd);
   } catch (e) {
@@ -134,7 +140,7 @@ export function writeIndexFile(
   renameSync(tmp, final);
   syncDir(dir);
   removeOthers(dir, indexFileName(fingerprint));
-  return final;
+  return { path: final, digest };
 }
 
 function concatPad(bytes: Uint8Array): Uint8Array {
@@ -187,8 +193,12 @@ export interface LoadedIndex {
  * The stored index for `fingerprint`: null when there is none; throws (RangeError) when the file is
  * there but cannot be trusted, so the caller logs it and rebuilds. The zones stay in the file and are
  * read on demand through its descriptor (kept open, so a later rename over it changes nothing here).
+ *
+ * `written` is the digest `writeIndexFile` returned for this file, in this process: it hashed the
+ * file as written, so the header must hold that digest and the bytes are not hashed again (~0.5 s
+ * for 92k zones, on the thread that serves requests).
  */
-export function readIndexFile(dir: string, fingerprint: string): LoadedIndex | null {
+export function readIndexFile(dir: string, fingerprint: string, written?: string): LoadedIndex | null {
   const path = join(dir, indexFileName(fingerprint));
   let fd: number;
   try {
@@ -213,15 +223,17 @@ export function readIndexFile(dir: string, fingerprint: string): LoadedIndex | n
     const front = Buffer.allocUnsafeSlow(offsetsAt - HEAD);
     if (readSync(fd, front, 0, front.byteLength, HEAD) !== front.byteLength)
       throw new RangeError('short read');
-    const hash = createHash('sha256').update(front);
+    const hash = written ? null : createHash('sha256').update(front);
     const meta = JSON.parse(front.toString('utf8', 0, metaLen)) as Meta;
     if (meta.fingerprint !== fingerprint) throw new RangeError('index file is for other datasets');
     const offsetBytes = Buffer.allocUnsafeSlow(pad8((meta.zoneCount + 1) * 4));
     if (readSync(fd, offsetBytes, 0, offsetBytes.byteLength, offsetsAt) !== offsetBytes.byteLength)
       throw new RangeError('short read');
-    hash.update(offsetBytes);
-    hashRange(fd, offsetsAt + offsetBytes.byteLength, size, hash);
-    if (!hash.digest().equals(head.subarray(32, 64))) throw new RangeError('checksum mismatch');
+    if (hash) {
+      hash.update(offsetBytes);
+      hashRange(fd, offsetsAt + offsetBytes.byteLength, size, hash);
+      if (!hash.digest().equals(head.subarray(32, 64))) throw new RangeError('checksum mismatch');
+    } else if (head.toString('hex', 32, 64) !== written) throw new RangeError('not the file just written');
     const offsets = new Uint32Array(offsetBytes.buffer, 0, meta.zoneCount + 1);
     const textAt = offsetsAt + offsetBytes.byteLength;
     if (offsets[meta.zoneCount] !== size - textAt) throw new RangeError('zone offsets do not match the file');
