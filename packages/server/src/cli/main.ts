@@ -14,7 +14,8 @@ export const COMMANDS: { name: string; summary: string; load: () => Promise<Comm
   },
   {
     name: 'import',
-    summary: 'import a zone file (OurAirports, OpenAir, ED-269, ED-318, GeoJSON) as a dataset',
+    summary:
+      'import a zone file (OurAirports, OpenAir, ED-269, ED-318, GeoJSON, FAA TFR, NOTAM) as a dataset',
     load: () => import('./import-command.ts').then((m) => m.importCommand),
   },
   {
