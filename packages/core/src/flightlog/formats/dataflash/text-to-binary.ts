@@ -39,7 +39,9 @@ export function dataflashTextToBinary(text: string): {
     rec[0] = 0xa3;
     rec[1] = 0x95;
     rec[2] = f.type;
-    f.fields.forEach((field, i) => write(view, rec, field.offset, field.char, values[i].trim(), enc));
+    f.fields.forEach((field, i) => {
+      write(view, rec, field.offset, field.char, values[i].trim(), enc);
+    });
     if (f.name === 'FMT') {
       const made = makeFormat(Number(values[0]), Number(values[1]), values[2], values[3], values[4]);
       if (made) formats.set(made.name, made);
@@ -67,30 +69,40 @@ function write(v: DataView, rec: Uint8Array, o: number, char: string, s: string,
   const r = Math.round(x);
   switch (char) {
     case 'b':
-      return v.setInt8(o, r);
+      v.setInt8(o, r);
+      return;
     case 'B':
     case 'M':
-      return v.setUint8(o, r);
+      v.setUint8(o, r);
+      return;
     case 'h':
     case 'c':
-      return v.setInt16(o, r, true);
+      v.setInt16(o, r, true);
+      return;
     case 'H':
     case 'C':
-      return v.setUint16(o, r, true);
+      v.setUint16(o, r, true);
+      return;
     case 'i':
     case 'e':
     case 'L':
-      return v.setInt32(o, r, true);
+      v.setInt32(o, r, true);
+      return;
     case 'I':
     case 'E':
-      return v.setUint32(o, r, true);
+      v.setUint32(o, r, true);
+      return;
     case 'f':
-      return v.setFloat32(o, x, true);
+      v.setFloat32(o, x, true);
+      return;
     case 'd':
-      return v.setFloat64(o, x, true);
+      v.setFloat64(o, x, true);
+      return;
     case 'q':
-      return v.setBigInt64(o, BigInt(r), true);
+      v.setBigInt64(o, BigInt(r), true);
+      return;
     case 'Q':
-      return v.setBigUint64(o, BigInt(r), true);
+      v.setBigUint64(o, BigInt(r), true);
+      return;
   }
 }
