@@ -97,9 +97,7 @@ function serveOnce(way: Way, dataDir: string, timeoutMs = 300_000): Promise<numb
       out += d;
       if (listenedAt === null && /Airlock listening on/.test(out)) {
         listenedAt = (performance.now() - t0) / 1000;
-        // Not at once: serve-command swaps its signal handlers just after printing the line, and a
-        // SIGTERM in that gap ends the process by the default action (reported to the lead).
-        setTimeout(() => child.kill('SIGTERM'), 200);
+        child.kill('SIGTERM');
       }
     });
     child.once('exit', (code) => {
@@ -152,6 +150,49 @@ async function main(): Promise<number> {
       progress(`  before ${fmt(b, 3)} s, now ${fmt(n, 3)} s`);
       rows.push([c.name, fmt(n, 3), fmt(b, 3), rss(now), rss(before), `${fmt(b / n, 1)}x`]);
       results[c.name] = { beforeS: before.map((r) => r.s), nowS: now.map((r) => r.s), before: b, now: n };
+    }
+    // `airlock zones near` against a running server (issue 9: it used to open the database itself,
+    // 11-13 s), beside a bare Node process asking the same URL with node:http.
+    {
+      const server = spawn(process.execPath, argvFor('now', ['serve', '--port', '0']), {
+        cwd: REPO_DIR,
+        env: childEnv(dataDir),
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        server.stdout.setEncoding('utf8').on('data', (d: string) => {
+          out += d;
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+      });
+      const near = ['zones', 'near', '47.4582', '8.5492', '--radius', '5000', '--alt', '60'];
+      const get = `import http from 'node:http'; await new Promise((r) => http.get('${url}/v1/location/near?lat=47.4582&lon=8.5492&radius_m=5000', (res) => { res.resume(); res.on('end', r); }));`;
+      const cli: number[] = [];
+      const bare: number[] = [];
+      progress(
+        `\`airlock zones near\` against the running server: ${RUNS} runs, interleaved with a bare GET`,
+      );
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        spawnSync(process.execPath, ['--input-type=module', '-e', get], { cwd: REPO_DIR });
+        bare.push((performance.now() - t0) / 1000);
+        cli.push(timeOnce('now', near, dataDir).s);
+      }
+      server.kill('SIGTERM');
+      const [c, b] = [median(cli), median(bare)];
+      progress(`  zones near ${fmt(c, 3)} s, bare GET ${fmt(b, 3)} s`);
+      rows.push([
+        '`airlock zones near` (running server)',
+        fmt(c, 3),
+        '',
+        '',
+        '',
+        `bare node:http GET ${fmt(b, 3)} s`,
+      ]);
+      results['zones near'] = { nowS: cli, bareGetS: bare, now: c, bareGet: b };
     }
     const peerS = median(peer.map((r) => r.s));
     const peerRss = fmt(median(peer.map((r) => r.rssMb ?? Number.NaN)), 0);
