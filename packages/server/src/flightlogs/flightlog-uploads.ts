@@ -9,12 +9,34 @@ import { newUploadId, type PilotStagingStore } from './staging-store.ts';
 export const LOG_ID_HEADER = 'Airlock-Flightlog-Id';
 export const UPLOADS_PATH = '/v1/flightlogs/uploads';
 
+/**
+ * Smallest PATCH body accepted unless it completes the upload. Each PATCH becomes at least one sealed
+ * record (32 bytes of header and tag): 1-byte PATCHes made a staged file 36 times its content.
+ */
+export const MIN_PATCH_BYTES = 4096;
+
 type TusError = { status_code: number; body: string };
 
 const tusError = (status: number, code: string, message: string, offset?: number): TusError => ({
   status_code: status,
   body: JSON.stringify({ error: { code, message, status, ...(offset === undefined ? {} : { offset }) } }),
 });
+
+/** A PATCH below MIN_PATCH_BYTES that does not finish its upload is refused (400) before any byte is read. */
+async function refuseTinyChunk(request: Request, store: PilotStagingStore, id: string): Promise<void> {
+  const declared = request.headers.get('content-length');
+  if (declared === null) return; // a chunked body: its size is known only as it arrives
+  const length = Number(declared);
+  const offset = Number(request.headers.get('upload-offset'));
+  if (!Number.isFinite(length) || !Number.isFinite(offset) || length >= MIN_PATCH_BYTES) return;
+  const info = await store.info(id);
+  if (!info || offset + length >= info.size) return;
+  throw tusError(
+    400,
+    'chunk_too_small',
+    `PATCH bodies must be at least ${MIN_PATCH_BYTES} bytes, except the one that completes the upload`,
+  );
+}
 
 /**
  * What one pilot may hold: stored logs plus the declared size of unfinished uploads (an upload reserves
@@ -56,6 +78,9 @@ export class FlightLogUploads {
       allowedOrigins: [],
       exposedHeaders: [LOG_ID_HEADER],
       namingFunction: () => newUploadId(),
+      onIncomingRequest: async (request, id) => {
+        if (request.method === 'PATCH') await refuseTinyChunk(request, store, id);
+      },
       onUploadCreate: async (_req, upload) => {
         const metadata = checkMetadata(upload);
         await this.checkQuota(pilotId, store, upload.size ?? 0);

@@ -1,6 +1,13 @@
 import { type FileHandle, open as openFile } from 'node:fs/promises';
 import { DecryptError, open, SEAL_OVERHEAD, seal } from '../crypto/index.ts';
 
+/**
+ * What the last scan or append of each staged file left: while the file still has that size nothing
+ * else wrote it, so the next PATCH need not walk every record header again (438 small PATCHes cost
+ * 73 ms each by the end). A size that differs (a crash mid-append, another process) means a full scan.
+ */
+const known = new Map<string, { size: number; records: number; bytes: number; last: number }>();
+
 /** Plaintext bytes per record: what a server killed mid-upload can lose of an unacknowledged request. */
 export const RECORD_BYTES = 1024 * 1024;
 const HEADER = 4;
@@ -23,6 +30,14 @@ export class RecordFile {
     const fh = await openFile(this.path, 'r+');
     try {
       const size = (await fh.stat()).size;
+      const seen = known.get(this.path);
+      // Still one check: the last record must decrypt (a flipped bit costs a full scan, as before).
+      if (
+        seen &&
+        seen.size === size &&
+        (seen.records === 0 || (await this.decrypts(fh, seen.last, seen.records - 1)))
+      )
+        return { records: seen.records, bytes: seen.bytes };
       const starts: number[] = [];
       let pos = 0;
       let bytes = 0;
@@ -49,6 +64,12 @@ export class RecordFile {
         }
       }
       if (pos !== size) await fh.truncate(pos);
+      known.set(this.path, {
+        size: pos,
+        records: starts.length,
+        bytes,
+        last: starts[starts.length - 1] ?? 0,
+      });
       return { records: starts.length, bytes };
     } finally {
       await fh.close();
@@ -66,6 +87,8 @@ export class RecordFile {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let written = 0;
+    let fileBytes = 0;
+    let lastStart = -1;
     const flush = async (all: boolean) => {
       while (pendingBytes >= RECORD_BYTES || (all && pendingBytes > 0)) {
         const joined = Buffer.concat(pending, pendingBytes);
@@ -74,7 +97,10 @@ export class RecordFile {
         const sealed = seal(this.key, chunk, this.aad(index));
         const header = Buffer.alloc(HEADER);
         header.writeUInt32BE(take, 0);
-        await fh.write(Buffer.concat([header, sealed]));
+        const record = Buffer.concat([header, sealed]);
+        await fh.write(record);
+        lastStart = fileBytes;
+        fileBytes += record.length;
         index++;
         written += take;
         const rest = joined.subarray(take);
@@ -91,9 +117,26 @@ export class RecordFile {
     } finally {
       await flush(true).catch(() => {});
       await fh.sync().catch(() => {});
+      const before = known.get(this.path);
+      const size = (await fh.stat().catch(() => null))?.size;
+      // Known only if this append started from a known state and the file grew by exactly the records
+      // written whole (a write that failed half-way leaves a torn tail for the next full scan to cut).
+      if (before && size !== undefined && size === before.size + fileBytes && before.records === firstIndex)
+        known.set(this.path, {
+          size,
+          records: index,
+          bytes: before.bytes + written,
+          last: lastStart < 0 ? before.last : before.size + lastStart,
+        });
+      else known.delete(this.path);
       await fh.close();
     }
     return written;
+  }
+
+  /** Forgets what is known of the file (it was removed or finished). */
+  forget(): void {
+    known.delete(this.path);
   }
 
   /** The whole plaintext, record by record; `expected` guards against a short or overlong file. */
@@ -118,6 +161,13 @@ export class RecordFile {
     } finally {
       await fh.close();
     }
+  }
+
+  private decrypts(fh: FileHandle, pos: number, index: number): Promise<boolean> {
+    return this.readRecord(fh, pos, index).then(
+      () => true,
+      (e) => (e instanceof DecryptError ? false : Promise.reject(e)),
+    );
   }
 
   private async recordLength(fh: FileHandle, pos: number): Promise<number | null> {

@@ -77,6 +77,7 @@ export class PilotStagingStore extends DataStore {
     this.check(id);
     if (!(await stat(this.infoPath(id)).catch(() => null))) throw ERRORS.FILE_NOT_FOUND;
     await rm(this.infoPath(id), { force: true });
+    this.records(id).forget();
     await rm(this.dataPath(id), { force: true });
   }
 
@@ -107,6 +108,7 @@ export class PilotStagingStore extends DataStore {
   async markFinalized(id: string, logId: string): Promise<void> {
     const info = await this.readInfo(id);
     await this.writeInfo(id, { ...info, log_id: logId });
+    this.records(id).forget();
     await unlink(this.dataPath(id)).catch(() => {});
   }
 

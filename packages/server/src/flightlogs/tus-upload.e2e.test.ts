@@ -112,6 +112,39 @@ describe('resumable flight-log upload (tus)', () => {
     assert.equal((await list()).length, before.length);
   });
 
+  test('a tiny PATCH that does not finish the upload is refused (400 JSON); the last one may be small', async () => {
+    const bytes = readFileSync(join(SAMPLES, 'tlog/vtol.tlog'));
+    const create = await fetch(`${t.url}/v1/flightlogs/uploads`, {
+      method: 'POST',
+      headers: {
+        ...tusHeaders(),
+        'Upload-Length': String(bytes.length),
+        'Upload-Metadata': `filename ${Buffer.from('tiny.tlog').toString('base64')},sha256 ${Buffer.from(sha(bytes)).toString('base64')}`,
+      },
+    });
+    assert.equal(create.status, 201);
+    const url = new URL(create.headers.get('location')!, t.url).href;
+    const patch = (offset: number, body: Buffer) =>
+      fetch(url, {
+        method: 'PATCH',
+        headers: {
+          ...tusHeaders(),
+          'Upload-Offset': String(offset),
+          'Content-Type': 'application/offset+octet-stream',
+        },
+        body: new Uint8Array(body),
+      });
+    const tiny = await patch(0, bytes.subarray(0, 1));
+    assert.equal(tiny.status, 400);
+    assert.match(tiny.headers.get('content-type') ?? '', /application\/json/);
+    assert.equal((await tiny.json()).error.code, 'chunk_too_small');
+    const most = await patch(0, bytes.subarray(0, bytes.length - 10));
+    assert.equal(most.status, 204);
+    const last = await patch(bytes.length - 10, bytes.subarray(bytes.length - 10));
+    assert.equal(last.status, 204, 'the completing PATCH may be small');
+    assert.ok(last.headers.get('airlock-flightlog-id'));
+  });
+
   test('a PATCH cut mid-body keeps what arrived; the upload resumes from the reported offset', async () => {
     const bytes = readFileSync(join(SAMPLES, 'tlog/vtol.tlog'));
     const create = await fetch(`${t.url}/v1/flightlogs/uploads`, {
