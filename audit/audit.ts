@@ -3,12 +3,12 @@
 // SDK's ledger, and afterwards the server's data dir and log scanned. Returns a report with no time,
 // port, path or random id in it, so two runs of one commit give the same bytes.
 import type { FetchLike, LedgerEntry } from '@airlock/sdk';
-import { scanForPersonalData } from '../packages/server/src/http/routes/privacy-scan.fixture.ts';
 import {
   PLATFORM_USER_AGENT,
   PROXY_CLIENT_IP,
 } from '../packages/server/src/telemetry-privacy/scripted-session.ts';
 import { sha256Of, startWireTap } from '../packages/server/src/telemetry-privacy/wire-capture.ts';
+import { scanForPersonalData } from '../packages/server/src/testing/privacy-scan.ts';
 import { categoryOf, requestBytes, violations } from './checks.ts';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
 import { startAuditServer } from './server.ts';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { utcDay } from '@airlock/core';
 import autocannon from 'autocannon';
-import { busyReport } from '../packages/server/src/telemetry/test-reports.fixture.ts';
+import { busyReport } from '../packages/server/src/testing/test-reports.ts';
 import { spawnServer } from './lib/server-process.ts';
 
 const dataDir = mkdtempSync(join(os.tmpdir(), 'airlock-prof-'));

@@ -8,7 +8,7 @@
  *   node --import tsx bench/signin-flood.ts [--rounds 8]
  */
 import { parseArgs } from 'node:util';
-import { startTestServer, type TestServer } from '../packages/server/src/test-server.ts';
+import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server.ts';
 import { fmt, markdownTable, progress, writeResults } from './lib/report.ts';
 import { summarize } from './lib/stats.ts';
 

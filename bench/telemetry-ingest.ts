@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { utcDay } from '@airlock/core';
 import pg from 'pg';
-import { busyReport } from '../packages/server/src/telemetry/test-reports.fixture.ts';
+import { busyReport } from '../packages/server/src/testing/test-reports.ts';
 import {
   type Generator,
   type LoadRequest,

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:f
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type KillRoundsResult, killRounds } from '../packages/server/src/telemetry/kill-rounds.fixture.ts';
+import { type KillRoundsResult, killRounds } from '../packages/server/src/testing/kill-rounds.ts';
 import { markdownTable, progress, REPO_DIR, writeResults } from './lib/report.ts';
 
 const { values: args } = parseArgs({

@@ -31,6 +31,7 @@ const EXPECT: Array<[string, RegExp]> = [
   ['checkLocation', /^full \d+ blocked \[[\s\S]*LSZH/m],
   ['ledger.export', /"category": ?"app_performance"[\s\S]*"category": ?"user_experience"/],
   ['airlock.sync', /\[ 'uploaded' \]/],
+  ['npm run audit', /0 disallowed/],
 ];
 
 describe('README examples', () => {
@@ -123,7 +124,8 @@ describe('README examples', () => {
         const where = `README line ${b.line}: ${r.label.split('\n')[0]}`;
         assert.equal(res.status, 0, `${where}\nexit ${res.status}\n${res.stdout}\n${res.stderr}`);
         for (const [piece, pattern] of EXPECT)
-          if (r.label.includes(piece)) assert.match(res.stdout, pattern, `${where}\n${res.stdout}`);
+          if (r.label.includes(piece))
+            assert.match(`${res.stdout}${res.stderr}`, pattern, `${where}\n${res.stdout}`);
         ran.push(r.label);
       }
     });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { startTestServer, type TestServer } from '../../packages/server/src/test-server.ts';
+import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
 import { FLIGHT_START, tinyGpx } from '../testing/attack-fixtures.ts';
 import { type AttackAnswer, attackClient } from '../testing/attack-http.ts';
 import { errorShapeProblem } from '../testing/error-shape.ts';

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { startTestServer } from '../../packages/server/src/test-server.ts';
+import { startTestServer } from '../../packages/server/src/testing/test-server.ts';
 import { errorShapeProblem } from '../testing/error-shape.ts';
 import { readOperations } from '../testing/openapi-operations.ts';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { cellAt } from '@airlock/core';
-import { startTestServer, type TestServer } from '../../packages/server/src/test-server.ts';
+import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
 import { FLIGHT_START, tinyGpx } from '../testing/attack-fixtures.ts';
 import { type AttackAnswer, attackClient, parseRawAnswer, rawExchange } from '../testing/attack-http.ts';
 import {

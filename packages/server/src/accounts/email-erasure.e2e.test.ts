@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { startTestServer } from '../test-server.ts';
+import { startTestServer } from '../testing/test-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'airlock-erasure-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

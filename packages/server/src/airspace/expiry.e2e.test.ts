@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CELL_PATH_PREFIX, cellAt, NEAR_PATH, zonesToGeoJSON } from '@airlock/core';
 import { testZone } from '@airlock/core/testing';
-import { type Loopback, startLoopback } from '../loopback.fixture.ts';
 import type { RunningServer, Services } from '../server.ts';
+import { type Loopback, startLoopback } from '../testing/loopback.ts';
 
 const at = { lon: 6.9125, lat: 46.4334 };
 /** The zoom-12 Web Mercator tile holding the point. */

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { BIN, buildIfStale, loadedModules, moduleLog, REPO } from '../cli/built-bin.fixture.ts';
+import { BIN, buildIfStale, loadedModules, moduleLog, REPO } from '../testing/built-bin.ts';
 
 const OPENAIR = join(REPO, '..', 'shared', 'data', 'airspace', 'openair', 'ksgu-airspaces.txt');
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type BuildManifest, changedInput, currentBuild, DIST_DIR } from '../../bin/build-state.js';
-import { BIN, buildIfStale, loadedModules, moduleLog, REPO } from './built-bin.fixture.ts';
+import { BIN, buildIfStale, loadedModules, moduleLog, REPO } from '../testing/built-bin.ts';
 import { COMMANDS } from './main.ts';
 
 describe('the built airlock CLI', () => {

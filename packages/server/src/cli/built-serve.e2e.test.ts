@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { BIN, buildIfStale, loadedModules, moduleLog, REPO } from './built-bin.fixture.ts';
+import { BIN, buildIfStale, loadedModules, moduleLog, REPO } from '../testing/built-bin.ts';
 
 test('`airlock serve` from the build compiles no TypeScript, the IP-table worker included', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'airlock-built-serve-'));

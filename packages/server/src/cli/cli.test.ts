@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startTestServer, type TestServer } from '../test-server.ts';
 import { runCli } from '../testing/run-cli.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const SHARED = new URL('../../../../../shared/data/airspace/', import.meta.url).pathname;
 

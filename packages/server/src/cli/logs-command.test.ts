@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../config/index.ts';
 import { openDatabase } from '../storage/index.ts';
-import { startTestServer, TEST_ARGON2 } from '../test-server.ts';
 import { runCli } from '../testing/run-cli.ts';
+import { startTestServer, TEST_ARGON2 } from '../testing/test-server.ts';
 
 const SAMPLES = new URL('../../../../../shared/data/flightlogs/', import.meta.url).pathname;
 

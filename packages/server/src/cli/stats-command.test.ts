@@ -7,7 +7,7 @@ import { type AppPerformanceReport, addDays, utcDay } from '@airlock/core';
 import { silentLogger } from '../log/index.ts';
 import { openDatabase } from '../storage/index.ts';
 import { TelemetryService } from '../telemetry/index.ts';
-import { busyReport } from '../telemetry/test-reports.fixture.ts';
+import { busyReport } from '../testing/test-reports.ts';
 import { main } from './main.ts';
 
 const saved = { ...process.env };

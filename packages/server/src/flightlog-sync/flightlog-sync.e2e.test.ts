@@ -15,7 +15,7 @@ import {
   memoryStorage,
   type SendRecord,
 } from '@airlock/sdk';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { fileAppendStore } from './file-append-store.ts';
 import { type SyncNetwork, syncNetwork } from './sync-network.ts';
 

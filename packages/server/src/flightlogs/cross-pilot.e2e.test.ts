@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const SAMPLES = new URL('../../../../../shared/data/flightlogs/', import.meta.url).pathname;
 const GPX = readFileSync(join(SAMPLES, 'gpx/airdata_mini2_2021-09-05.gpx'));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readDataFlash } from '@airlock/core';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const SAMPLES = new URL('../../../../../shared/data/flightlogs/', import.meta.url).pathname;
 const sample = (p: string) => readFileSync(join(SAMPLES, p));

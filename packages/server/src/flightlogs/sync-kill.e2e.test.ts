@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { TEST_ARGON2 } from '../test-server.ts';
+import { TEST_ARGON2 } from '../testing/test-server.ts';
 
 const REPO = new URL('../../../../', import.meta.url).pathname;
 const BIN = join(REPO, 'packages/server/bin/airlock.js');

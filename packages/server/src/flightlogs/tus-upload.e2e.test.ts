@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import * as tus from 'tus-js-client';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const SAMPLES = new URL('../../../../../shared/data/flightlogs/', import.meta.url).pathname;
 const ULG = readFileSync(join(SAMPLES, 'ulog/sample.ulg'));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { cellAt } from '@airlock/core';
-import { startTestServer, type TestServer } from '../test-server.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const TOKEN = 'operator-token-0123456789';
 const SHARED = new URL('../../../../../shared/data/airspace/', import.meta.url);

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { cellAt } from '@airlock/core';
-import { type Loopback, startLoopback } from '../loopback.fixture.ts';
 import type { RunningServer, Services } from '../server.ts';
+import { type Loopback, startLoopback } from '../testing/loopback.ts';
 
 /** The zoom-z Web Mercator tile holding a point. */
 function tileOf(z: number, lon: number, lat: number): string {

@@ -5,8 +5,8 @@ import type { IncomingMessage } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { cellAt } from '@airlock/core';
 import { createAirlock } from '@airlock/sdk';
-import { type Loopback, startLoopback } from '../loopback.fixture.ts';
 import type { RunningServer, Services } from '../server.ts';
+import { type Loopback, startLoopback } from '../testing/loopback.ts';
 
 interface Captured {
   method: string;

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TELEMETRY_CATEGORIES, TELEMETRY_PATHS, type TelemetryCategory } from '@airlock/core';
 import type { LedgerEntry } from '@airlock/sdk';
-import { type Loopback, startLoopback } from '../loopback.fixture.ts';
 import type { RunningServer, Services } from '../server.ts';
+import { type Loopback, startLoopback } from '../testing/loopback.ts';
 import {
   type Combination,
   PILOT_LATER,

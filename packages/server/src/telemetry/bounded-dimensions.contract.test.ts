@@ -3,12 +3,12 @@ import { describe, test } from 'node:test';
 import type { AppPerformanceReport } from '@airlock/core';
 import { silentLogger } from '../log/index.ts';
 import { forEachTestDatabase } from '../storage/index.ts';
+import { appPerformanceReport, SCRUBBED_STACK } from '../testing/test-reports.ts';
 import { AggregateBuffer } from './aggregate-buffer.ts';
 import { BOUNDED_DIMENSIONS } from './bounded-dimensions.ts';
 import { appPerformanceContributions } from './contributions.ts';
 import { TelemetryService } from './telemetry-service.ts';
 import { TelemetryStore } from './telemetry-store.ts';
-import { appPerformanceReport, SCRUBBED_STACK } from './test-reports.fixture.ts';
 
 const DAY = '2026-05-01';
 const CAP = 20;

@@ -6,6 +6,12 @@ import {
   scrubStack,
   type UserExperienceReport,
 } from '@airlock/core';
+import {
+  appPerformanceReport,
+  FINGERPRINT,
+  RAW_STACK,
+  userExperienceReport,
+} from '../testing/test-reports.ts';
 import { AggregateBuffer } from './aggregate-buffer.ts';
 import {
   appPerformanceContributions,
@@ -14,12 +20,6 @@ import {
   userExperienceContributions,
 } from './contributions.ts';
 import { memoizedScrubber } from './error-scrubber.ts';
-import {
-  appPerformanceReport,
-  FINGERPRINT,
-  RAW_STACK,
-  userExperienceReport,
-} from './test-reports.fixture.ts';
 
 const DAY = '2026-05-10';
 const cell = (b: AggregateBuffer, dimension: string, value: string) =>

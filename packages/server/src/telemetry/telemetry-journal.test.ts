@@ -6,8 +6,8 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { AppPerformanceReport, UserExperienceReport } from '@airlock/core';
 import { silentLogger } from '../log/index.ts';
 import { type Database, migrate, openPgliteDatabase } from '../storage/index.ts';
+import { busyReport, userExperienceReport } from '../testing/test-reports.ts';
 import { TelemetryService } from './telemetry-service.ts';
-import { busyReport, userExperienceReport } from './test-reports.fixture.ts';
 
 const TODAY = '2026-05-20';
 const ap = () => busyReport(TODAY) as AppPerformanceReport;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { killRounds } from './kill-rounds.fixture.ts';
+import { killRounds } from '../testing/kill-rounds.ts';
 
 // The real server in a child process, killed with SIGKILL while reports stream in, three times, then
 // started once more: every report it answered 202 is in the aggregates, and none twice.

@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { type AppPerformanceReport, addDays, seededRandom, type UserExperienceReport } from '@airlock/core';
 import { createLogger, silentLogger } from '../log/index.ts';
 import { type Database, migrate, openPgliteDatabase } from '../storage/index.ts';
-import { type CountingDatabase, countingDatabase } from './counting-database.fixture.ts';
+import { type CountingDatabase, countingDatabase } from '../testing/counting-database.ts';
+import { busyReport, userExperienceReport } from '../testing/test-reports.ts';
 import { TelemetryService } from './telemetry-service.ts';
-import { busyReport, userExperienceReport } from './test-reports.fixture.ts';
 
 const TODAY = '2026-05-20';
 const ap = (day: string) => busyReport(day) as AppPerformanceReport;

@@ -3,11 +3,11 @@ import { describe, test } from 'node:test';
 import type { AppPerformanceReport } from '@airlock/core';
 import { silentLogger } from '../log/index.ts';
 import { forEachTestDatabase } from '../storage/index.ts';
+import { appPerformanceReport, FINGERPRINT, SCRUBBED_STACK } from '../testing/test-reports.ts';
 import { AggregateBuffer } from './aggregate-buffer.ts';
 import { appPerformanceContributions } from './contributions.ts';
 import { TelemetryService } from './telemetry-service.ts';
 import { TelemetryStore } from './telemetry-store.ts';
-import { appPerformanceReport, FINGERPRINT, SCRUBBED_STACK } from './test-reports.fixture.ts';
 
 const report = (day: string, overrides: Record<string, unknown> = {}) =>
   appPerformanceReport(day, overrides) as AppPerformanceReport;

@@ -2,7 +2,7 @@
 // rate-limited sign-in with Retry-After, password change, deletion.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startTestServer, type TestServer } from '../../test-server.ts';
+import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const JSON_HEADERS = { 'content-type': 'application/json' };

@@ -2,7 +2,7 @@
 // server keeps answering everything else meanwhile (it used to stall /v1/health for 0.4–0.8 s).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startTestServer } from '../../test-server.ts';
+import { startTestServer } from '../../testing/test-server.ts';
 
 test('/v1/health answers fast while the IP table loads for the first country lookup', async (ctx) => {
   const t = await startTestServer({ env: { AIRLOCK_TRUST_PROXY: 'true' } });

@@ -11,9 +11,9 @@ import { RequestCounters } from '../../metrics/index.ts';
 import { createIpCountryLookup } from '../../region-ip/index.ts';
 import { type Database, migrate, openPgliteDatabase } from '../../storage/index.ts';
 import { TelemetryService } from '../../telemetry/index.ts';
-import { appPerformanceReport, userExperienceReport } from '../../telemetry/test-reports.fixture.ts';
+import { scanForPersonalData } from '../../testing/privacy-scan.ts';
+import { appPerformanceReport, userExperienceReport } from '../../testing/test-reports.ts';
 import { createApp } from '../app.ts';
-import { scanForPersonalData } from './privacy-scan.fixture.ts';
 
 const TOKEN = 'operator-token-0123456789';
 const TODAY = utcDay();

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { utcDay } from '@airlock/core';
-import { busyReport } from './test-reports.fixture.ts';
+import { busyReport } from './test-reports.ts';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'airlock.js');
 const TOKEN = 'kill-rounds-operator-token-0123456789';

@@ -1,11 +1,11 @@
 // A real server on a free loopback port for end-to-end tests: in-memory database, no bundled
 // airspace, no dataset polling, every log line kept for the test to scan.
 import { readFileSync } from 'node:fs';
-import { loadConfig } from './config/index.ts';
-import { createLogger } from './log/index.ts';
-import { openServices, type RunningServer, type Services, startServer } from './server.ts';
+import { loadConfig } from '../config/index.ts';
+import { createLogger } from '../log/index.ts';
+import { openServices, type RunningServer, type Services, startServer } from '../server.ts';
 
-const SHARED = new URL('../../../../shared/data/airspace/', import.meta.url);
+const SHARED = new URL('../../../../../shared/data/airspace/', import.meta.url);
 
 export interface Loopback {
   services: Services;

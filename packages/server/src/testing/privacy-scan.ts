@@ -1,5 +1,5 @@
 /** Test-only: scans every table of a database for personal data a request could have left behind. */
-import type { Database } from '../../storage/index.ts';
+import type { Database } from '../storage/index.ts';
 
 const PATTERNS: Array<[string, RegExp]> = [
   ['IPv4 address', /\b(?:\d{1,3}\.){3}\d{1,3}\b/],
