@@ -61,11 +61,24 @@ ${lines.join('\n')}
 `;
 }
 
+let pipeGuarded = false;
+
+/** `airlock … | head` closes the pipe early: that is the reader's choice, not a crash (once per process). */
+function guardPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 /** Runs one CLI invocation; returns the exit code (2 for usage errors). */
 export async function main(
   argv: string[],
   io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
 ): Promise<number> {
+  guardPipe();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());
