@@ -1,16 +1,5 @@
+export { seededRandom } from '@airlock/core/testing';
 /** Small statistics and a seeded PRNG shared by the benches. */
-
-/** mulberry32: a tiny seeded PRNG, so every run draws the same points and tiles. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher–Yates shuffle of 0..n-1 with the given PRNG. */
 export function shuffledIndices(n: number, random: () => number): Uint32Array {

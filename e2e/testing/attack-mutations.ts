@@ -12,6 +12,8 @@ import {
   validValue,
 } from './openapi-operations.ts';
 
+export { seededRandom as seeded } from '@airlock/core/testing';
+
 export interface AttackCase {
   op: Operation;
   label: string;
@@ -174,18 +176,6 @@ const HEADER_ATTACKS: ReadonlyArray<Record<string, string>> = [
 ];
 
 const OTHER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'];
-
-/** A deterministic generator (mulberry32): the same seed gives the same cases on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '..',

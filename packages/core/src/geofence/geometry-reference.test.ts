@@ -4,19 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as turf from '@turf/turf';
 import { destination, distanceM, distanceToSegmentM } from '../geo/index.ts';
+import { seededRandom as rng } from '../testing/index.ts';
 import { partContains, partDistance, prepareGeometry } from './prepared-shape.ts';
-
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random centre: a third near the antimeridian, a third above 70° N/S, a third anywhere. */
 function randomCentre(r: () => number, i: number): [number, number] {

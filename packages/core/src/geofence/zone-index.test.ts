@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { circleRing, destination } from '../geo/index.ts';
-import { testZone } from '../testing/index.ts';
+import { seededRandom as rng, testZone } from '../testing/index.ts';
 import type { Zone, ZoneGeometry } from '../zone/index.ts';
 import { isZoneActive } from './activity.ts';
 import { assessPosition } from './assess.ts';
@@ -10,17 +10,6 @@ import { ZoneIndex } from './zone-index.ts';
 
 const zone = (id: string, geometry: ZoneGeometry, extra: Partial<Zone> = {}): Zone =>
   testZone(id, geometry, { country: null, ...extra });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('near() finds exactly what a brute-force scan finds, worldwide and across the antimeridian', () => {
   const r = rng(7);

@@ -2,19 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { iso1A2Code } from '@rapideditor/country-coder';
 import { destination } from '../geo/index.ts';
+import { seededRandom as rng } from '../testing/index.ts';
 import { countriesNear } from './index.ts';
-
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('a point well inside a country gives that country alone', () => {
   assert.deepEqual(countriesNear(8.54, 47.37), ['CH']); // Zurich

@@ -31,3 +31,22 @@ export function testZone(id: string, geometry: ZoneGeometry, extra: Partial<Zone
     ...extra,
   };
 }
+
+/**
+ * A deterministic random generator in [0, 1) (mulberry32): the same seed gives the same sequence on
+ * every run and machine, so a randomised test or bench can be rerun exactly from its seed.
+ *
+ * @example
+ * const random = seededRandom(42);
+ * const lon = -180 + 360 * random();
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

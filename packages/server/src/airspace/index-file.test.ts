@@ -4,7 +4,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { circleRing, type Zone, type ZoneGeometry, ZoneIndex } from '@airlock/core';
-import { testZone } from '@airlock/core/testing';
+import { seededRandom as rng, testZone } from '@airlock/core/testing';
 import { indexFileName, readIndexFile, writeIndexFile } from './index-file.ts';
 
 const dirs: string[] = [];
@@ -15,17 +15,6 @@ function tempDir(): string {
   const d = mkdtempSync(join(os.tmpdir(), 'airlock-index-file-'));
   dirs.push(d);
   return join(d, 'airspace-index');
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Circles, polygons, multipolygons and two-volume zones, a quarter across ±180°, a fifth above 70°. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { seededRandom as rng } from '@airlock/core/testing';
 import { flattenRanges, NO_COUNTRY, type Segments } from './flatten-ranges.ts';
 
 /** What a segment list says about one address. */
@@ -20,17 +21,6 @@ function bruteForce(rows: [number, number, number][], x: number): number {
     }
   }
   return best;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 test('nested, adjacent, gapped and same-start rows', () => {

@@ -10,7 +10,10 @@ import {
   EARTH_RADIUS_M,
   distanceToSegmentM as segmentDistance,
 } from '../../geo/index.ts';
+import { seededRandom } from '../../testing/index.ts';
 import type { Position, Zone, ZoneGeometry } from '../../zone/index.ts';
+
+export { seededRandom };
 
 export type Ends = [number, number, number, number];
 
@@ -57,18 +60,6 @@ export function runwayProbe(ends: Ends) {
       const at = Math.acos(Math.max(-1, Math.min(1, Math.cos(d) / Math.cos(xt))));
       return { along: at * EARTH_RADIUS_M, cross: Math.abs(xt) * EARTH_RADIUS_M };
     },
-  };
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so property tests are repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
