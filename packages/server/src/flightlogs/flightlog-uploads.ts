@@ -31,6 +31,8 @@ async function refuseTinyChunk(request: Request, store: PilotStagingStore, id: s
   if (!Number.isFinite(length) || !Number.isFinite(offset) || length >= MIN_PATCH_BYTES) return;
   const info = await store.info(id);
   if (!info || offset + length >= info.size) return;
+  // A PATCH at the wrong offset is tus's 409 to answer, whatever its size.
+  if ((await store.getUpload(id).catch(() => null))?.offset !== offset) return;
   throw tusError(
     400,
     'chunk_too_small',
