@@ -113,15 +113,26 @@ export class ResponseCache {
   readonly features: FeatureJsonCache;
   private readonly maxAnswerBytes: number;
 
+  private readonly featureLru: ByteLru;
+
   constructor(budgetBytes = 64 * 2 ** 20) {
-    this.lru = new ByteLru(budgetBytes);
-    this.features = new FeatureJsonCache(this.lru);
+    // The one budget, split: a quarter for the Feature texts, the rest for answers and their URLs.
+    // Sharing one LRU let the texts written while building 3,000 tiles push out the tiles themselves,
+    // so a warm map re-asking them rebuilt every one.
+    const featureBytes = Math.floor(budgetBytes / 4);
+    this.lru = new ByteLru(budgetBytes - featureBytes);
+    this.featureLru = new ByteLru(featureBytes);
+    this.features = new FeatureJsonCache(this.featureLru);
     this.maxAnswerBytes = Math.floor(budgetBytes * MAX_ANSWER_SHARE);
   }
 
   /** Bytes held now, and the budget. */
   get usage(): { bytes: number; budgetBytes: number; entries: number } {
-    return { bytes: this.lru.usedBytes, budgetBytes: this.lru.budgetBytes, entries: this.lru.size };
+    return {
+      bytes: this.lru.usedBytes + this.featureLru.usedBytes,
+      budgetBytes: this.lru.budgetBytes + this.featureLru.budgetBytes,
+      entries: this.lru.size + this.featureLru.size,
+    };
   }
 
   get(key: string, build: () => unknown): CachedBody {
@@ -178,6 +189,7 @@ export class ResponseCache {
 
   clear(): void {
     this.lru.clear();
+    this.featureLru.clear();
   }
 }
 
