@@ -69,6 +69,19 @@ describe('resumable flight-log upload (tus)', () => {
     (await (await fetch(`${t.url}/v1/flightlogs`, { headers: pilot.auth })).json()).items as Array<{
       id: string;
     }>;
+  /** Opens a tus upload of `bytes` (its name and SHA-256 as metadata); resolves to its URL. */
+  const createUpload = async (bytes: Buffer, name: string): Promise<string> => {
+    const create = await fetch(`${t.url}/v1/flightlogs/uploads`, {
+      method: 'POST',
+      headers: {
+        ...tusHeaders(),
+        'Upload-Length': String(bytes.length),
+        'Upload-Metadata': `filename ${Buffer.from(name).toString('base64')},sha256 ${Buffer.from(sha(bytes)).toString('base64')}`,
+      },
+    });
+    assert.equal(create.status, 201);
+    return new URL(create.headers.get('location')!, t.url).href;
+  };
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'airlock-tus-'));
     t = await startTestServer({
@@ -114,16 +127,7 @@ describe('resumable flight-log upload (tus)', () => {
 
   test('a tiny PATCH that does not finish the upload is refused (400 JSON); the last one may be small', async () => {
     const bytes = readFileSync(join(SAMPLES, 'tlog/vtol.tlog'));
-    const create = await fetch(`${t.url}/v1/flightlogs/uploads`, {
-      method: 'POST',
-      headers: {
-        ...tusHeaders(),
-        'Upload-Length': String(bytes.length),
-        'Upload-Metadata': `filename ${Buffer.from('tiny.tlog').toString('base64')},sha256 ${Buffer.from(sha(bytes)).toString('base64')}`,
-      },
-    });
-    assert.equal(create.status, 201);
-    const url = new URL(create.headers.get('location')!, t.url).href;
+    const url = await createUpload(bytes, 'tiny.tlog');
     const patch = (offset: number, body: Buffer) =>
       fetch(url, {
         method: 'PATCH',
@@ -147,16 +151,7 @@ describe('resumable flight-log upload (tus)', () => {
 
   test('a PATCH cut mid-body keeps what arrived; the upload resumes from the reported offset', async () => {
     const bytes = readFileSync(join(SAMPLES, 'tlog/vtol.tlog'));
-    const create = await fetch(`${t.url}/v1/flightlogs/uploads`, {
-      method: 'POST',
-      headers: {
-        ...tusHeaders(),
-        'Upload-Length': String(bytes.length),
-        'Upload-Metadata': `filename ${Buffer.from('vtol.tlog').toString('base64')},sha256 ${Buffer.from(sha(bytes)).toString('base64')}`,
-      },
-    });
-    assert.equal(create.status, 201);
-    const url = new URL(create.headers.get('location')!, t.url).href;
+    const url = await createUpload(bytes, 'vtol.tlog');
     const abort = new AbortController();
     let pushed = 0;
     const body = new Readable({
