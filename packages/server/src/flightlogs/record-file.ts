@@ -8,6 +8,11 @@ import { DecryptError, open, SEAL_OVERHEAD, seal } from '../crypto/index.ts';
  */
 const known = new Map<string, { size: number; records: number; bytes: number; last: number }>();
 
+/** Forgets what is known of a staged file deleted without its RecordFile (the expiry sweep). */
+export function forgetRecordFile(path: string): void {
+  known.delete(path);
+}
+
 /** Plaintext bytes per record: what a server killed mid-upload can lose of an unacknowledged request. */
 export const RECORD_BYTES = 1024 * 1024;
 const HEADER = 4;
@@ -136,7 +141,7 @@ export class RecordFile {
 
   /** Forgets what is known of the file (it was removed or finished). */
   forget(): void {
-    known.delete(this.path);
+    forgetRecordFile(this.path);
   }
 
   /** The whole plaintext, record by record; `expected` guards against a short or overlong file. */

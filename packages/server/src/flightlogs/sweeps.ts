@@ -2,6 +2,7 @@ import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BlobStore, deleteBlobPrefix } from '../blobs/index.ts';
 import type { FlightLogRows } from './flightlog-rows.ts';
+import { forgetRecordFile } from './record-file.ts';
 
 /** Blobs younger than this may belong to an import still writing them (on any instance). */
 export const ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
@@ -20,8 +21,10 @@ export async function sweepStaging(root: string, expiryMs: number, now = Date.no
     }
     for (const [id, mtime] of newest) {
       if (now - mtime <= expiryMs) continue;
-      for (const name of names.filter((n) => n.split('.')[0] === id))
+      for (const name of names.filter((n) => n.split('.')[0] === id)) {
         await rm(join(dir, name), { force: true });
+        forgetRecordFile(join(dir, name)); // an abandoned upload must not stay in memory either
+      }
       removed++;
     }
     await rmdir(dir).catch(() => {}); // only when empty
