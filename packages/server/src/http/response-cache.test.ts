@@ -53,7 +53,7 @@ test('an answer too big for its share of the budget is sent but not kept, and no
   let builds = 0;
   const build = () => {
     builds++;
-    return text(1.5 * MiB);
+    return text(2.5 * MiB); // hex: ~1.3 MiB of gzip, over the 1 MiB share
   };
   const big = cache.getText('bbox:big', build);
   assert.ok(big.gzip.byteLength > 0, 'gzip is made when asked');
@@ -62,4 +62,26 @@ test('an answer too big for its share of the budget is sent but not kept, and no
   cache.getText('bbox:big', build);
   assert.equal(builds, 2);
   assert.ok(cache.usage.bytes < MiB, `${cache.usage.bytes}`);
+});
+
+test('a big answer that compresses within its share is kept: the share is judged on what is kept (gzip)', () => {
+  const cache = new ResponseCache(64 * MiB);
+  let builds = 0;
+  // ~1.3 MiB of zone-like JSON, ~1/10 of that in gzip: a zoom-10 tile over a busy airport.
+  const build = () => {
+    builds++;
+    const features = Array.from({ length: 9000 }, (_, i) => ({
+      type: 'Feature',
+      id: `zone-${i}`,
+      properties: { name: `CTR ${i % 97}`, lower_m: 0, upper_m: 1500 },
+      geometry: { type: 'Point', coordinates: [8 + (i % 100) / 1000, 47 + i / 100_000] },
+    }));
+    return JSON.stringify({ type: 'FeatureCollection', features });
+  };
+  const big = cache.getText('tile:big', build);
+  assert.ok(big.body.byteLength > MiB, `${big.body.byteLength} bytes of JSON`);
+  cache.rememberUrl('/v1/zones/tiles/10/1/1', urlEntry(big));
+  assert.equal(cache.lookupUrl('/v1/zones/tiles/10/1/1', 'g1')?.entry, big);
+  assert.equal(cache.getText('tile:big', build), big);
+  assert.equal(builds, 1);
 });

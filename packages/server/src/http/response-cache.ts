@@ -48,11 +48,18 @@ export interface SendCachedOptions {
 /** Map entry, key, ETag and object headers per cached answer or URL, beside the payload bytes. */
 const OVERHEAD_BYTES = 256;
 /**
- * Answers bigger than this share of the budget are built, sent and forgotten. A 5° box over Europe is
- * ~1.4 MiB of JSON (~100 ms to build): caching one would evict thousands of tiles, and a client walking
- * distinct boxes gets a miss every time anyway. Maps ask for tiles, which are small and repeat.
+ * Answers whose kept (gzip) form is bigger than this share of the budget are built, sent and
+ * forgotten: caching one would evict thousands of tiles. Judged on the gzip bytes, which is what a
+ * kept answer holds: judged on the JSON, a 1.3 MiB zoom-10 tile over a busy airport (~200 KiB gzip)
+ * was rebuilt and recompressed on every request, and a map cycling 200 warm tiles spent half the
+ * server's CPU on that one tile.
  */
 const MAX_ANSWER_SHARE = 1 / 64;
+/**
+ * JSON bigger than this many times the kept-answer limit is not even compressed up front (text
+ * compresses ~5-10x; a bigger one cannot fit): a 60 MiB box is sent as built.
+ */
+const MAX_COMPRESSION_RATIO = 16;
 
 interface AnswerNode extends Sized {
   entry: CachedBody;
@@ -80,18 +87,18 @@ class GzipBody implements CachedBody {
   }
 }
 
-/** An answer too big to keep: gzip is only spent when a client asks for it. */
+/** An answer too big to keep: gzip is only spent when a client asks for it (unless already made). */
 class UncachedBody implements CachedBody {
-  #gzip: Uint8Array | undefined;
   notAfter?: number;
   constructor(
     readonly key: string,
     readonly body: Uint8Array,
     readonly etag: string,
+    private _gzip?: Uint8Array,
   ) {}
   get gzip(): Uint8Array {
-    this.#gzip ??= gzipSync(this.body, { level: 6 });
-    return this.#gzip;
+    this._gzip ??= gzipSync(this.body, { level: 6 });
+    return this._gzip;
   }
 }
 
@@ -145,8 +152,12 @@ export class ResponseCache {
     if (hit !== undefined) return hit.entry;
     const body = Buffer.from(buildText(), 'utf8');
     const etag = `"${createHash('sha1').update(key).update(body).digest('base64url').slice(0, 22)}"`;
-    if (body.byteLength > this.maxAnswerBytes) return new UncachedBody(key, body, etag);
-    const entry: CachedBody = new GzipBody(key, gzipSync(body, { level: 6 }), etag);
+    if (body.byteLength > this.maxAnswerBytes * MAX_COMPRESSION_RATIO) {
+      return new UncachedBody(key, body, etag);
+    }
+    const gzip = gzipSync(body, { level: 6 });
+    if (gzip.byteLength > this.maxAnswerBytes) return new UncachedBody(key, body, etag, gzip);
+    const entry: CachedBody = new GzipBody(key, gzip, etag);
     const node: AnswerNode = {
       entry,
       urls: new Set(),
