@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { EXPORT_FORMATS, EXPORT_TYPES, LOG_ID_HEADER, UPLOADS_PATH } from '../../flightlogs/index.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePilot } from '../pilot-auth.ts';
 import { jsonTusError, refuseUnsupportedTus } from '../tus-errors.ts';
-import { idParam, NOT_FOUND, pilotSecurity } from './flightlog-schemas.ts';
+import { exportSchemas, idParam, NOT_FOUND, pilotSecurity } from './flightlog-schemas.ts';
 import type { FlightLogRouteDeps } from './flightlogs.ts';
 
 const TUS_OPTIONS = {
@@ -48,7 +48,13 @@ export function registerFlightLogFileRoutes(app: OpenAPIHono, deps: FlightLogRou
         summary: `Export as ${format.toUpperCase()} (full resolution)`,
         security: pilotSecurity,
         request: { params: idParam },
-        responses: { 200: { description: `the ${format.toUpperCase()} file` }, 404: NOT_FOUND },
+        responses: {
+          200: {
+            content: { [EXPORT_TYPES[format].split(';')[0]]: { schema: exportSchemas[format] } },
+            description: `the ${format.toUpperCase()} file (an attachment)`,
+          },
+          404: NOT_FOUND,
+        },
       }),
       async (c) => {
         const session = await requirePilot(c, accounts);
@@ -70,7 +76,13 @@ export function registerFlightLogFileRoutes(app: OpenAPIHono, deps: FlightLogRou
       summary: 'The original file, byte for byte',
       security: pilotSecurity,
       request: { params: idParam },
-      responses: { 200: { description: 'the file as uploaded' }, 404: NOT_FOUND },
+      responses: {
+        200: {
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+          description: 'the file as uploaded',
+        },
+        404: NOT_FOUND,
+      },
     }),
     async (c) => {
       const session = await requirePilot(c, accounts);

@@ -9,7 +9,14 @@ import {
 import { HttpError } from '../http-error.ts';
 import { requirePilot } from '../pilot-auth.ts';
 import { registerFlightLogFileRoutes } from './flightlog-files.ts';
-import { flightLogSchema, idParam, NOT_FOUND, pilotSecurity } from './flightlog-schemas.ts';
+import {
+  flightLogSchema,
+  idParam,
+  NOT_FOUND,
+  pilotSecurity,
+  seriesSchema,
+  trackSchema,
+} from './flightlog-schemas.ts';
 
 export interface FlightLogRouteDeps {
   accounts: AccountService;
@@ -145,7 +152,13 @@ export function registerFlightLogRoutes(app: OpenAPIHono, deps: FlightLogRouteDe
       summary: 'The track for a map (GeoJSON, at most 2,000 points, shape kept)',
       security: pilotSecurity,
       request: { params: idParam },
-      responses: { 200: { description: 'GeoJSON FeatureCollection: the track and events' }, 404: NOT_FOUND },
+      responses: {
+        200: {
+          content: { 'application/geo+json': { schema: trackSchema } },
+          description: 'GeoJSON FeatureCollection: the track and events',
+        },
+        404: NOT_FOUND,
+      },
     }),
     async (c) => {
       const session = await requirePilot(c, accounts);
@@ -164,7 +177,14 @@ export function registerFlightLogRoutes(app: OpenAPIHono, deps: FlightLogRouteDe
       description: `fields: channel names (alt_rel_m, h_speed_mps, …) or aliases (${Object.keys(SERIES_ALIASES).join(', ')}); all channels when absent. Unknown names are a 400.`,
       security: pilotSecurity,
       request: { params: idParam, query: z.object({ fields: z.string().max(500).optional() }) },
-      responses: { 200: { description: '{ step_s, t_s, channels }' }, 404: NOT_FOUND },
+      responses: {
+        200: {
+          content: { 'application/json': { schema: seriesSchema } },
+          description: 'the series, thinned to a common time base',
+        },
+        400: { description: 'an unknown field name' },
+        404: NOT_FOUND,
+      },
     }),
     async (c) => {
       const session = await requirePilot(c, accounts);
