@@ -3,6 +3,7 @@
  * Each capability folder has an index.ts as its only door; this file re-exports them.
  */
 
+export * from './borders/index.ts';
 export * from './flightlog/index.ts';
 export * from './geo/index.ts';
 export * from './geofence/index.ts';

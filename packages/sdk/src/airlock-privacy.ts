@@ -1,5 +1,6 @@
 import { type Consent, createConsent } from './consent/index.ts';
-import { createLedger, type Ledger, type LedgerOptions, type Sha256Function } from './ledger/index.ts';
+import { createLedger, type Ledger, type LedgerOptions } from './ledger/index.ts';
+import type { Sha256 } from './platform/index.ts';
 import type { KeyValueStorage } from './storage/index.ts';
 import {
   createTelemetry,
@@ -40,7 +41,7 @@ export function assemblePrivacy(
     context?: TelemetryContext;
     ledger?: Omit<LedgerOptions, 'sha256'>;
     telemetry?: TelemetryTuning;
-    sha256?: Sha256Function;
+    sha256?: Sha256;
   },
 ): PrivacyParts {
   const ledger = createLedger({

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { destination, type Zone } from '@airlock/core';
+import { destination } from '@airlock/core/geo';
 import { testZone } from '@airlock/core/testing';
+import type { Zone } from '@airlock/core/zone';
 import { createAirlock, memoryStorage, type SendRecord } from './index.ts';
 import { createFakeLocationServer } from './testing/index.ts';
 

@@ -1,4 +1,5 @@
-import { type Mechanism, type RandomSource, radioRulesFor } from '@airlock/core';
+import type { Mechanism, RandomSource } from '@airlock/core/location-privacy';
+import { radioRulesFor } from '@airlock/core/radio';
 import { messageOf, noLocation, unknownReport } from './airlock-fallbacks.ts';
 import {
   type AirlockLedger,
@@ -8,13 +9,14 @@ import {
   type TelemetryTuning,
 } from './airlock-privacy.ts';
 import { type ConsentProfile, createConsent } from './consent/index.ts';
-import type { LedgerOptions, Sha256Function } from './ledger/index.ts';
+import type { LedgerOptions } from './ledger/index.ts';
 import {
   type CheckOptions,
   createLocationChecker,
   type LocationCheckResult,
   type LocationPosition,
 } from './location/index.ts';
+import type { Sha256 } from './platform/index.ts';
 import {
   type AppendStore,
   createFlightRecorder,
@@ -22,7 +24,12 @@ import {
   type FlightRecorderOptions,
   memoryAppendStore,
 } from './recorder/index.ts';
-import { type RegionInput, type RegionResult, resolveRegion } from './region/index.ts';
+import {
+  type GpsCountries,
+  type RegionInput,
+  type RegionResult,
+  resolveRegionWith,
+} from './region-rules/index.ts';
 import { type KeyValueStorage, memoryStorage } from './storage/index.ts';
 import { createSync, type SyncCallOptions, type SyncOptions, type SyncReport } from './sync/index.ts';
 import type { Telemetry, TelemetryContext } from './telemetry/index.ts';
@@ -66,8 +73,11 @@ export interface AirlockOptions {
   ledger?: Omit<LedgerOptions, 'sha256'>;
   /** Batching of telemetry: default every 5 min + up to 60 s jitter, 500 items per category. */
   telemetry?: TelemetryTuning;
-  /** SHA-256 for the ledger where the platform has no `crypto.subtle` (bytes → 64 hex digits). */
-  sha256?: Sha256Function;
+  /**
+   * The app's SHA-256 (bytes → 64 hex digits) for the ledger and Sync, e.g. a native module; default
+   * `crypto.subtle`, else core's plain-JavaScript one.
+   */
+  sha256?: Sha256;
   /** Cached zone data older than this is deleted, seconds; default 7 days. */
   hardExpiryS?: number;
   warnings?: WarningEngineOptions;
@@ -76,6 +86,12 @@ export interface AirlockOptions {
    * starts a location check in the background (at most every 30 s); default true.
    */
   autoCheck?: boolean;
+  /**
+   * Countries for a GPS fix in `region()`: `gpsFromBorders` from `@airlock/sdk/region` answers from
+   * borders on the device. Default: the location check's answer for the fix, whose grid cell names
+   * its countries (cached when the position was checked; else one location check is sent).
+   */
+  gpsRegion?: GpsCountries;
   /** Where flights are recorded and logs imported for Sync (a folder, see docs/sdk.md); default in memory. */
   flightLogStore?: AppendStore;
   /** The pilot's session token for Sync (from POST /v1/sessions); without it Sync sends nothing. */
@@ -87,7 +103,10 @@ export interface AirlockOptions {
 export interface Airlock {
   /** Zones, radio rules and data age for the position. Never rejects. */
   checkLocation(position: LocationPosition, options?: CheckOptions): Promise<LocationCheckResult>;
-  /** The country and radio rules: GPS on the device, else MCC, else the server (IP). Never rejects. */
+  /**
+   * The country and radio rules: from GPS (`gpsRegion`, default the location check's cell), else MCC,
+   * else the server (IP). Never rejects.
+   */
   region(input?: Omit<RegionInput, 'transport'>): Promise<RegionResult>;
   /** The warnings for one state of the drone, at up to 10 Hz, on the device. Never throws. */
   warnings(state: FlightState): WarningReport;
@@ -159,6 +178,7 @@ function assemble(options: AirlockOptions): Airlock {
   const flightLogStore = options.flightLogStore ?? memoryAppendStore();
   const recorder = createFlightRecorder({ ...options.recorder, store: flightLogStore, now });
   const sync = createSync({
+    ...(options.sha256 ? { sha256: options.sha256 } : {}),
     ...options.sync,
     transport,
     auth: options.auth ?? (() => null),
@@ -167,6 +187,12 @@ function assemble(options: AirlockOptions): Airlock {
     state: storage,
     recordingId: () => recorder.state().id,
   });
+  const gpsRegion: GpsCountries =
+    options.gpsRegion ??
+    (async (gps) => {
+      const check = await checker.check({ lon: gps.lon, lat: gps.lat, accuracyM: gps.accuracyM ?? 0 });
+      return check.coverage === 'none' ? null : { countries: check.countries, source: 'cell' };
+    });
   const autoCheck = options.autoCheck ?? true;
   let autoCheckAt = Number.NEGATIVE_INFINITY;
   let autoChecking = false;
@@ -196,7 +222,7 @@ function assemble(options: AirlockOptions): Airlock {
     },
     async region(input = {}) {
       try {
-        return await resolveRegion({ ...input, transport });
+        return await resolveRegionWith({ ...input, transport }, gpsRegion);
       } catch (error) {
         return {
           countries: [],

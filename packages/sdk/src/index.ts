@@ -3,7 +3,11 @@
  * the app may pass its own `fetch` and `storage`. Every byte leaves through one transport; warnings
  * are decided on the device from the precise position, which never leaves it.
  *
- * This file is the public API: every export is listed here, with an example.
+ * This file is the main entry, `@airlock/sdk`: what every app needs (the location check, warnings,
+ * consent, the transport, the ledger) and `createAirlock`. The rest are subpaths, so an app that does
+ * not use them does not ship them: `@airlock/sdk/telemetry`, `@airlock/sdk/recorder`,
+ * `@airlock/sdk/sync` and `@airlock/sdk/region` (country borders, ~230 kB gzip). Every export is
+ * listed with an example.
  */
 
 /**
@@ -86,7 +90,6 @@ export {
   type LedgerEntry,
   type LedgerFilter,
   type LedgerOptions,
-  type Sha256Function,
 } from './ledger/index.ts';
 /**
  * The location check's types.
@@ -114,7 +117,17 @@ export type {
  */
 export { createLocationChecker } from './location/index.ts';
 /**
- * The flight recorder's types: the store the app provides, one sample, the recorder, a stored log.
+ * An app's own SHA-256 (bytes → 64 lowercase hex digits), for the `sha256` options; `Sha256Function`
+ * is its older name.
+ *
+ * @example
+ * const sha256: Sha256 = async (bytes) => toHex(await NativeCrypto.sha256(bytes));
+ * const airlock = createAirlock({ serverUrl, sha256 });
+ */
+export type { Sha256, Sha256 as Sha256Function } from './platform/index.ts';
+/**
+ * The flight recorder's types (`createFlightRecorder` and `memoryAppendStore` are in
+ * `@airlock/sdk/recorder`): the store the app provides, one sample, the recorder, a stored log.
  *
  * @example
  * const sample: RecorderSample = { lat: 47.3769, lon: 8.5417, altRelM: 42.5, hSpeedMps: 6.1, stickPitch: 0.6, mode: 'POSCTL' };
@@ -131,40 +144,14 @@ export type {
   StoredFlightLog,
 } from './recorder/index.ts';
 /**
- * Records flights on the device in AFLR (docs/formats/airlock-flight-record.md): compact, append-only,
- * readable up to the last write when the app is killed. Sends nothing; logs leave only through Sync.
- *
- * @example
- * const recorder = createFlightRecorder({ store: fileStore });
- * const id = recorder.start({ aircraft: 'Quad X4', app: 'MyFlightApp 2.1' });
- * recorder.sample({ lat, lon, fixOk: true, altRelM, altAmslM, hSpeedMps, vSpeedMps, headingDeg, batteryPct });
- * recorder.event('photo');
- * await recorder.stop();
- */
-/**
- * An AppendStore in memory (tests, trying the SDK out); apps back it with files (docs/sdk.md).
- *
- * @example
- * const store = memoryAppendStore();
- * const airlock = createAirlock({ serverUrl, flightLogStore: store, auth: () => session.token });
- */
-export { createFlightRecorder, memoryAppendStore } from './recorder/index.ts';
-/**
- * Input and result of `resolveRegion`.
+ * Input and result of `airlock.region()` and `resolveRegion` (`@airlock/sdk/region`), and the shape of
+ * `createAirlock`'s `gpsRegion` option.
  *
  * @example
  * const input: RegionInput = { mcc: '228' };
- * const result: RegionResult = await resolveRegion(input); // { countries: ['CH'], source: 'mcc', ... }
+ * const result: RegionResult = await airlock.region(input); // { countries: ['CH'], source: 'mcc', ... }
  */
-export type { RegionInput, RegionResult } from './region/index.ts';
-/**
- * Country candidates and radio rules: GPS on the device, else MCC, else the server's IP lookup.
- *
- * @example
- * const region = await resolveRegion({ gps: { lon: 9.17, lat: 47.66, accuracyM: 20 } });
- * region.countries; // ['CH', 'DE'] near Konstanz: radio rules are the stricter of both
- */
-export { resolveRegion } from './region/index.ts';
+export type { GpsCountries, GpsFix, RegionInput, RegionResult } from './region-rules/index.ts';
 /**
  * The storage interface: `window.localStorage` and React Native's AsyncStorage both satisfy it.
  *
@@ -182,45 +169,31 @@ export type { KeyValueStorage } from './storage/index.ts';
  */
 export { memoryStorage } from './storage/index.ts';
 /**
- * Sync's types: options, what one call returns, how each log ended.
+ * Sync's types (`createSync` is in `@airlock/sdk/sync`): options, what one call returns, how each log ended.
  *
  * @example
  * const report: SyncReport = await airlock.sync('all');
  * for (const r of report.results as LogSyncResult[]) console.log(r.id, r.status, r.sentBytes, r.logId);
  */
-export type { LogSyncResult, Sha256, Sync, SyncCallOptions, SyncOptions, SyncReport } from './sync/index.ts';
+export type { LogSyncResult, Sync, SyncCallOptions, SyncOptions, SyncReport } from './sync/index.ts';
 /**
- * Sync on its own (createAirlock builds one as `airlock.sync`): tus 1.0 uploads through the transport,
- * only when called, deduplicated by SHA-256 and resumable after failures and restarts.
+ * Telemetry's types (`createTelemetry` is in `@airlock/sdk/telemetry`): `TelemetryContext` is the app
+ * and device facts; `DroppedSummary` what was dropped and why.
  *
  * @example
- * const sync = createSync({ transport, auth: () => session.token, store: fileStore, state: AsyncStorage });
- * const { results } = await sync.sync('all', { onProgress: ({ id, offset, size }) => show(id, offset / size) });
+ * const context: TelemetryContext = { app_version: '4.2.0', os: 'android', os_version: '14', device_model: 'Pixel 8' };
+ * const dropped: DroppedSummary = airlock.telemetry.dropped();
  */
-export { createSync } from './sync/index.ts';
-/**
- * Telemetry on its own: errors (type, fingerprint, scrubbed stack), feature counts, timings and
- * flight summaries, bucketed, checked against the declared-field registry, queued and batched with
- * jitter, sent only while its category is allowed. No identifier of any kind. With its types
- * (`TelemetryContext`: the app and device facts; `DroppedSummary`: what was dropped and why).
- *
- * @example
- * const telemetry = createTelemetry({ transport, consent, storage: localStorage, context });
- * telemetry.countFeature('map.open');
- * telemetry.recordFlight({ durationS: 734, distanceM: 1800, photos: 12, videos: 1 });
- * try { risky(); } catch (e) { telemetry.reportError(e); }
- */
-export {
-  createTelemetry,
-  type DroppedSummary,
-  type DropReason,
-  type DropRecord,
-  type FlightSummaryInput,
-  type FlushResult,
-  type Scheduler,
-  type Telemetry,
-  type TelemetryContext,
-  type TelemetryOptions,
+export type {
+  DroppedSummary,
+  DropReason,
+  DropRecord,
+  FlightSummaryInput,
+  FlushResult,
+  Scheduler,
+  Telemetry,
+  TelemetryContext,
+  TelemetryOptions,
 } from './telemetry/index.ts';
 /**
  * The transport's types: what is sent, what listeners and hooks see, what comes back.

@@ -1,7 +1,6 @@
 /**
- * Where am I, on the device and offline: country candidates from a position (with a radius for
- * its uncertainty) or from the mobile country code. Answers are candidate sets; feed them to
- * radioRulesFor, which combines several strictly.
+ * Where am I, on the device and offline, without borders: country candidates from the mobile
+ * country code (a small table). Candidates from a position are in borders/. Answers are candidate
+ * sets; feed them to radioRulesFor, which combines several strictly.
  */
 export { countriesForMcc } from './countries-for-mcc.ts';
-export { countriesNear } from './countries-near.ts';

@@ -63,3 +63,4 @@ export { STACK_MAX_LENGTH, scrubStack } from './scrub-stack.ts';
 export { sha256Hex } from './sha256.ts';
 export { isAppFrame, parseStackFrame, type StackFrame } from './stack-frames.ts';
 export { addDays, isValidDay, TELEMETRY_MAX_DAY_AGE, utcDay } from './telemetry-day.ts';
+export { utf8Bytes, utf8Length } from './utf8.ts';

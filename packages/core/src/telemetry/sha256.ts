@@ -1,7 +1,10 @@
+import { utf8Bytes } from './utf8.ts';
+
 /**
- * A small synchronous SHA-256 (FIPS 180-4) over the UTF-8 bytes of a string. Core may not use Node's
- * crypto, and `crypto.subtle.digest` is async, which would make fingerprinting an error async in the
- * SDK's crash handler; fingerprints hash a few hundred bytes, so speed does not matter here.
+ * A small synchronous SHA-256 (FIPS 180-4). Core may not use Node's crypto, and `crypto.subtle.digest`
+ * is async, which would make fingerprinting an error async in the SDK's crash handler; fingerprints
+ * hash a few hundred bytes. It is also the SDK's stand-in on engines without `crypto.subtle`: slower
+ * there, but present everywhere.
  */
 
 const K = new Uint32Array([
@@ -18,13 +21,14 @@ const K = new Uint32Array([
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
 /**
- * SHA-256 of `text` (UTF-8), as 64 lowercase hex characters.
+ * SHA-256 of `input` (text as UTF-8, or bytes), as 64 lowercase hex characters. Also the SDK's
+ * stand-in where the engine has no `crypto.subtle`.
  *
  * @example
  * sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
-export function sha256Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+export function sha256Hex(input: string | Uint8Array): string {
+  const bytes = typeof input === 'string' ? utf8Bytes(input) : input;
   const bitLength = bytes.length * 8;
   const padded = new Uint8Array((((bytes.length + 9 + 63) >> 6) << 6) >>> 0);
   padded.set(bytes);

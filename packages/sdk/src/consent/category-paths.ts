@@ -1,4 +1,4 @@
-import { TELEMETRY_PATHS } from '@airlock/core';
+import { TELEMETRY_PATHS } from '@airlock/core/telemetry';
 import type { DataCategory } from '../transport/index.ts';
 
 const TELEMETRY_PREFIX = '/v1/telemetry/';

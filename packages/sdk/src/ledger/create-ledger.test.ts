@@ -197,21 +197,22 @@ test('the sha256 option is used when given, and a wrong answer fails closed', as
   assert.match(res.error ?? '', /not 64 hex digits/);
 });
 
-test('without crypto.subtle, text is hashed by core and bytes need the sha256 option', async () => {
-  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
-  Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+test('without crypto.subtle or TextEncoder, text and bytes are hashed by core in plain JavaScript', async () => {
+  const saved = ['crypto', 'TextEncoder'].map(
+    (k) => [k, Object.getOwnPropertyDescriptor(globalThis, k)] as const,
+  );
+  for (const [k] of saved) Object.defineProperty(globalThis, k, { value: undefined, configurable: true });
   try {
     const { send, ledger } = setup();
-    await send({ body: '{"x":"é"}' });
-    assert.equal((await ledger.list())[0].sha256, sha('{"x":"é"}'));
-    const res = await send({
-      category: 'media',
-      path: '/v1/media',
-      body: Uint8Array.from([1]),
-      userAction: true,
-    });
-    assert.match(res.error ?? '', /pass the `sha256` option/);
+    await send({ body: '{"x":"é 🛩"}' });
+    assert.equal((await ledger.list())[0].sha256, sha('{"x":"é 🛩"}'));
+    const bytes = Uint8Array.from([1, 2, 250]);
+    const res = await send({ category: 'media', path: '/v1/media', body: bytes, userAction: true });
+    assert.equal(res.ok, true);
+    const entry = (await ledger.list({ category: 'media' }))[0];
+    assert.equal(entry.sha256, sha(bytes));
+    assert.equal(entry.payload, Buffer.from(bytes).toString('base64'));
   } finally {
-    if (descriptor) Object.defineProperty(globalThis, 'crypto', descriptor);
+    for (const [k, d] of saved) if (d) Object.defineProperty(globalThis, k, d);
   }
 });

@@ -1,6 +1,6 @@
+import { base64Of, sha256Of } from '../platform/index.ts';
 import { type KeyValueStorage, memoryStorage, safeStorage } from '../storage/index.ts';
 import type { BeforeSendHook, ResultListener, SendRecord, Transport } from '../transport/index.ts';
-import { base64Of, digestHex } from './digest.ts';
 import { createLedgerStore } from './ledger-store.ts';
 import { LEDGER_DEFAULTS, type LedgerEntry, type LedgerFilter, type LedgerOptions } from './types.ts';
 
@@ -90,7 +90,7 @@ export function createLedger(options: CreateLedgerOptions = {}): Ledger {
     async beforeSend(record) {
       try {
         const body = record.body ?? '';
-        const sha256 = await digestHex(body, options.sha256);
+        const sha256 = await sha256Of(body, options.sha256);
         const kept = record.bytes <= maxPayloadBytes;
         const text = typeof body === 'string';
         const entry = await store.append({

@@ -1,5 +1,5 @@
+import type { Sha256 } from '../platform/index.ts';
 import type { DataCategory, HttpMethod } from '../transport/index.ts';
-import type { Sha256Function } from './digest.ts';
 
 /** One request as it left the device. */
 export interface LedgerEntry {
@@ -41,8 +41,8 @@ export interface LedgerOptions {
   maxAgeDays?: number;
   /** Bodies up to this size (UTF-8 bytes) are kept whole, larger ones as size + digest; default 64 KiB. */
   maxPayloadBytes?: number;
-  /** SHA-256 when the platform has no `crypto.subtle` (see `digestHex`). */
-  sha256?: Sha256Function;
+  /** The app's SHA-256 (e.g. a native module); default `crypto.subtle`, else core's (see platform/). */
+  sha256?: Sha256;
   /** Default 'airlock.ledger.v1:'. */
   storagePrefix?: string;
 }

@@ -1,4 +1,10 @@
-import { CELL_COVERAGE_MARGIN_M, cellCoverage, distanceM, isDiscInside, type LonLatBox } from '@airlock/core';
+import { distanceM } from '@airlock/core/geo';
+import {
+  CELL_COVERAGE_MARGIN_M,
+  cellCoverage,
+  isDiscInside,
+  type LonLatBox,
+} from '@airlock/core/location-privacy';
 
 /**
  * The ground an answer is complete for: the boxes of a cell answer (the cell grown by the server's

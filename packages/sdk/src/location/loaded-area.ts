@@ -1,4 +1,6 @@
-import { hasZoneEnded, type RadioRules, radioRulesFor, readAnswerZones, ZoneIndex } from '@airlock/core';
+import { hasZoneEnded, ZoneIndex } from '@airlock/core/geofence';
+import { readAnswerZones } from '@airlock/core/importers/geojson';
+import { type RadioRules, radioRulesFor } from '@airlock/core/radio';
 import type { CachedAreaMeta } from './area-cache.ts';
 import { type AreaCover, coversDisc } from './area-cover.ts';
 import type { LocationAnswer } from './location-answer.ts';

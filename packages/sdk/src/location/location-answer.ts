@@ -1,4 +1,9 @@
-import { CELL_COVERAGE_MARGIN_M, cellCoverage, type LonLatBox, parseCellId } from '@airlock/core';
+import {
+  CELL_COVERAGE_MARGIN_M,
+  cellCoverage,
+  type LonLatBox,
+  parseCellId,
+} from '@airlock/core/location-privacy';
 import type { AreaCover } from './area-cover.ts';
 
 /** A location answer after checking every field the SDK relies on. */

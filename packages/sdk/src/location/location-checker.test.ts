@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cellAt, cellRequest, destination, distanceM, seededRandom } from '@airlock/core';
+import { destination, distanceM } from '@airlock/core/geo';
+import { cellAt, cellRequest, seededRandom } from '@airlock/core/location-privacy';
 import { testZone } from '@airlock/core/testing';
 import { memoryStorage } from '../storage/index.ts';
 import { createFakeLocationServer } from '../testing/index.ts';

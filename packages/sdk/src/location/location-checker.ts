@@ -4,8 +4,8 @@ import {
   DEFAULT_MECHANISM,
   type LocationRequest,
   locationRequests,
-  radioRulesFor,
-} from '@airlock/core';
+} from '@airlock/core/location-privacy';
+import { radioRulesFor } from '@airlock/core/radio';
 import { safeStorage } from '../storage/index.ts';
 import { type CachedAreaMeta, createAreaCache } from './area-cache.ts';
 import { coversDisc } from './area-cover.ts';

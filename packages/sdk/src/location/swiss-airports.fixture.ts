@@ -2,7 +2,8 @@
 // OurAirports snapshot in data/ by core's own importer.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { parseOurAirports, type Zone } from '@airlock/core';
+import { parseOurAirports } from '@airlock/core/importers';
+import type { Zone } from '@airlock/core/zone';
 
 const DATA = new URL('../../../../data/ourairports/', import.meta.url);
 const SWISS_ROW = /^[^,]*,[^,]*,[^,]*,(?:"[^"]*"|[^,]*),[^,]*,[^,]*,[^,]*,CH,/;

@@ -1,4 +1,6 @@
-import type { Mechanism, RadioRules, RandomSource, ZoneIndex } from '@airlock/core';
+import type { ZoneIndex } from '@airlock/core/geofence';
+import type { Mechanism, RandomSource } from '@airlock/core/location-privacy';
+import type { RadioRules } from '@airlock/core/radio';
 import type { KeyValueStorage } from '../storage/index.ts';
 import type { Transport } from '../transport/index.ts';
 import type { LoadedArea } from './loaded-area.ts';

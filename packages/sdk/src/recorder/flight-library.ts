@@ -1,4 +1,4 @@
-import { readAirlockRecord } from '@airlock/core';
+import { readAirlockRecord } from '@airlock/core/flightlog/formats/airlock';
 import { type AppendStore, attemptStore } from './append-store.ts';
 
 /** Recordings end in `.aflr`; every other file in the store is a log the app imported. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AFLR_SAMPLE_FIELDS, parseFlightLog, readAirlockRecord } from '@airlock/core';
+import { AFLR_SAMPLE_FIELDS, parseFlightLog, readAirlockRecord } from '@airlock/core/flightlog';
 import { type AppendStore, createFlightRecorder, memoryAppendStore, type RecorderSample } from './index.ts';
 
 const T0 = Date.parse('2026-06-01T09:30:00Z');

@@ -1,3 +1,4 @@
+import type { FlightEventKind } from '@airlock/core/flightlog';
 import {
   type AirlockSample,
   encodeAirlockEnd,
@@ -6,8 +7,8 @@ import {
   encodeAirlockInfo,
   encodeAirlockMode,
   encodeAirlockSamples,
-  type FlightEventKind,
-} from '@airlock/core';
+} from '@airlock/core/flightlog/formats/airlock';
+import { randomBytes } from '../platform/index.ts';
 import { type AppendStore, attemptStore } from './append-store.ts';
 import { createFlightLibrary, type FlightLibrary, RECORDING_SUFFIX } from './flight-library.ts';
 import { type RecorderSample, timeOf, toAirlockSample } from './recorder-sample.ts';
@@ -196,11 +197,7 @@ function recordingId(startMs: number): string {
 }
 
 function randomHex(n: number): string {
-  const bytes = new Uint8Array(n);
-  const c = (globalThis as { crypto?: { getRandomValues?(b: Uint8Array): Uint8Array } }).crypto;
-  if (c?.getRandomValues) c.getRandomValues(bytes);
-  else for (let i = 0; i < n; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+  return Array.from(randomBytes(n), (b) => b.toString(16).padStart(2, '0'))
     .join('')
     .slice(0, n);
 }

@@ -1,4 +1,4 @@
-import type { AirlockSample } from '@airlock/core';
+import type { AirlockSample } from '@airlock/core/flightlog/formats/airlock';
 
 /**
  * One state of the aircraft as the app reads it from the flight controller, in SI units. Everything is

@@ -1,1 +1,11 @@
-export { COUNTRY_PATH, type RegionInput, type RegionResult, resolveRegion } from './resolve-region.ts';
+/**
+ * `@airlock/sdk/region`: the region from country borders on the device. Optional, because the
+ * borders weigh about 230 kB gzip and a location check does not need them.
+ */
+export {
+  COUNTRY_PATH,
+  type GpsCountries,
+  type RegionInput,
+  type RegionResult,
+} from '../region-rules/index.ts';
+export { gpsFromBorders, resolveRegion } from './resolve-region.ts';

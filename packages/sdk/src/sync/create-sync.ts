@@ -1,8 +1,8 @@
-import { detectFlightLogFormat } from '@airlock/core';
+import { detectFlightLogFormat } from '@airlock/core/flightlog';
+import { type Sha256, sha256Of } from '../platform/index.ts';
 import { type AppendStore, createFlightLibrary, type FlightLibrary } from '../recorder/index.ts';
 import { type KeyValueStorage, memoryStorage } from '../storage/index.ts';
 import type { Transport } from '../transport/index.ts';
-import { type Sha256, webCryptoSha256 } from './digest.ts';
 import { createSyncState } from './sync-state.ts';
 import { TusClient } from './tus-client.ts';
 import { type LogSyncResult, type UploadContext, uploadLog } from './upload-log.ts';
@@ -18,7 +18,7 @@ export interface SyncOptions {
   state?: KeyValueStorage;
   /** The id of the flight being recorded, never synced; default none. */
   recordingId?: () => string | null;
-  /** SHA-256 for platforms without Web Crypto; default `crypto.subtle`. */
+  /** The app's SHA-256; default `crypto.subtle`, else core's plain-JavaScript one (see platform/). */
   sha256?: Sha256;
   /** Bytes per PATCH; default 512 KiB (a slow uplink must finish one within the transport's timeout). */
   chunkBytes?: number;
@@ -55,9 +55,7 @@ export function createSync(options: SyncOptions): Sync {
   let running: Promise<unknown> = Promise.resolve();
 
   async function run(ids: readonly string[] | 'all', call: SyncCallOptions): Promise<SyncReport> {
-    const sha256 = options.sha256 ?? webCryptoSha256();
-    if (!sha256)
-      return { results: [], error: 'no SHA-256: this platform has no crypto.subtle; pass `sha256`' };
+    const sha256: Sha256 = (bytes) => sha256Of(bytes, options.sha256);
     let token: string | null | undefined;
     try {
       token = await options.auth();

@@ -1,3 +1,4 @@
+export type { Sha256 } from '../platform/index.ts';
 export {
   createSync,
   type Sync,
@@ -5,5 +6,4 @@ export {
   type SyncOptions,
   type SyncReport,
 } from './create-sync.ts';
-export type { Sha256 } from './digest.ts';
 export type { LogSyncResult } from './upload-log.ts';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { encodeAirlockHeader, encodeAirlockInfo } from '@airlock/core';
+import { encodeAirlockHeader, encodeAirlockInfo } from '@airlock/core/flightlog';
+import { base64Utf8 } from '../platform/index.ts';
 import { memoryAppendStore } from '../recorder/index.ts';
 import { createTransport } from '../transport/index.ts';
 import { createSync } from './create-sync.ts';
-import { base64Utf8 } from './digest.ts';
 import { serverPath } from './tus-client.ts';
 
 test('Upload-Metadata values are base64 of UTF-8, as tus requires', () => {

@@ -1,5 +1,5 @@
+import { base64Utf8 } from '../platform/index.ts';
 import type { Transport, TransportResponse } from '../transport/index.ts';
-import { base64Utf8 } from './digest.ts';
 
 /**
  * The tus 1.0.0 core protocol plus its creation extension (https://tus.io/protocols/resumable-upload),

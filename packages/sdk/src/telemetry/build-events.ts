@@ -11,7 +11,7 @@ import {
   TELEMETRY_OS_VALUES,
   type TelemetryOs,
   TIMING_BUCKETS,
-} from '@airlock/core';
+} from '@airlock/core/telemetry';
 import type { FlightSummaryInput, TelemetryContext } from './types.ts';
 
 const errorTypeField = FIELD_REGISTRY.find((f) => f.kind === 'error' && f.name === 'error_type');

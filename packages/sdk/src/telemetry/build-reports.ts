@@ -1,5 +1,5 @@
-import { parseTelemetryReport, TELEMETRY_LIMITS, type TelemetryCategory } from '@airlock/core';
-import { utf8Length } from '../transport/index.ts';
+import { parseTelemetryReport, TELEMETRY_LIMITS, type TelemetryCategory } from '@airlock/core/telemetry';
+import { utf8Length } from '../platform/index.ts';
 import type { contextsOf } from './build-events.ts';
 import type { QueuedEvent, QueueItem } from './telemetry-queue.ts';
 

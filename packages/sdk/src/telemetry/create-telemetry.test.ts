@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FIELD_REGISTRY } from '@airlock/core';
+import { FIELD_REGISTRY } from '@airlock/core/telemetry';
 import { settle, telemetrySetup } from './telemetry-test-kit.ts';
 
 function crash(): Error {

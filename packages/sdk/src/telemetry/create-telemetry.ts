@@ -1,4 +1,10 @@
-import { TELEMETRY_CATEGORIES, TELEMETRY_PATHS, type TelemetryCategory, utcDay } from '@airlock/core';
+import {
+  TELEMETRY_CATEGORIES,
+  TELEMETRY_PATHS,
+  type TelemetryCategory,
+  utcDay,
+} from '@airlock/core/telemetry';
+import { randomBytes } from '../platform/index.ts';
 import { memoryStorage, safeStorage } from '../storage/index.ts';
 import { contextsOf, errorEvent, featureEvent, flightEvent, timingEvent } from './build-events.ts';
 import { buildReports, problemsOf } from './build-reports.ts';
@@ -227,9 +233,8 @@ const defaultSchedule: Scheduler = (fn, ms) => {
 };
 
 function secureRandom(): number {
-  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } }).crypto;
-  if (typeof c?.getRandomValues === 'function') return c.getRandomValues(new Uint32Array(1))[0] / 2 ** 32;
-  return Math.random();
+  const [a, b, c, d] = randomBytes(4);
+  return (((a << 24) | (b << 16) | (c << 8) | d) >>> 0) / 2 ** 32;
 }
 
 function atLeast(value: number | undefined, min: number, fallback: number): number {

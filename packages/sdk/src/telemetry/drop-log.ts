@@ -1,4 +1,4 @@
-import type { TelemetryCategory } from '@airlock/core';
+import type { TelemetryCategory } from '@airlock/core/telemetry';
 import type { DroppedSummary, DropReason, DropRecord } from './types.ts';
 
 const RECENT = 50;

@@ -1,4 +1,4 @@
-import type { AppPerformanceEvent, BucketedFlight } from '@airlock/core';
+import type { AppPerformanceEvent, BucketedFlight } from '@airlock/core/telemetry';
 import type { SafeStorage } from '../storage/index.ts';
 
 export type QueuedEvent = AppPerformanceEvent | BucketedFlight;

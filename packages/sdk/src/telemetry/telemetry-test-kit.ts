@@ -1,5 +1,5 @@
 // Shared by the telemetry tests: a consent, a fake telemetry endpoint and a hand-driven scheduler.
-import { parseTelemetryReport, type TelemetryCategory } from '@airlock/core';
+import { parseTelemetryReport, type TelemetryCategory } from '@airlock/core/telemetry';
 import { createConsent } from '../consent/index.ts';
 import { memoryStorage } from '../storage/index.ts';
 import { createTransport, type FetchInit, type FetchLike } from '../transport/index.ts';

@@ -1,4 +1,4 @@
-import type { TelemetryCategory } from '@airlock/core';
+import type { TelemetryCategory } from '@airlock/core/telemetry';
 import type { Consent } from '../consent/index.ts';
 import type { KeyValueStorage } from '../storage/index.ts';
 import type { Transport } from '../transport/index.ts';

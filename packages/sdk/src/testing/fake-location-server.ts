@@ -1,14 +1,14 @@
+import { ZoneIndex } from '@airlock/core/geofence';
+import { zonesToGeoJSON } from '@airlock/core/importers';
 import {
   CELL_COVERAGE_MARGIN_M,
   CELL_PATH_PREFIX,
   cellCoverage,
   NEAR_PATH,
   parseCellId,
-  radioRulesFor,
-  type Zone,
-  ZoneIndex,
-  zonesToGeoJSON,
-} from '@airlock/core';
+} from '@airlock/core/location-privacy';
+import { radioRulesFor } from '@airlock/core/radio';
+import type { Zone } from '@airlock/core/zone';
 import type { FetchInit, FetchLike, FetchResponseLike } from '../transport/index.ts';
 
 /** One request the double received, as it arrived. */

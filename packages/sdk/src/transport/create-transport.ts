@@ -1,4 +1,5 @@
-import { normaliseServerUrl, refusalOf, TUS_RESPONSE_HEADERS, utf8Length } from './request-rules.ts';
+import { resolveFetch, utf8Length } from '../platform/index.ts';
+import { normaliseServerUrl, refusalOf, TUS_RESPONSE_HEADERS } from './request-rules.ts';
 import type {
   BeforeSendHook,
   FetchLike,
@@ -78,7 +79,7 @@ export function createTransport(options: TransportOptions): Transport {
   async function send(request: TransportRequest): Promise<TransportResponse> {
     try {
       if ('error' in base) return refused(base.error, null);
-      const fetchFn = options.fetch ?? defaultFetch();
+      const fetchFn = resolveFetch(options.fetch);
       if (!fetchFn) return refused('no fetch function: pass one to createTransport', null);
       const refusal = refusalOf(request);
       if (refusal) return refused(refusal, null);
@@ -248,12 +249,6 @@ function headersOf(response: FetchResponseLike): Record<string, string> {
     }
   }
   return out;
-}
-
-function defaultFetch(): FetchLike | null {
-  const f = (globalThis as { fetch?: unknown }).fetch;
-  // Bound: some browsers throw "Illegal invocation" when fetch is called off its global.
-  return typeof f === 'function' ? (f.bind(globalThis) as FetchLike) : null;
 }
 
 function messageOf(error: unknown): string {

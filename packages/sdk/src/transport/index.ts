@@ -1,5 +1,4 @@
 export { createTransport, type Transport, type TransportOptions } from './create-transport.ts';
-export { utf8Length } from './request-rules.ts';
 export {
   type BeforeSendDecision,
   type BeforeSendHook,

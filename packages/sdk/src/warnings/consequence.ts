@@ -1,4 +1,4 @@
-import type { ZoneCategory } from '@airlock/core';
+import type { ZoneCategory } from '@airlock/core/zone';
 import type { Consequence } from './types.ts';
 
 /** The consequence of each category when the zone applies. */

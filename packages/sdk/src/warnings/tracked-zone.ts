@@ -1,11 +1,5 @@
-import {
-  isZoneActive,
-  isZoneActiveWithin,
-  limitToMetres,
-  prepareGeometry,
-  type Zone,
-  zoneEndsAt,
-} from '@airlock/core';
+import { isZoneActive, isZoneActiveWithin, prepareGeometry, zoneEndsAt } from '@airlock/core/geofence';
+import { limitToMetres, type Zone } from '@airlock/core/zone';
 import { CONSEQUENCE_OF } from './consequence.ts';
 import type { Consequence, ZoneRef } from './types.ts';
 import { partLowerBoundM, prepareShapePart, type ShapePart } from './zone-shape.ts';

@@ -1,4 +1,5 @@
-import type { ZoneCategory, ZoneIndex } from '@airlock/core';
+import type { ZoneIndex } from '@airlock/core/geofence';
+import type { ZoneCategory } from '@airlock/core/zone';
 
 /** What being in (or reaching) a zone means for the flight, as the major consumer drone apps show it. */
 export type Consequence =

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  assessPosition,
-  circleRing,
-  destination,
-  partDistance,
-  prepareGeometry,
-  seededRandom,
-  type Zone,
-  type ZoneCategory,
-  type ZoneGeometry,
-  ZoneIndex,
-  type ZoneVolume,
-} from '@airlock/core';
+import { circleRing, destination } from '@airlock/core/geo';
+import { assessPosition, partDistance, prepareGeometry, ZoneIndex } from '@airlock/core/geofence';
+import { seededRandom } from '@airlock/core/location-privacy';
 import { testZone } from '@airlock/core/testing';
+import type { Zone, ZoneCategory, ZoneGeometry, ZoneVolume } from '@airlock/core/zone';
 import { createWarningEngine } from './warning-engine.ts';
 
 const HOME: [number, number] = [8.55, 47.4];

@@ -1,12 +1,6 @@
-import {
-  distanceM,
-  growBBox,
-  heightAboveGround,
-  type PositionQuery,
-  type Zone,
-  type ZoneCategory,
-  ZoneIndex,
-} from '@airlock/core';
+import { distanceM } from '@airlock/core/geo';
+import { growBBox, heightAboveGround, type PositionQuery, ZoneIndex } from '@airlock/core/geofence';
+import type { Zone, ZoneCategory } from '@airlock/core/zone';
 import { blocksFlight, warnsAhead } from './consequence.ts';
 import { type FlightInput, readFlightInput } from './flight-input.ts';
 import {

@@ -4,13 +4,8 @@
  * on it) finds, with a few multiplications per edge, the only edges whose exact distance can be the
  * smallest, and gives the direction to the nearest boundary point for the closing speed.
  */
-import {
-  distanceM,
-  distanceToSegmentVec,
-  EARTH_RADIUS_M,
-  type PreparedPart,
-  partContains,
-} from '@airlock/core';
+import { distanceM, distanceToSegmentVec, EARTH_RADIUS_M } from '@airlock/core/geo';
+import { type PreparedPart, partContains } from '@airlock/core/geofence';
 
 const RAD = Math.PI / 180;
 const M_PER_DEG = EARTH_RADIUS_M * RAD;

@@ -11,10 +11,10 @@ import {
   type AppendStore,
   createAirlock,
   type KeyValueStorage,
-  memoryAppendStore,
   memoryStorage,
   type SendRecord,
 } from '@airlock/sdk';
+import { memoryAppendStore } from '@airlock/sdk/recorder';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { fileAppendStore } from './file-append-store.ts';
 import { type SyncNetwork, syncNetwork } from './sync-network.ts';
