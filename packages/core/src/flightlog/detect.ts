@@ -1,3 +1,4 @@
+import { looksLikeDjiTxt } from './formats/dji-txt/index.ts';
 import type { FlightLogFormat } from './model/index.ts';
 
 const ULOG_MAGIC = [0x55, 0x4c, 0x6f, 0x67, 0x01, 0x12, 0x35];
@@ -65,23 +66,4 @@ function frameLength(b: Uint8Array, at: number): number {
   if (b[at] === 0xfe) return 8 + b[at + 1];
   if (b[at] === 0xfd) return 12 + b[at + 1] + (b[at + 2] & 1 ? 13 : 0);
   return 0;
-}
-
-/** The DJI prefix (12 bytes up to v5, 100 after): a version byte, then (v13+) an info block at 100 and a version block after it. */
-function looksLikeDjiTxt(b: Uint8Array): boolean {
-  if (b.length < 110) return false;
-  const version = b[10];
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  if (version >= 13 && version <= 20 && b[100] === 0) {
-    const next = 103 + view.getUint16(101, true);
-    return next < b.length && b[next] === 1;
-  }
-  const detailOffset = view.getUint32(0, true);
-  // Versions 1–5 (2015–16) have a 12-byte prefix, so only the details' start time tells them apart
-  // from any binary whose byte 10 is small: it must be a plausible date (2010–2100, ms).
-  if (!(version >= 1 && version < 13 && view.getUint32(4, true) === 0)) return false;
-  if (version >= 6) return detailOffset > 100 && detailOffset < b.length;
-  if (!(detailOffset >= 12 && detailOffset + 100 <= b.length)) return false;
-  const startMs = Number(view.getBigInt64(detailOffset + 91, true));
-  return startMs > 1_262_304_000_000 && startMs < 4_102_444_800_000;
 }

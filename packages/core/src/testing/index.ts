@@ -3,6 +3,8 @@
  */
 import type { Zone, ZoneGeometry } from '../zone/index.ts';
 
+export { circleFlight, type DjiTestFix, type DjiTestRecord, djiTestRecord } from './dji-txt.ts';
+
 /**
  * A valid zone with one volume from the ground up, unlimited: restricted, in Switzerland, from a
  * "test" source and dataset. `extra` replaces any field.

@@ -24,13 +24,24 @@ export function crc64(seed: bigint, data: Uint8Array): bigint {
   return crc;
 }
 
-/** The 8-byte XOR key DJI derives from a block's first byte and its record type. */
+/** Keys already derived, by record type × 256 + first byte: at most 65,536, and real files use few. */
+const keys = new Map<number, Uint8Array>();
+
+/**
+ * The 8-byte XOR key DJI derives from a block's first byte and its record type (records of versions
+ * 7–12, and the v13+ info block): CRC-64 seeded with (first byte + type) mod 256 over the little-endian
+ * bytes of 0x123456789ABCDEF0 × first byte.
+ */
 export function xorKey(firstByte: number, recordType: number): Uint8Array {
+  const id = recordType * 256 + firstByte;
+  const known = keys.get(id);
+  if (known) return known;
   const product = (0x123456789abcdef0n * BigInt(firstByte)) & MASK;
   const bytes = new Uint8Array(8);
   new DataView(bytes.buffer).setBigUint64(0, product, true);
   const key = crc64(BigInt((firstByte + recordType) & 0xff), bytes);
   const out = new Uint8Array(8);
   new DataView(out.buffer).setBigUint64(0, key, true);
+  keys.set(id, out);
   return out;
 }

@@ -78,9 +78,10 @@ const APPS: Record<number, string> = {
   8: 'DJI GS Pro',
 };
 
-export function appName(department: number | null, version: string): string {
+/** "DJI Fly 1.4.8"; the version is unknown when the details block is missing. */
+export function appName(department: number | null, version: string | null): string {
   const app = department === null ? 'DJI app' : (APPS[department] ?? `DJI app ${department}`);
-  return `${app} ${version}`;
+  return version === null ? app : `${app} ${version}`;
 }
 
 export const DJI_FLY = 3;
@@ -115,4 +116,50 @@ const RECORDS: Record<number, string> = {
 
 export function recordName(type: number): string {
   return RECORDS[type] ?? `record_${type}`;
+}
+
+/**
+ * OSD flight modes, named as DJI's CSV export (Airdata) names them where known (10, 33, 41 and 6 are
+ * seen in its flycState column beside flycStateRaw), else as the DJI app shows them.
+ */
+const FLIGHT_MODES: Record<number, string> = {
+  0: 'Manual',
+  1: 'Atti',
+  2: 'Atti_CourseLock',
+  3: 'Atti_Hover',
+  4: 'Hover',
+  5: 'GPS_Blake',
+  6: 'P-GPS',
+  7: 'CourseLock',
+  8: 'HomeLock',
+  9: 'HotPoint',
+  10: 'Assisted_Takeoff',
+  11: 'Auto_Takeoff',
+  12: 'Auto_Landing',
+  13: 'Atti_Landing',
+  14: 'Waypoint',
+  15: 'Go_Home',
+  16: 'Click_Go',
+  17: 'Joystick',
+  19: 'Cinematic',
+  23: 'Atti_Limited',
+  24: 'Draw',
+  25: 'Follow_Me',
+  26: 'ActiveTrack',
+  27: 'TapFly',
+  28: 'Pano',
+  29: 'Farming',
+  30: 'FPV',
+  31: 'Sport',
+  32: 'Novice',
+  33: 'Confirm_Landing',
+  35: 'Terrain_Tracking',
+  38: 'Tripod',
+  39: 'TrackHeadlock',
+  41: 'Motors_Started',
+  43: 'Gentle',
+};
+
+export function flightModeName(mode: number): string {
+  return FLIGHT_MODES[mode] ?? `mode_${mode}`;
 }

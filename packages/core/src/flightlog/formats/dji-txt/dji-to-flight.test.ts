@@ -1,22 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { djiTestRecord } from '../../../testing/index.ts';
 import { detectFlightLogFormat } from '../../detect.ts';
 import { FlightLogError } from '../../errors.ts';
 import { summarize } from '../../model/index.ts';
 import { parseFlightLog } from '../../parse-flight-log.ts';
 import { sample } from '../../test-samples.ts';
+import { readDjiLayout } from './dji-layout.ts';
 import { DJI_KEY_NOTICE, parseDjiTxt } from './dji-to-flight.ts';
-import { readDjiDetails } from './read-dji-details.ts';
 
 const MINI2 = 'dji-txt/DJIFlightRecord_2021-09-05_[19-23-47]_mini2.txt';
 const V132 = 'dji-txt/V132_DJIFlightRecord_2020-06-18_[19-01-24].txt';
 
 describe('parseDjiTxt', () => {
   it('reads the v14 details offline: time, duration, distance (km in DJI Fly files), height, speed', () => {
-    const d = readDjiDetails(sample(MINI2));
-    assert.equal(d.version, 14);
-    assert.equal(d.totalTimeS, 1254.4);
-    assert.ok(Math.abs(d.totalDistanceRaw - 0.739) < 0.001);
+    const layout = readDjiLayout(sample(MINI2));
+    assert.equal(layout.version, 14);
+    assert.equal(layout.details?.totalTimeS, 1254.4);
+    assert.ok(Math.abs(layout.details!.totalDistanceRaw - 0.739) < 0.001);
     const s = summarize(parseDjiTxt(sample(MINI2)));
     assert.equal(s.start, '2021-09-06T02:23:47.611Z');
     assert.equal(s.duration_s, 1254.4);
@@ -26,6 +27,8 @@ describe('parseDjiTxt', () => {
     assert.equal(s.aircraft, 'DJI Mini 2');
     assert.equal(s.app, 'DJI Fly 1.4.8');
     assert.equal(s.messages.OSD, 11_609, 'one OSD record per CSV row');
+    assert.equal(s.messages.JPEG, 8, 'the thumbnails after the end mark');
+    assert.equal(parseDjiTxt(sample(MINI2)).track.lat_deg.length, 0, 'no track without the keys');
   });
 
   it('says clearly that the full decode needs a key from DJI and is off', () => {
@@ -60,52 +63,24 @@ describe('parseDjiTxt: units from the app, old versions', () => {
     assert.ok(Math.abs(s.distance_m! - 739.1) < 1, `distance ${s.distance_m}`);
   });
 
-  it('version 4 (2015): 12-byte prefix, details after the records, framed records counted', () => {
-    const bytes = oldRecord(4);
+  it('version 4 (2015): 12-byte prefix, details after the records and the thumbnails', () => {
+    const bytes = djiTestRecord({
+      version: 4,
+      startMs: Date.UTC(2015, 11, 29, 18, 5, 48),
+      fixes: [],
+      stated: { distance: 1482, duration_s: 300, max_height_m: 60, max_speed_mps: 12 },
+    });
     assert.equal(detectFlightLogFormat(undefined, bytes), 'dji-txt');
-    const f = parseDjiTxt(bytes);
-    const s = summarize(f);
+    const s = summarize(parseDjiTxt(bytes));
     assert.equal(s.start, '2015-12-29T18:05:48.000Z');
     assert.equal(s.duration_s, 300);
     assert.equal(s.distance_m, 1482);
     assert.equal(s.max_alt_m, 60);
     assert.equal(s.aircraft, 'DJI Phantom 3 Advanced');
-    assert.equal(s.messages.OSD, 3);
+    assert.equal(s.messages.JPEG, 1);
     assert.equal(
       parseFlightLog(bytes, { name: 'DJIFlightRecord_2015-12-29_[19-05-48].txt' }).summary.format,
       'dji-txt',
     );
   });
-
-  it('every version 1–12 is read, not refused', () => {
-    for (const v of [1, 2, 3, 5])
-      assert.equal(summarize(parseDjiTxt(oldRecord(v))).distance_m, 1482, `v${v}`);
-  });
 });
-
-/**
- * A record in the v1–5 layout (after dji-log-parser's prefix.rs and details.rs): 12-byte prefix (detail
- * offset u64, length u16, version u8), three OSD records (type, u8 length, payload, 0xFF), then the
- * details: start ms at 91, distance f32 at 115, time ms at 119, height at 123, speeds at 127/131,
- * product at 277, app platform and version at 348..351. No real file of these versions was at hand.
- */
-function oldRecord(version: number): Uint8Array {
-  const records = [1, 1, 1].flatMap((type) => [type, 4, 0, 0, 0, 0, 0xff]);
-  const detailOffset = 12 + records.length;
-  const bytes = new Uint8Array(detailOffset + 356);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, detailOffset, true);
-  view.setUint16(8, 356, true);
-  bytes[10] = version;
-  bytes.set(records, 12);
-  const d = detailOffset;
-  view.setBigInt64(d + 91, BigInt(Date.UTC(2015, 11, 29, 18, 5, 48)), true);
-  view.setFloat32(d + 115, 1482, true);
-  view.setInt32(d + 119, 300_000, true);
-  view.setFloat32(d + 123, 60, true);
-  view.setFloat32(d + 127, 12, true);
-  view.setFloat32(d + 131, 3, true);
-  bytes[d + 277] = 3;
-  bytes.set([1, 2, 5, 0], d + 348);
-  return bytes;
-}

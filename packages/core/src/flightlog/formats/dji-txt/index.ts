@@ -1,2 +1,3 @@
+export { type DjiDetails, type DjiLayout, readDjiLayout } from './dji-layout.ts';
 export { DJI_KEY_NOTICE, parseDjiTxt } from './dji-to-flight.ts';
-export { type DjiDetails, readDjiDetails } from './read-dji-details.ts';
+export { looksLikeDjiTxt } from './looks-like-dji.ts';
