@@ -20,6 +20,9 @@ import {
 } from './plausible.ts';
 import { type ChannelData, resampleChannels } from './resample.ts';
 
+/** Formats whose every point carries its own calendar date (see FLIGHT_LIMITS.maxCalendarSpanS). */
+const CALENDAR_FORMATS: ReadonlySet<FlightLogFormat> = new Set(['gpx', 'kml']);
+
 export interface BuildOptions {
   /** Rate of the common sample grid, Hz (default 10: the DJI/Airdata rate, enough for charts). */
   sampleRateHz?: number;
@@ -50,8 +53,10 @@ export class FlightBuilder {
   private readonly channels = new Map<SampleChannel, TimedColumn>();
   private readonly events: FlightEvent[] = [];
   private readonly modes: FlightModeChange[] = [];
-  /** Records dropped for a time beyond FLIGHT_LIMITS.maxSpanS from t = 0 (a corrupt clock). */
+  /** Records dropped for a time beyond `maxSpanS` from t = 0 (a corrupt clock). */
   private badTimes = 0;
+  /** FLIGHT_LIMITS.maxSpanS, or maxCalendarSpanS for formats that date every point (see there). */
+  private readonly maxSpanS: number;
   /** Values dropped for lying outside CHANNEL_BOUNDS, by channel. */
   private readonly badValues = new Map<string, number>();
   /** Latest time kept, so an absurd stated duration can be replaced by what the data shows. */
@@ -59,6 +64,7 @@ export class FlightBuilder {
 
   constructor(format: FlightLogFormat) {
     this.format = format;
+    this.maxSpanS = CALENDAR_FORMATS.has(format) ? FLIGHT_LIMITS.maxCalendarSpanS : FLIGHT_LIMITS.maxSpanS;
   }
 
   /** A validated fix (the caller has applied the format's fix-quality rule). */
@@ -126,7 +132,7 @@ export class FlightBuilder {
 
   /** Whether a record at `t_s` is kept; counts the ones dropped for a corrupt clock (NaN: no time). */
   private keepTime(t_s: number): boolean {
-    if (!isPlausibleTime(t_s)) {
+    if (!isPlausibleTime(t_s, this.maxSpanS)) {
       if (!Number.isNaN(t_s)) this.badTimes++;
       return false;
     }
@@ -152,7 +158,7 @@ export class FlightBuilder {
         `The log's start time (${this.start.slice(0, 40)}) is not a plausible date: it is left unknown`,
       );
     let duration_s = this.duration_s;
-    if (duration_s !== null && !(duration_s >= 0 && duration_s <= FLIGHT_LIMITS.maxSpanS)) {
+    if (duration_s !== null && !(duration_s >= 0 && duration_s <= this.maxSpanS)) {
       const kept = Number.isFinite(this.lastKept) ? Math.max(0, this.lastKept) : null;
       this.warn(
         `The log's clock gives a duration of ${duration_s} s, which is not plausible: ` +
@@ -164,7 +170,7 @@ export class FlightBuilder {
     }
     if (this.badTimes > 0)
       this.warn(
-        `${this.badTimes} records with timestamps more than ${FLIGHT_LIMITS.maxSpanS / 86_400} days from the log's start were dropped (corrupt clock)`,
+        `${this.badTimes} records with timestamps more than ${Math.round(this.maxSpanS / 86_400)} days from the log's start were dropped (corrupt clock)`,
       );
     for (const [channel, n] of this.badValues)
       this.warn(`${n} ${channel} values outside physical bounds were dropped as corrupt`);

@@ -8,6 +8,12 @@ import type { SampleChannel, StatedFigures } from './flight.ts';
 export const FLIGHT_LIMITS = {
   /** Longest span from t = 0 a log may cover: a week (tethered and fixed-wing logs run for days). */
   maxSpanS: 7 * 86_400,
+  /**
+   * The same for formats whose every point carries its own calendar date (GPX, KML): a file of many
+   * tracks recorded on different days is a collection, not a corrupt clock, and each date is already
+   * held to minYear..maxYear. Only the span of those years bounds it.
+   */
+  maxCalendarSpanS: 110 * 366 * 86_400,
   /** Earliest and latest plausible year of a flight's start. */
   minYear: 1990,
   maxYear: 2100,
@@ -45,8 +51,8 @@ export function withinBounds(v: number, [lo, hi]: readonly [number, number]): bo
 }
 
 /** A time in seconds from t = 0 that can be a moment of this flight (negative: before t = 0). */
-export function isPlausibleTime(t_s: number): boolean {
-  return t_s >= -FLIGHT_LIMITS.maxSpanS && t_s <= FLIGHT_LIMITS.maxSpanS;
+export function isPlausibleTime(t_s: number, maxSpanS: number = FLIGHT_LIMITS.maxSpanS): boolean {
+  return t_s >= -maxSpanS && t_s <= maxSpanS;
 }
 
 /** An ISO start whose year is plausible, else null. */

@@ -28,11 +28,11 @@ const BAD = [
   'AH 500 furlongs', // 24
   ...SQUARE, // 25-27
   'AC R', // 28
-  'AN Two Points',
+  'AN One Point',
   'AL SFC',
   'AH 500ft AGL',
   'DP 45:00:00 N 010:00:00 E', // 32
-  'DP 45:01:00 N 010:00:00 E',
+  'DP 45:00:00 N 010:00:00 E',
   'DP 45:00:00 N 010:00:00 E',
   'AC R', // 35
   'AN Bad Minutes',
@@ -117,7 +117,7 @@ test('bad records are skipped with their line, name and the bad value; good ones
     [9, undefined, /^AN missing \(the airspace name\)$/],
     [15, 'No Floor', /^AL missing \(the lower limit\)$/],
     [24, 'Furlongs', /^AH "500 furlongs" is not an altitude/],
-    [32, 'Two Points', /^the outline has 2 distinct point\(s\); a polygon needs at least 3$/],
+    [32, 'One Point', /^the outline has 1 distinct point\(s\); a polygon needs at least 3$/],
     [40, 'Bad Minutes', /^DP "45:75:00 N" has 75 minutes \(must be at most 60\)$/],
     [46, 'Unknown Command', /^unknown command "XY"$/],
     [55, 'Airway', /^DY airway segments are not supported \("DY 45:00:00 N 010:00:00 E"\)$/],

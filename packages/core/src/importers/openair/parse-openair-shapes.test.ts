@@ -179,3 +179,28 @@ test('progress is reported every 1000 lines and at the end', () => {
     [total, total],
   ]);
 });
+
+test('a two-point outline (a cable or power line) becomes a corridor 50 m either side, not a skipped record', () => {
+  // Switzerland's file writes cables this way ("KABEL", AC Q, with the wire's height band).
+  const [cable] = parse(record('KABEL Kabel', 'DP 46:48:43 N 008:27:14 E', 'DP 46:48:43 N 008:27:34 E'));
+  assert.equal(cable.volumes[0].geometry.type, 'Polygon');
+  assert.ok(isCounterClockwise(outerRing(cable)));
+  const a = parsePosition('46:48:43 N 008:27:14 E');
+  const b = parsePosition('46:48:43 N 008:27:34 E');
+  const mid: [number, number] = [(a[0] + b[0]) / 2, a[1]];
+  // Across the wire (north/south of its middle): inside at 45 m, outside at 55 m.
+  assert.deepEqual(
+    [0, 180].map((bearing) => [
+      containsOffset(cable, mid, 45, bearing),
+      containsOffset(cable, mid, 55, bearing),
+    ]),
+    [
+      [true, false],
+      [true, false],
+    ],
+  );
+  // Beyond each end too (the wire runs east-west).
+  assert.equal(containsOffset(cable, b, 45, 90), true);
+  assert.equal(containsOffset(cable, a, 45, 270), true);
+  assert.equal(containsOffset(cable, a, 55, 270), false);
+});

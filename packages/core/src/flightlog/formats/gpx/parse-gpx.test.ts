@@ -70,4 +70,15 @@ describe('parseGpx: several tracks', () => {
     assert.equal(f.track.lon_deg[0], 8.0);
     assert.ok(within(summarize(f).distance_m, 2 * 100.07, 0.01));
   });
+
+  it('tracks recorded months apart are a collection, not a corrupt clock: every point is kept', () => {
+    // togeojson's blue_hills.gpx holds walks from many days: a 7-day limit dropped 2,421 of its points.
+    const day = 86_400;
+    const xml = `<gpx>${[0, 40, 140].map((d) => `<trk><trkseg>${points(8.0 + d / 1000, d * day)}</trkseg></trk>`).join('')}</gpx>`;
+    const f = parseGpx(xml);
+    assert.equal(f.track.lon_deg.length, 30);
+    assert.deepEqual([...f.track.segment_starts], [0, 10, 20]);
+    assert.equal(f.duration_s, 140 * day + 9);
+    assert.deepEqual(f.warnings, []);
+  });
 });
