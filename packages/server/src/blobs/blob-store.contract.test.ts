@@ -1,10 +1,20 @@
-// One suite for every BlobStore adapter: the local folder (the embedded default) and memory.
+// One suite for every BlobStore adapter: the local folder (the embedded default), memory, and S3
+// (moto_server here and in CI; any S3 with AIRLOCK_TEST_S3_URL).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { startTestS3, type TestS3 } from '../testing/moto-s3.ts';
 import { type BlobStore, deleteBlobPrefix, LocalFolderBlobStore, MemoryBlobStore } from './index.ts';
+import { S3BlobStore } from './s3-blob-store.ts';
+import { parseS3Url } from './s3-location.ts';
+
+let s3: TestS3 | undefined;
+const s3Stores: S3BlobStore[] = [];
+before(async () => {
+  s3 = await startTestS3();
+});
 
 const dirs: string[] = [];
 const adapters: Array<{ name: string; open(): BlobStore }> = [
@@ -17,9 +27,20 @@ const adapters: Array<{ name: string; open(): BlobStore }> = [
       return new LocalFolderBlobStore(d);
     },
   },
+  {
+    name: 's3',
+    open: () => {
+      if (!s3) throw new Error('no test S3');
+      const store = new S3BlobStore(parseS3Url(s3.url()));
+      s3Stores.push(store);
+      return store;
+    },
+  },
 ];
-after(() => {
+after(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const store of s3Stores) store.close();
+  await s3?.stop();
 });
 
 for (const adapter of adapters) {

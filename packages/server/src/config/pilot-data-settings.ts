@@ -1,9 +1,22 @@
 import { z } from 'zod';
+import { parseS3Url } from '../blobs/s3-location.ts';
 
 const region = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, 'a region name: letters, digits, - and _ (e.g. eu-central-1)')
   .transform((s) => s.toLowerCase());
+
+/** An S3 URL as parseS3Url reads it; the message says what is wrong, never the secret. */
+const s3Url = z
+  .string()
+  .min(1)
+  .superRefine((v, ctx) => {
+    try {
+      parseS3Url(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
+  });
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -29,6 +42,14 @@ export const pilotDataSettings = {
   AIRLOCK_FLIGHTLOG_DIR: z.string().min(1).optional(),
   /** Folder of the community media store; default `<AIRLOCK_DATA_DIR>/media`. */
   AIRLOCK_MEDIA_DIR: z.string().min(1).optional(),
+  /**
+   * Flight-log blobs in an S3-compatible bucket instead of AIRLOCK_FLIGHTLOG_DIR:
+   * `https://KEY:SECRET@host/bucket[/prefix]?region=…` (see blobs/s3-location.ts). Its region must be
+   * the one AIRLOCK_FLIGHTLOG_REGION declares, and allowed.
+   */
+  AIRLOCK_FLIGHTLOG_S3_URL: s3Url.optional(),
+  /** Community media in a bucket of its own (never the flight-log bucket), as above with AIRLOCK_MEDIA_REGION. */
+  AIRLOCK_MEDIA_S3_URL: s3Url.optional(),
   /**
    * Base64 of 32 random bytes that wraps every pilot's data key. Without it the server generates one
    * into `<AIRLOCK_DATA_DIR>/master.key` (mode 0600) on first start. Instances sharing a database must

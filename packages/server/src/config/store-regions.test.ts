@@ -71,3 +71,47 @@ test('`airlock serve` refuses to start, naming the store, and writes nothing', (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a bucket must be in the region its store declares, media apart from logs, and no secret in errors', () => {
+  const url = 'https://AK:topsecret@s3.eu-central-1.amazonaws.com/logs?region=eu-central-1';
+  assert.throws(
+    () =>
+      loadConfig({
+        AIRLOCK_ALLOWED_REGIONS: 'local,eu-central-1',
+        AIRLOCK_FLIGHTLOG_S3_URL: url,
+      }),
+    (e: ConfigError) => {
+      assert.match(
+        e.message,
+        /AIRLOCK_FLIGHTLOG_S3_URL: the bucket is in region "eu-central-1" but AIRLOCK_FLIGHTLOG_REGION declares "local"/,
+      );
+      assert.doesNotMatch(e.message, /topsecret/);
+      return true;
+    },
+  );
+  assert.throws(
+    () =>
+      loadConfig({
+        AIRLOCK_ALLOWED_REGIONS: 'eu-central-1',
+        AIRLOCK_DATABASE_REGION: 'eu-central-1',
+        AIRLOCK_FLIGHTLOG_REGION: 'eu-central-1',
+        AIRLOCK_MEDIA_REGION: 'eu-central-1',
+        AIRLOCK_FLIGHTLOG_S3_URL: url,
+        AIRLOCK_MEDIA_S3_URL: url,
+      }),
+    /community media need a store of their own/,
+  );
+  assert.throws(
+    () => loadConfig({ AIRLOCK_FLIGHTLOG_S3_URL: 's3://logs' }),
+    (e: ConfigError) => {
+      assert.match(e.message, /AIRLOCK_FLIGHTLOG_S3_URL: must be an http or https URL/);
+      return true;
+    },
+  );
+  const ok = loadConfig({
+    AIRLOCK_ALLOWED_REGIONS: 'local,eu-central-1',
+    AIRLOCK_FLIGHTLOG_REGION: 'eu-central-1',
+    AIRLOCK_FLIGHTLOG_S3_URL: url,
+  });
+  assert.equal(ok.AIRLOCK_FLIGHTLOG_S3_URL, url);
+});

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AccountService } from '../accounts/index.ts';
-import { type BlobStore, LocalFolderBlobStore, MemoryBlobStore } from '../blobs/index.ts';
+import {
+  type BlobStore,
+  LazyS3BlobStore,
+  LocalFolderBlobStore,
+  MemoryBlobStore,
+  redactS3Url,
+} from '../blobs/index.ts';
 import type { Config } from '../config/index.ts';
 import { loadMasterKey, PilotKeyring } from '../crypto/index.ts';
 import { FlightLogService, FlightLogUploads } from '../flightlogs/index.ts';
@@ -60,10 +66,18 @@ export function openPilotData(
     log,
   );
   const flightlogDir = resolve(config.AIRLOCK_FLIGHTLOG_DIR ?? join(dataDir, 'flightlogs'));
-  const blobs = temp ? new MemoryBlobStore() : new LocalFolderBlobStore(join(flightlogDir, 'blobs'));
-  const media = temp
-    ? new MemoryBlobStore()
-    : new LocalFolderBlobStore(resolve(config.AIRLOCK_MEDIA_DIR ?? join(dataDir, 'media')));
+  // A bucket when one is configured (even in memory mode: the S3 contract runs through it), else
+  // memory for tests, else a folder of the data dir.
+  const blobs = config.AIRLOCK_FLIGHTLOG_S3_URL
+    ? new LazyS3BlobStore(config.AIRLOCK_FLIGHTLOG_S3_URL)
+    : temp
+      ? new MemoryBlobStore()
+      : new LocalFolderBlobStore(join(flightlogDir, 'blobs'));
+  const media = config.AIRLOCK_MEDIA_S3_URL
+    ? new LazyS3BlobStore(config.AIRLOCK_MEDIA_S3_URL)
+    : temp
+      ? new MemoryBlobStore()
+      : new LocalFolderBlobStore(resolve(config.AIRLOCK_MEDIA_DIR ?? join(dataDir, 'media')));
   const flightlogs = new FlightLogService(
     db,
     keyring,
@@ -80,6 +94,10 @@ export function openPilotData(
     database: config.AIRLOCK_DATABASE_REGION,
     flightlogs: `${blobs.kind} in ${config.AIRLOCK_FLIGHTLOG_REGION}`,
     media: `${media.kind} in ${config.AIRLOCK_MEDIA_REGION}`,
+    ...(config.AIRLOCK_FLIGHTLOG_S3_URL
+      ? { flightlog_bucket: redactS3Url(config.AIRLOCK_FLIGHTLOG_S3_URL) }
+      : {}),
+    ...(config.AIRLOCK_MEDIA_S3_URL ? { media_bucket: redactS3Url(config.AIRLOCK_MEDIA_S3_URL) } : {}),
     master_key: master.id,
   });
   const sweep = () =>
@@ -100,6 +118,7 @@ export function openPilotData(
       clearInterval(timer);
       await started;
       if (temp) rmSync(temp, { recursive: true, force: true });
+      for (const store of [blobs, media]) if (store instanceof LazyS3BlobStore) await store.close();
     },
   };
 }
