@@ -16,7 +16,6 @@ export interface DjiOsd {
   vz_mps: number;
   yaw_deg: number;
   flightMode: number;
-  motorsOn: boolean;
   gpsValid: boolean;
   satellites: number;
 }
@@ -35,7 +34,6 @@ export function decodeOsd(d: Uint8Array): DjiOsd | null {
     vz_mps: v.getInt16(22, true) / 10,
     yaw_deg: v.getInt16(28, true) / 10,
     flightMode: d[30] & 0x7f,
-    motorsOn: (d[32] & 0x08) !== 0,
     gpsValid: (d[33] & 0x80) !== 0,
     satellites: d[36],
   };

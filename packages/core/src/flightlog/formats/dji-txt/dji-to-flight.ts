@@ -15,7 +15,7 @@ export const DJI_KEY_NOTICE =
 
 /**
  * DJI flight record (.txt) → Flight, offline and without keys. Versions 1–12: the track and telemetry
- * from the records (OSD position, height, velocity, heading, mode and motors; RC sticks; battery; the
+ * from the records (OSD position, height, velocity, heading and mode; RC sticks; battery; the
  * app's messages; home point set or moved), on the app's own clock, plus the summary the file states
  * about itself. Versions 13+: that summary only (DJI_KEY_NOTICE). Location names, home coordinates, the
  * user's aircraft name and all serial numbers are never read into the Flight.

@@ -75,7 +75,6 @@ function timeOrigin(frames: Frame[], detailsMs: number | null): number | null {
 function emit(b: FlightBuilder, frames: Frame[], t0Ms: number | null): number | null {
   let clock = Number.NaN;
   let steps = 0;
-  let motors: boolean | null = null;
   let home: { lat_deg: number; lon_deg: number } | null = null;
   let lastT: number | null = null;
   let noGps = 0;
@@ -100,9 +99,9 @@ function emit(b: FlightBuilder, frames: Frame[], t0Ms: number | null): number | 
       b.sample('h_speed_mps', t, Math.hypot(o.vx_mps, o.vy_mps));
       b.sample('v_speed_mps', t, -o.vz_mps);
       b.sample('heading_deg', t, (o.yaw_deg + 360) % 360);
+      // No armed/disarmed events: DJI's isMotorUp bit is set through v3/v4 records before the
+      // "Motors started" tip, and in v8 only once airborne; the mode (Motors_Started …) is what it says.
       b.mode(t, flightModeName(o.flightMode));
-      if (motors !== null && motors !== o.motorsOn) b.event(t, o.motorsOn ? 'armed' : 'disarmed');
-      motors = o.motorsOn;
     }
     if (f.sticks) {
       b.sample('stick_roll', t, f.sticks.roll);
