@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import { safeParseEnglish } from '../schema/index.ts';
 import type { TelemetryCategory } from './field-types.ts';
 import { fastReportCheck, telemetryReportSchema } from './report-schemas.ts';
 import type { AppPerformanceReport, UserExperienceReport } from './report-types.ts';
@@ -61,7 +62,7 @@ export function parseTelemetryReport(
   // The fast check accepts only what the schema accepts; anything else gets the schema's verdict.
   if (fastReportCheck(category, today)(body))
     return { ok: true, report: body as AppPerformanceReport | UserExperienceReport };
-  const r = telemetryReportSchema(category, today).safeParse(body);
+  const r = safeParseEnglish(telemetryReportSchema(category, today), body);
   return r.success
     ? { ok: true, report: r.data }
     : { ok: false, errors: describeTelemetryIssues(r.error.issues) };

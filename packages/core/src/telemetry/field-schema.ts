@@ -1,31 +1,31 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FieldDefinition, FieldKind, FieldRegistry, TelemetryCategory } from './field-types.ts';
 import { looksLikeIdentifier } from './identifier-like.ts';
 import { isFieldLive } from './registry-check.ts';
 
-/** The zod schema for a value of one declared field, from its registry type. */
-export function valueSchema(f: FieldDefinition): z.ZodType {
+/** The zod/mini schema for a value of one declared field, from its registry type. */
+export function valueSchema(f: FieldDefinition): z.ZodMiniType {
   const t = f.type;
   switch (t.type) {
     case 'string':
-      return z
-        .string()
-        .min(1)
-        .max(t.maxLength)
-        .regex(t.pattern, 'contains characters that are not allowed here')
-        .refine((s) => !looksLikeIdentifier(s), 'looks like an identifier or serial number');
+      return z.string().check(
+        z.minLength(1),
+        z.maxLength(t.maxLength),
+        z.regex(t.pattern, 'contains characters that are not allowed here'),
+        z.refine((s) => !looksLikeIdentifier(s), 'looks like an identifier or serial number'),
+      );
     case 'enum':
       return z.enum(t.values as [string, ...string[]]);
     case 'boolean':
       return z.boolean();
     case 'integer':
-      return z.number().int().min(t.min).max(t.max);
+      return z.number().check(z.int(), z.gte(t.min), z.lte(t.max));
     case 'hex':
       return z
         .string()
-        .regex(new RegExp(`^[0-9a-f]{${t.length}}$`), `must be ${t.length} lowercase hex digits`);
+        .check(z.regex(new RegExp(`^[0-9a-f]{${t.length}}$`), `must be ${t.length} lowercase hex digits`));
     case 'stack':
-      return z.string().max(t.maxLength);
+      return z.string().check(z.maxLength(t.maxLength));
     case 'buckets':
       return z.enum(t.buckets.labels as [string, ...string[]], {
         error: (issue) =>
@@ -43,16 +43,16 @@ export function declaredObject(
   category: TelemetryCategory,
   kind: FieldKind,
   today: string,
-  extra: z.ZodRawShape = {},
+  extra: Record<string, z.core.$ZodType> = {},
 ) {
   const shape: Record<string, z.core.$ZodType> = { ...extra };
   for (const f of registry) {
     if (f.category !== category || f.kind !== kind) continue;
     shape[f.name] = isFieldLive(f, today)
       ? valueSchema(f)
-      : z.never({ error: `field expired on ${f.expires}` }).optional();
+      : z.optional(z.never({ error: `field expired on ${f.expires}` }));
   }
-  return z.object(shape).strict();
+  return z.strictObject(shape);
 }
 
 /**
@@ -65,7 +65,7 @@ export function declaredNameSchema(
   category: TelemetryCategory,
   kind: FieldKind,
   today: string,
-): z.ZodType<string> {
+): z.ZodMiniType<string> {
   const declared = registry.filter((f) => f.category === category && f.kind === kind);
   const live = declared.filter((f) => isFieldLive(f, today)).map((f) => f.name);
   const error = (input: unknown): string => {
@@ -75,6 +75,6 @@ export function declaredNameSchema(
       ? `${JSON.stringify(input.slice(0, 64))} is not a declared field`
       : 'must be a declared name (a string)';
   };
-  if (live.length === 0) return z.string().refine(() => false, { error: (i) => error(i.input) });
+  if (live.length === 0) return z.string().check(z.refine(() => false, { error: (i) => error(i.input) }));
   return z.enum(live as [string, ...string[]], { error: (i) => error(i.input) });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TIMING_BUCKETS } from './buckets.ts';
 import { FIELD_REGISTRY } from './field-registry.ts';
 import { declaredNameSchema, declaredObject } from './field-schema.ts';
@@ -10,38 +10,38 @@ import { addDays, isValidDay, TELEMETRY_MAX_DAY_AGE, utcDay } from './telemetry-
 
 function daySchema(today: string) {
   const oldest = addDays(today, -TELEMETRY_MAX_DAY_AGE);
-  return z
-    .string()
-    .max(10)
-    .refine(isValidDay, 'must be a day as YYYY-MM-DD')
-    .superRefine((d, ctx) => {
+  return z.string().check(
+    z.maxLength(10),
+    z.refine(isValidDay, 'must be a day as YYYY-MM-DD'),
+    z.superRefine((d, ctx) => {
       if (isValidDay(d) && (d < oldest || d > today))
         ctx.addIssue({
           code: 'custom',
           message: `must be today or within the last ${TELEMETRY_MAX_DAY_AGE} days (UTC, ${oldest}..${today}), got ${JSON.stringify(d)}`,
         });
-    });
+    }),
+  );
 }
 
 function buildAppPerformance(today: string, registry: FieldRegistry) {
   const C = 'app_performance' as const;
   const error = declaredObject(registry, C, 'error', today, { kind: z.literal('error') });
   const features = registry.filter((f) => f.category === C && f.kind === 'feature');
-  let feature = z
-    .object({
-      kind: z.literal('feature'),
-      name: declaredNameSchema(registry, C, 'feature', today),
-      count: z.number().int().min(1).max(10_000),
-    })
-    .strict();
+  let feature = z.strictObject({
+    kind: z.literal('feature'),
+    name: declaredNameSchema(registry, C, 'feature', today),
+    count: z.number().check(z.int(), z.gte(1), z.lte(10_000)),
+  });
   // Refinements run per event, so they are attached only when the registry needs them.
   if (features.some((f) => f.type.type !== 'integer' || f.type.min !== 1 || f.type.max !== 10_000)) {
-    feature = feature.refine(
-      (e) => {
-        const t = features.find((f) => f.name === e.name)?.type;
-        return t?.type !== 'integer' || (e.count >= t.min && e.count <= t.max);
-      },
-      { error: 'is outside the declared range of this feature', path: ['count'] },
+    feature = feature.check(
+      z.refine(
+        (e) => {
+          const t = features.find((f) => f.name === e.name)?.type;
+          return t?.type !== 'integer' || (e.count >= t.min && e.count <= t.max);
+        },
+        { error: 'is outside the declared range of this feature', path: ['count'] },
+      ),
     );
   }
   const timings = registry.filter((f) => f.category === C && f.kind === 'timing');
@@ -49,54 +49,48 @@ function buildAppPerformance(today: string, registry: FieldRegistry) {
     timings.map((f) => (f.type.type === 'buckets' ? f.type.buckets : TIMING_BUCKETS)),
   );
   const labels = [...new Set([...bucketSets].flatMap((b) => b.labels))];
-  let timing = z
-    .object({
-      kind: z.literal('timing'),
-      name: declaredNameSchema(registry, C, 'timing', today),
-      bucket: z.enum(labels as [string, ...string[]], {
-        error: (i) =>
-          `${JSON.stringify(String(i.input).slice(0, 32))} is not a declared bucket (${labels.join(', ')})`,
-      }),
-    })
-    .strict();
+  let timing = z.strictObject({
+    kind: z.literal('timing'),
+    name: declaredNameSchema(registry, C, 'timing', today),
+    bucket: z.enum(labels as [string, ...string[]], {
+      error: (i) =>
+        `${JSON.stringify(String(i.input).slice(0, 32))} is not a declared bucket (${labels.join(', ')})`,
+    }),
+  });
   if (bucketSets.size > 1) {
-    timing = timing.superRefine((e, ctx) => {
-      const f = timings.find((x) => x.name === e.name);
-      const own = f?.type.type === 'buckets' ? f.type.buckets.labels : labels;
-      if (!own.includes(e.bucket))
-        ctx.addIssue({
-          code: 'custom',
-          message: `${JSON.stringify(e.bucket)} is not a declared bucket of "${e.name}"`,
-          path: ['bucket'],
-        });
-    });
+    timing = timing.check(
+      z.superRefine((e, ctx) => {
+        const f = timings.find((x) => x.name === e.name);
+        const own = f?.type.type === 'buckets' ? f.type.buckets.labels : labels;
+        if (!own.includes(e.bucket))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${JSON.stringify(e.bucket)} is not a declared bucket of "${e.name}"`,
+            path: ['bucket'],
+          });
+      }),
+    );
   }
-  return z
-    .object({
-      v: z.literal(1),
-      day: daySchema(today),
-      context: declaredObject(registry, C, 'context', today),
-      events: z
-        .array(z.discriminatedUnion('kind', [error, feature, timing]))
-        .min(1)
-        .max(TELEMETRY_LIMITS.maxEvents),
-    })
-    .strict() as unknown as z.ZodType<AppPerformanceReport>;
+  return z.strictObject({
+    v: z.literal(1),
+    day: daySchema(today),
+    context: declaredObject(registry, C, 'context', today),
+    events: z
+      .array(z.discriminatedUnion('kind', [error, feature, timing]))
+      .check(z.minLength(1), z.maxLength(TELEMETRY_LIMITS.maxEvents)),
+  }) as unknown as z.ZodMiniType<AppPerformanceReport>;
 }
 
 function buildUserExperience(today: string, registry: FieldRegistry) {
   const C = 'user_experience' as const;
-  return z
-    .object({
-      v: z.literal(1),
-      day: daySchema(today),
-      context: declaredObject(registry, C, 'context', today),
-      flights: z
-        .array(declaredObject(registry, C, 'flight', today))
-        .min(1)
-        .max(TELEMETRY_LIMITS.maxFlights),
-    })
-    .strict() as unknown as z.ZodType<UserExperienceReport>;
+  return z.strictObject({
+    v: z.literal(1),
+    day: daySchema(today),
+    context: declaredObject(registry, C, 'context', today),
+    flights: z
+      .array(declaredObject(registry, C, 'flight', today))
+      .check(z.minLength(1), z.maxLength(TELEMETRY_LIMITS.maxFlights)),
+  }) as unknown as z.ZodMiniType<UserExperienceReport>;
 }
 
 // Building a schema costs more than using it; the default registry's schemas change only at midnight.
@@ -149,7 +143,7 @@ let current: { day: string; checks: Partial<Record<TelemetryCategory, FastReport
 export function appPerformanceReportSchema(
   today?: Date | string,
   registry: FieldRegistry = FIELD_REGISTRY,
-): z.ZodType<AppPerformanceReport> {
+): z.ZodMiniType<AppPerformanceReport> {
   const day = utcDay(today);
   return cached(`ap|${day}`, registry, () => buildAppPerformance(day, registry));
 }
@@ -163,7 +157,7 @@ export function appPerformanceReportSchema(
 export function userExperienceReportSchema(
   today?: Date | string,
   registry: FieldRegistry = FIELD_REGISTRY,
-): z.ZodType<UserExperienceReport> {
+): z.ZodMiniType<UserExperienceReport> {
   const day = utcDay(today);
   return cached(`ux|${day}`, registry, () => buildUserExperience(day, registry));
 }
@@ -173,7 +167,7 @@ export function telemetryReportSchema(
   category: TelemetryCategory,
   today?: Date | string,
   registry: FieldRegistry = FIELD_REGISTRY,
-): z.ZodType<AppPerformanceReport | UserExperienceReport> {
+): z.ZodMiniType<AppPerformanceReport | UserExperienceReport> {
   return category === 'app_performance'
     ? appPerformanceReportSchema(today, registry)
     : userExperienceReportSchema(today, registry);

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Applicability, applicabilitySchema, WEEKDAYS } from '../../zone/index.ts';
 import { checkField, FieldError } from './field-error.ts';
 
-const dateTime = z.string().datetime({ offset: true });
-const scheduleItemSchema = applicabilitySchema.shape.schedule.unwrap().element;
+const dateTime = z.iso.datetime({ offset: true });
+const scheduleItemSchema = applicabilitySchema.shape.schedule.def.innerType.def.element;
 const DAYS = new Set<string>(WEEKDAYS);
 
 export interface ParsedApplicability {
@@ -82,7 +82,7 @@ function parseSchedule(raw: unknown, field: string): { items: ScheduleItem[]; us
   return { items, usesEvents };
 }
 
-function optional<T>(value: unknown, schema: z.ZodType<T>, field: string): T | undefined {
+function optional<T>(value: unknown, schema: z.core.$ZodType<T>, field: string): T | undefined {
   return value === undefined || value === null ? undefined : checkField(schema, value, field);
 }
 

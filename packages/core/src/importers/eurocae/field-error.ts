@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import { safeParseEnglish } from '../../schema/index.ts';
 
 /**
  * A bad field inside one record. Helpers throw it so the per-feature loop can turn it into one
@@ -28,8 +29,8 @@ export function showValue(value: unknown): string {
 }
 
 /** Validates with a zod schema; on failure names the first bad path below `field` and its value. */
-export function checkField<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
-  const parsed = schema.safeParse(value);
+export function checkField<T>(schema: z.core.$ZodType<T>, value: unknown, field: string): T {
+  const parsed = safeParseEnglish(schema, value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = field + issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseEnglish } from '../../schema/index.ts';
 import type { Applicability, Zone, ZoneReason } from '../../zone/index.ts';
 import { zoneSchema } from '../../zone/index.ts';
 import { createIdAllocator } from '../eurocae/index.ts';
@@ -126,7 +127,7 @@ function toZone(not: Xml, tfr: Xml, group: Xml, area: Xml, n: Naming): Zone {
       ...(limits.repaired ? { repaired: limits.repaired } : {}),
     },
   };
-  return zoneSchema.parse(zone) as Zone;
+  return parseEnglish(zoneSchema, zone) as Zone;
 }
 
 /** The area's own ScheduleGroup dates when it has them, else the NOTAM's; open-ended without an expiry. */

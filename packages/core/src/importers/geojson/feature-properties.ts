@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   altitudeLimitSchema,
   circleSchema,
@@ -8,18 +8,18 @@ import {
 } from '../../zone/index.ts';
 
 /** Validates the properties zoneToFeature writes; unknown keys (distance_m ...) are dropped. */
-export const zoneFeaturePropertiesSchema = zoneSchema.omit({ volumes: true }).extend({
+export const zoneFeaturePropertiesSchema = z.extend(z.omit(zoneSchema, { volumes: true }), {
   lower: altitudeLimitSchema,
   upper: altitudeLimitSchema,
-  volumes: zoneSchema.shape.volumes.optional(),
-  circle: circleSchema.omit({ type: true }).optional(),
+  volumes: z.optional(zoneSchema.shape.volumes),
+  circle: z.optional(z.omit(circleSchema, { type: true })),
 });
 
 /** A GeoJSON area geometry: what a Feature must carry unless its volumes are in properties. */
 export const areaGeometrySchema = z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema]);
 
 /** "properties.category: Invalid option ..." for the first problem zod found. */
-export function describeZodError(error: z.ZodError, prefix: string): string {
+export function describeZodError(error: z.core.$ZodError, prefix: string): string {
   const issue = error.issues[0];
   const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.');
   return `${path}: ${issue.message}`;

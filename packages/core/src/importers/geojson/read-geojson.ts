@@ -1,3 +1,4 @@
+import { safeParseEnglish } from '../../schema/index.ts';
 import { SURFACE, UNLIMITED, type Zone, type ZoneGeometry, zoneSchema } from '../../zone/index.ts';
 import { ImportCollector, ImportError, type ImportOptions, type ImportResult } from '../result.ts';
 import { areaGeometrySchema, describeZodError, zoneFeaturePropertiesSchema } from './feature-properties.ts';
@@ -25,7 +26,7 @@ export function parseGeoJSONZones(text: string, options: ImportOptions): ImportR
     try {
       const zone = toZone(raw, i + 1, options.dataset);
       zone.id = uniqueId(used, zone.id);
-      const checked = zoneSchema.safeParse(zone);
+      const checked = safeParseEnglish(zoneSchema, zone);
       if (!checked.success) throw new BadFeature(describeZodError(checked.error, 'zone'));
       collector.add(zone);
     } catch (error) {
@@ -48,7 +49,7 @@ function toZone(raw: unknown, feature: number, dataset: string): Zone {
 }
 
 function ourZone(f: Record<string, unknown>, props: Record<string, unknown>, dataset: string): Zone {
-  const parsed = zoneFeaturePropertiesSchema.safeParse(props);
+  const parsed = safeParseEnglish(zoneFeaturePropertiesSchema, props);
   if (!parsed.success) throw new BadFeature(describeZodError(parsed.error, 'properties'));
   const { lower, upper, volumes, circle, ...fields } = parsed.data;
   const geometry = (): ZoneGeometry => (circle ? { type: 'Circle', ...circle } : areaOf(f.geometry));
@@ -85,7 +86,7 @@ function plainZone(
 }
 
 function areaOf(geometry: unknown): ZoneGeometry {
-  const parsed = areaGeometrySchema.safeParse(geometry);
+  const parsed = safeParseEnglish(areaGeometrySchema, geometry);
   if (parsed.success) return parsed.data as ZoneGeometry;
   const type = asRecord(geometry)?.type;
   if (type !== 'Polygon' && type !== 'MultiPolygon') {

@@ -1,3 +1,4 @@
+import { parseEnglish } from '../../schema/index.ts';
 import type { AltitudeLimit, Zone, ZoneCategory, ZoneGeometry } from '../../zone/index.ts';
 import { zoneSchema } from '../../zone/index.ts';
 import { createIdAllocator } from '../eurocae/index.ts';
@@ -112,7 +113,7 @@ function toZone(n: RawNotam, dataset: string, nextId: (s: string) => string): Zo
       ...(limits.repaired ? { repaired: limits.repaired } : {}),
     },
   };
-  return zoneSchema.parse(zone) as Zone;
+  return parseEnglish(zoneSchema, zone) as Zone;
 }
 
 function limitOf(item: string | undefined, q: QLine, upper: boolean): AltitudeLimit {

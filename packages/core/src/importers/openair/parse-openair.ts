@@ -1,3 +1,4 @@
+import { safeParseEnglish } from '../../schema/index.ts';
 import { zoneSchema } from '../../zone/index.ts';
 import { createIdAllocator } from '../eurocae/index.ts';
 import { ImportCollector, type ImportOptions, type ImportResult } from '../result.ts';
@@ -33,7 +34,7 @@ export function parseOpenAir(text: string, options: ImportOptions): ImportResult
     try {
       const { identifier, zone } = buildZone(done, options.dataset);
       const candidate = { id: `${options.dataset}:${identifier}`, ...zone };
-      const checked = zoneSchema.safeParse(candidate);
+      const checked = safeParseEnglish(zoneSchema, candidate);
       if (!checked.success) {
         const first = checked.error.issues[0];
         throw new OpenAirError(`zone ${first.path.join('.')} is invalid: ${first.message}`, start);

@@ -144,7 +144,18 @@ export function registerTelemetryRoutes(
           : 'User experience: bucketed flight summaries (aggregated on arrival)',
       description:
         'Only declared, unexpired fields are accepted; unknown fields (identifiers, coordinates) are a 400 naming the field. Nothing per report is stored: the server adds the report to daily aggregates.',
-      request: { body: { content: { 'application/json': { schema: documented as never } }, required: true } },
+      // Core's schemas are zod/mini (the SDK ships them), which zod-to-openapi cannot read: the document
+      // gets zod's own JSON Schema of them instead.
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.toJSONSchema(documented, { target: 'openapi-3.0', unrepresentable: 'any' }) as never,
+            },
+          },
+          required: true,
+        },
+      },
       responses: {
         202: {
           content: { 'application/json': { schema: accepted } },
