@@ -10,4 +10,17 @@ export const httpSettings = {
    * anonymous requests can make the server hold.
    */
   AIRLOCK_ANSWER_CACHE_MB: z.coerce.number().min(1).max(65536).default(64),
+  /**
+   * A raster tile URL template ({z}, {x}, {y}) drawn under tracks in the web console. None by default:
+   * the console then asks no host but this server for anything. Its origin is added to the page policy.
+   */
+  AIRLOCK_MAP_TILE_URL: z
+    .string()
+    .regex(
+      /^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/,
+      'must be an https:// URL template with {z}, {x} and {y}',
+    )
+    .optional(),
+  /** The tile provider's attribution, shown on the console's maps (most providers require one). */
+  AIRLOCK_MAP_ATTRIBUTION: z.string().max(300).optional(),
 };

@@ -21,6 +21,7 @@ import { registerStatsRoutes } from './routes/stats.ts';
 import { registerTelemetryRoutes } from './routes/telemetry.ts';
 import { registerZoneRoutes } from './routes/zones.ts';
 import { pagePolicy, securityHeaders } from './security-headers.ts';
+import { CONSOLE_DIR, registerConsole } from './web-console.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -142,6 +143,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.get('/docs', (c) => {
     c.header('Content-Security-Policy', docsPolicy);
     return c.html(renderApiReference(app.getOpenAPIDocument(docConfig) as never));
+  });
+  // Last: the web console at / and its pages, behind every API route.
+  registerConsole(app, {
+    dir: CONSOLE_DIR,
+    tileUrl: deps.config.AIRLOCK_MAP_TILE_URL,
+    tileAttribution: deps.config.AIRLOCK_MAP_ATTRIBUTION,
   });
 
   // Ahead of the router, the two requests every app sends most (see fast-paths.ts); everything else,

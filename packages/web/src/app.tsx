@@ -1,0 +1,66 @@
+import type { ComponentType } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { AuthPage } from './pages/auth-page.tsx';
+import { FlightsPage } from './pages/flights-page.tsx';
+import { NotFound } from './pages/not-found.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+import { Header } from './ui/header.tsx';
+
+// Pages that draw (MapLibre, uPlot) or upload (tus, SHA-256) are separate chunks, fetched on the way
+// there: the sign-in page and the flight list load none of that code.
+const FlightPage = lazy(() => import('./pages/flight/flight-page.tsx'));
+const UploadPage = lazy(() => import('./pages/upload/upload-page.tsx'));
+const Flights = signedIn(FlightsPage);
+const Flight = signedIn(FlightPage);
+const Upload = signedIn(UploadPage);
+
+export function App() {
+  return (
+    <LocationProvider>
+      <SessionProvider>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <Header />
+        <main id="main" tabIndex={-1}>
+          <ErrorBoundary>
+            <Router>
+              <Route path="/" component={Home} />
+              <Route path="/sign-in" component={AuthPage} mode="sign-in" />
+              <Route path="/sign-up" component={AuthPage} mode="sign-up" />
+              <Route path="/flights" component={Flights} />
+              <Route path="/flights/:id" component={Flight} />
+              <Route path="/upload" component={Upload} />
+              <Route default component={NotFound} />
+            </Router>
+          </ErrorBoundary>
+        </main>
+      </SessionProvider>
+    </LocationProvider>
+  );
+}
+
+function Home() {
+  const { pilot } = useSession();
+  return <Redirect to={pilot === null ? '/sign-in' : '/flights'} when={pilot !== undefined} />;
+}
+
+/** A page for signed-in pilots: others are sent to sign in, and come back afterwards. */
+function signedIn<P extends object>(Page: ComponentType<P>) {
+  return function SignedIn(props: P) {
+    const { pilot } = useSession();
+    const { url } = useLocation();
+    if (pilot === undefined) return <p aria-live="polite">Loading…</p>;
+    if (pilot === null) return <Redirect to={`/sign-in?next=${encodeURIComponent(url)}`} when />;
+    return <Page {...props} />;
+  };
+}
+
+function Redirect({ to, when }: { to: string; when: boolean }) {
+  const { route } = useLocation();
+  useEffect(() => {
+    if (when) route(to, true);
+  }, [to, when, route]);
+  return null;
+}

@@ -1,0 +1,103 @@
+import type { FeatureCollection } from 'geojson';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import { mapTiles } from '../../config.ts';
+import type { AltitudeSegments } from './track-geometry.ts';
+import { rampStops } from './track-geometry.ts';
+
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+/** Zone fill colour by category: the stronger the restriction, the warmer. */
+const ZONE_COLOUR: ExpressionSpecification = [
+  'match',
+  ['get', 'category'],
+  'restricted',
+  '#c0392b',
+  'authorization',
+  '#d35400',
+  'enhanced_warning',
+  '#b7950b',
+  'warning',
+  '#b7950b',
+  'temporary',
+  '#8e44ad',
+  '#2c6e9b',
+];
+
+/**
+ * The whole map in one style, data included: no style, sprite, glyph or tile request leaves for
+ * another host (nor for this one: nothing here is fetched). Text labels would need glyphs, so zones
+ * are named in the list beside the map instead. An operator may set a raster tile URL; then, and
+ * only then, tiles come from it.
+ */
+export function flightMapStyle(track: AltitudeSegments): StyleSpecification {
+  const colour: ExpressionSpecification | string = track.range
+    ? ['interpolate', ['linear'], ['get', 'alt'], ...rampStops(track.range)]
+    : '#21918c';
+  const base: { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } = mapTiles.url
+    ? {
+        sources: {
+          base: {
+            type: 'raster',
+            tiles: [mapTiles.url],
+            tileSize: 256,
+            ...(mapTiles.attribution ? { attribution: mapTiles.attribution } : {}),
+          },
+        },
+        layers: [{ id: 'base', type: 'raster', source: 'base' }],
+      }
+    : { sources: {}, layers: [] };
+  return {
+    version: 8,
+    sources: {
+      ...base.sources,
+      zones: { type: 'geojson', data: empty() },
+      track: { type: 'geojson', data: track.segments },
+      cursor: { type: 'geojson', data: empty() },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#e8ecf0' } },
+      ...base.layers,
+      {
+        id: 'zones-fill',
+        type: 'fill',
+        source: 'zones',
+        paint: { 'fill-color': ZONE_COLOUR, 'fill-opacity': 0.15 },
+      },
+      {
+        id: 'zones-line',
+        type: 'line',
+        source: 'zones',
+        paint: { 'line-color': ZONE_COLOUR, 'line-width': 1.5 },
+      },
+      {
+        id: 'track-casing',
+        type: 'line',
+        source: 'track',
+        paint: { 'line-color': '#ffffff', 'line-width': 6 },
+      },
+      {
+        id: 'track',
+        type: 'line',
+        source: 'track',
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': colour, 'line-width': 3.5 },
+      },
+      {
+        id: 'cursor',
+        type: 'circle',
+        source: 'cursor',
+        paint: {
+          'circle-radius': 7,
+          'circle-color': '#ffffff',
+          'circle-stroke-color': '#16325c',
+          'circle-stroke-width': 3,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,83 @@
+import {
+  type GeoJSONSource,
+  Map as MapLibre,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Feature } from 'geojson';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FlightSeries } from '../../api/client.ts';
+import type { Cursor } from './cursor.ts';
+import { flightMapStyle } from './map-style.ts';
+import { type AltitudeSegments, trackBounds } from './track-geometry.ts';
+
+// MapLibre's worker is a file of this server's (a module worker from a same-origin URL): the page's
+// policy allows scripts from 'self' only, and no blob: worker is ever made.
+setWorkerUrl(workerUrl);
+
+export interface TrackMapInput {
+  container: HTMLElement;
+  lines: number[][][];
+  segments: AltitudeSegments;
+  series: FlightSeries;
+  cursor: Cursor;
+  /** Called once the map has drawn the track, with the map (its zones are loaded separately). */
+  onDrawn?: (map: MapLibre) => void;
+}
+
+/** The track on a map, coloured by altitude, with a marker that follows the shared cursor. */
+export function drawTrackMap(input: TrackMapInput): MapLibre {
+  const { container, series, cursor } = input;
+  const [w, s, e, n] = trackBounds(input.lines) ?? [-180, -85, 180, 85];
+  const map = new MapLibre({
+    container,
+    style: flightMapStyle(input.segments),
+    bounds: [w, s, e, n],
+    fitBoundsOptions: { padding: 40, maxZoom: 18 },
+    attributionControl: false,
+    // MapLibre labels its canvas as a region; this is its name for screen readers.
+    locale: { 'Map.Title': 'Map of the track, coloured by altitude' },
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.once('idle', () => input.onDrawn?.(map));
+
+  const lat = series.channels.lat_deg;
+  const lon = series.channels.lon_deg;
+  const unlisten = cursor.listen((i) => {
+    const at = i === null || !lat || !lon ? null : [lon[i], lat[i]];
+    const source = map.getSource<GeoJSONSource>('cursor');
+    source?.setData({
+      type: 'FeatureCollection',
+      features:
+        at && at[0] != null && at[1] != null
+          ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at as number[] } }]
+          : [],
+    });
+  });
+  // Pointing at the track moves the charts' cursor to the nearest logged position (within 30 px).
+  map.on('mousemove', (ev) => {
+    if (!lat || !lon) return;
+    let best = -1;
+    let bestD = 30 * 30;
+    for (let i = 0; i < lat.length; i++) {
+      const la = lat[i],
+        lo = lon[i];
+      if (la == null || lo == null) continue;
+      const p = map.project([lo, la]);
+      const d = (p.x - ev.point.x) ** 2 + (p.y - ev.point.y) ** 2;
+      if (d < bestD) [best, bestD] = [i, d];
+    }
+    cursor.set(best < 0 ? null : best, 'map');
+  });
+  map.on('mouseout', () => cursor.set(null, 'map'));
+  map.on('remove', unlisten);
+  return map;
+}
+
+/** Airlock's zones under the track (the layers exist from the start, empty). */
+export function showZones(map: MapLibre, features: Feature[]): void {
+  map.getSource<GeoJSONSource>('zones')?.setData({ type: 'FeatureCollection', features });
+}

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, errorText, type FlightLog } from '../api/client.ts';
+import { distance, duration, FORMAT_NAMES, metres, text, utc } from '../ui/format.ts';
+
+const PAGE = 25;
+
+/**
+ * The pilot's flights, newest first, a page at a time from the server (cursor paging: `cursors` holds
+ * the cursor of every page before the current one, so Newer goes back without the server's help).
+ */
+export function FlightsPage() {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState<{ items: FlightLog[]; next: string | null } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const cursor = cursors[cursors.length - 1];
+
+  useEffect(() => {
+    let live = true;
+    setPage(null);
+    api
+      .GET('/v1/flightlogs', { params: { query: { limit: PAGE, cursor } } })
+      .then(({ data, error, response }) => {
+        if (!live) return;
+        if (data) setPage({ items: data.items, next: data.next_cursor });
+        else setProblem(errorText(error, response));
+      });
+    return () => {
+      live = false;
+    };
+  }, [cursor]);
+
+  return (
+    <section>
+      <div class="title-row">
+        <h1>Your flights</h1>
+        <a class="button" href="/upload">
+          Upload logs
+        </a>
+      </div>
+      {problem && (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {!page && !problem && <p aria-live="polite">Loading…</p>}
+      {page && page.items.length === 0 && cursors.length === 1 && (
+        <p>
+          No flights yet. <a href="/upload">Upload a flight log</a>: PX4 ULog, ArduPilot DataFlash, MAVLink
+          tlog, DJI flight records, Airdata CSV, GPX or KML.
+        </p>
+      )}
+      {page && page.items.length > 0 && <FlightTable items={page.items} />}
+      {page && (cursors.length > 1 || page.next) && (
+        <nav class="pager" aria-label="Pages">
+          <button
+            type="button"
+            disabled={cursors.length === 1}
+            onClick={() => setCursors(cursors.slice(0, -1))}
+          >
+            Newer
+          </button>
+          <button
+            type="button"
+            disabled={!page.next}
+            onClick={() => page.next && setCursors([...cursors, page.next])}
+          >
+            Older
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
+
+function FlightTable({ items }: { items: FlightLog[] }) {
+  return (
+    <table class="flights">
+      <caption class="sr-only">Flights, newest upload first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Flight</th>
+          <th scope="col">Format</th>
+          <th scope="col">Duration</th>
+          <th scope="col">Distance</th>
+          <th scope="col">Max altitude</th>
+          <th scope="col">Aircraft</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((f) => (
+          <tr key={f.id}>
+            <th scope="row">
+              <a href={`/flights/${encodeURIComponent(f.id)}`}>
+                {f.summary.start ? utc(f.summary.start) : f.filename}
+              </a>
+              {f.summary.start && <span class="sub">{f.filename}</span>}
+            </th>
+            <td>{FORMAT_NAMES[f.format] ?? f.format}</td>
+            <td>{duration(f.summary.duration_s)}</td>
+            <td>{distance(f.summary.distance_m)}</td>
+            <td>{metres(f.summary.max_alt_m)}</td>
+            <td>{text(f.summary.aircraft)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

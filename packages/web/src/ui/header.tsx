@@ -1,0 +1,38 @@
+import { useLocation } from 'preact-iso';
+import { useSession } from '../session.tsx';
+
+export function Header() {
+  const { pilot, signOut } = useSession();
+  const { path, route } = useLocation();
+  const current = (href: string) => (path === href ? 'page' : undefined);
+  return (
+    <header class="top">
+      <a class="brand" href={pilot ? '/flights' : '/'}>
+        Airlock
+      </a>
+      {pilot && (
+        <>
+          <nav aria-label="Console">
+            <a href="/flights" aria-current={current('/flights')}>
+              Flights
+            </a>
+            <a href="/upload" aria-current={current('/upload')}>
+              Upload
+            </a>
+          </nav>
+          <span class="who">{pilot.email}</span>
+          <button
+            type="button"
+            class="quiet"
+            onClick={async () => {
+              await signOut();
+              route('/sign-in');
+            }}
+          >
+            Sign out
+          </button>
+        </>
+      )}
+    </header>
+  );
+}
