@@ -28,6 +28,25 @@ export const telemetrySettings = {
    * the server being killed). true: also fdatasync'ed in group commits (survives a power loss too),
    * at the disk's fsync latency per commit (docs/telemetry.md has the measured cost).
    */
+  /**
+   * NATS with JetStream (nats://host:4222): telemetry reports go to a shared stream, answered 202 once
+   * JetStream stored them, and every server aggregates from it exactly once (telemetry-stream/).
+   * Unset: each server journals its own reports in its data dir.
+   */
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\/\S+$/, 'a nats:// or tls:// URL')
+    .optional(),
+  /** The JetStream stream (and subject prefix) of telemetry reports. */
+  AIRLOCK_NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -')
+    .default('AIRLOCK_TELEMETRY'),
+  /**
+   * Seconds a report handed to a server's aggregator waits for its acknowledgement before JetStream
+   * hands it to another (the first server died mid-batch). Applied when the consumer is created.
+   */
+  AIRLOCK_NATS_ACK_WAIT_S: z.coerce.number().int().min(1).max(3600).default(30),
   AIRLOCK_TELEMETRY_FSYNC: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
     .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes')

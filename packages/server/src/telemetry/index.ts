@@ -17,7 +17,9 @@ export type { PublishedCounter, PublishedErrorGroup, Suppressed } from './releas
 export {
   type IngestResult,
   type JournalRecovery,
+  type ReportPublisher,
   type StatsQuery,
+  type StreamedReport,
   type TelemetryOptions,
   TelemetryService,
   type TelemetryStats,

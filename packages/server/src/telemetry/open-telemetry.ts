@@ -22,7 +22,8 @@ export function openTelemetry(config: Config, db: Database, log: Logger): Teleme
 }
 
 /**
- * The telemetry service a server ingests with: its journal in the data dir opened and replayed
+ * The telemetry service a server ingests with: with NATS_URL, the shared JetStream stream (see
+ * telemetry-stream/); otherwise its journal in the data dir opened and replayed
  * before the first report is taken, so a report answered 202 before a crash is counted, and counted
  * once. With the database in memory (tests) there is nothing durable to match, and no journal.
  */
@@ -33,6 +34,19 @@ export async function openIngestTelemetry(
   options: { memory?: boolean } = {},
 ): Promise<TelemetryService> {
   const telemetry = openTelemetry(config, db, log);
+  if (config.NATS_URL) {
+    // Loaded only here: a server on the embedded defaults never loads the NATS client.
+    const { openTelemetryStream } = await import('../telemetry-stream/index.ts');
+    const stream = await openTelemetryStream(
+      config.NATS_URL,
+      config.AIRLOCK_NATS_STREAM,
+      telemetry,
+      log,
+      config.AIRLOCK_NATS_ACK_WAIT_S,
+    );
+    telemetry.onClose(() => stream.close());
+    return telemetry;
+  }
   if (options.memory) return telemetry;
   const recovered = await telemetry.openJournal(
     join(config.AIRLOCK_DATA_DIR, JOURNAL_FOLDER),

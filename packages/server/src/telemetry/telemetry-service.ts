@@ -103,6 +103,21 @@ export interface WriteStats {
 
 const DEFAULT_MAX_VALUES = 100;
 
+/**
+ * Where reports go instead of the journal when the servers share a stream (telemetry-stream/): the
+ * promise settles once the stream has stored the report, and the stream's aggregators add it.
+ */
+export interface ReportPublisher {
+  publish(category: TelemetryCategory, raw: string): Promise<void>;
+}
+
+/** One report as a stream delivered it: its sequence in the stream, category and JSON. */
+export interface StreamedReport {
+  seq: number;
+  category: TelemetryCategory;
+  payload: Uint8Array;
+}
+
 // Beyond this many waiting rows (the database being down for long), new data is dropped, not queued.
 const MAX_PENDING_ROWS = 500_000;
 
@@ -124,6 +139,8 @@ export class TelemetryService {
   private journal: TelemetryJournal | null = null;
   /** Set when a journal was asked for but could not be opened, or once it is closed: reports are refused. */
   private journalMissing = false;
+  private publisher: ReportPublisher | null = null;
+  private readonly closers: Array<() => Promise<void>> = [];
 
   constructor(
     db: Database,
@@ -158,6 +175,7 @@ export class TelemetryService {
       return Promise.resolve('busy');
     }
     const n = 'events' in report ? report.events.length : report.flights.length;
+    if (this.publisher) return this.publishReport(category, raw ?? JSON.stringify(report), n);
     const apply = () => this.apply(category, report);
     if (this.journalMissing) return Promise.resolve('not_durable');
     if (!this.journal) {
@@ -174,6 +192,51 @@ export class TelemetryService {
         });
         return 'not_durable' as const;
       },
+    );
+  }
+
+  /** Runs `fn` when the service closes, before its last flush (a stream's aggregator, its connection). */
+  onClose(fn: () => Promise<void>): void {
+    this.closers.push(fn);
+  }
+
+  /** Sends reports to a shared stream instead of this server's journal (see ReportPublisher). */
+  usePublisher(publisher: ReportPublisher): void {
+    this.publisher = publisher;
+  }
+
+  private publishReport(category: TelemetryCategory, raw: string, n: number): Promise<IngestResult> {
+    return this.publisher!.publish(category, raw).then(
+      () => n,
+      (e: Error) => {
+        this.options.log.error('telemetry stream publish failed', {
+          code: (e as { code?: string }).code ?? e.name,
+        });
+        return 'not_durable' as const;
+      },
+    );
+  }
+
+  /**
+   * Adds a batch of streamed reports to the tables exactly once (see TelemetryStore.writeStreamBatch):
+   * returns how many were new. Reports were validated before they were published.
+   */
+  async applyStreamBatch(stream: string, reports: StreamedReport[]): Promise<number> {
+    const decoder = new TextDecoder();
+    return this.store.writeStreamBatch(
+      stream,
+      reports.map((r) => r.seq),
+      (fresh) => {
+        const buffer = new AggregateBuffer();
+        for (const r of reports) {
+          if (!fresh.has(r.seq)) continue;
+          const report = JSON.parse(decoder.decode(r.payload));
+          if (r.category === 'app_performance') addAppPerformance(report, buffer, this.scrub);
+          else addUserExperience(report, buffer);
+        }
+        return buffer;
+      },
+      { maxValues: this.options.maxValues ?? DEFAULT_MAX_VALUES },
     );
   }
 
@@ -284,6 +347,7 @@ export class TelemetryService {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    for (const fn of this.closers.splice(0)) await fn();
     const journal = this.journal;
     // Reports already appended are let through to the buffer before the last flush; later ones are
     // refused (503), not added to a buffer nobody will flush.

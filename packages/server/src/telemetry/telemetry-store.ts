@@ -48,35 +48,41 @@ export class TelemetryStore {
    * of upserts it took.
    */
   async write(buffer: AggregateBuffer, options: WriteOptions = {}): Promise<number> {
-    let counters = [...buffer.counters()];
-    let groups = [...buffer.errorGroups.values()];
-    let errorCounts = [...buffer.errorCounts.values()];
-    const checkpoints = options.checkpoints ?? [];
-    if (counters.length + groups.length + errorCounts.length + checkpoints.length === 0) return 0;
+    if (buffer.size === 0 && (options.checkpoints ?? []).length === 0) return 0;
+    return this.db.transaction((tx) => writeIn(tx, buffer, options));
+  }
+
+  /**
+   * Adds the reports of a stream batch that were never added before, in one transaction with the
+   * record of their sequences (migration 009): `build` gets the sequences new to the tables and
+   * returns their aggregates. Returns how many were new; a redelivered batch adds nothing.
+   */
+  async writeStreamBatch(
+    stream: string,
+    seqs: number[],
+    build: (fresh: ReadonlySet<number>) => AggregateBuffer,
+    options: WriteOptions = {},
+  ): Promise<number> {
+    if (seqs.length === 0) return 0;
     return this.db.transaction(async (tx) => {
-      if (options.maxValues !== undefined) {
-        // One bounding flush at a time across servers, or two could each admit the last free place.
-        await tx.query("SELECT pg_advisory_xact_lock(hashtext('airlock-telemetry-dimensions'))");
-        counters = boundCounters(counters, await storedValues(tx, counters), options.maxValues);
-        const bounded = boundErrors(
-          errorCounts,
-          buffer.errorGroups,
-          await storedFingerprints(tx, errorCounts),
-          options.maxValues,
-        );
-        errorCounts = bounded.counts;
-        groups = bounded.groups;
-      }
-      counters.sort(byKey((r) => `${r.day}|${r.category}|${r.dimension}|${r.value}`));
-      groups.sort(byKey((r) => r.fingerprint));
-      errorCounts.sort(byKey((r) => `${r.day}|${r.fingerprint}`));
-      let statements = 0;
-      for (const c of chunks(counters)) statements += await upsertCounters(tx, c);
-      for (const g of chunks(groups)) statements += await upsertGroups(tx, g);
-      for (const e of chunks(errorCounts)) statements += await upsertErrorCounts(tx, e);
-      for (const c of checkpoints) await saveCheckpoint(tx, c);
-      return statements;
+      const { rows } = await tx.query<{ seq: string }>(
+        `INSERT INTO telemetry_stream_applied (stream, seq)
+         SELECT $1, s FROM unnest($2::bigint[]) AS s
+         ON CONFLICT DO NOTHING RETURNING seq::text`,
+        [stream, seqs],
+      );
+      const fresh = new Set(rows.map((r) => Number(r.seq)));
+      if (fresh.size > 0) await writeIn(tx, build(fresh), options);
+      return fresh.size;
     });
+  }
+
+  /** Forgets applied sequences older than `days`: the stream can no longer redeliver them. */
+  async pruneStreamApplied(days: number): Promise<void> {
+    await this.db.query(
+      'DELETE FROM telemetry_stream_applied WHERE applied_at < now() - make_interval(days => $1::int)',
+      [days],
+    );
   }
 
   /** The checkpoints of these journals (absent: never flushed, replay from the start). */
@@ -247,4 +253,34 @@ async function upsertErrorCounts(tx: Queryable, rows: ErrorCountRow[]): Promise<
     ],
   );
   return 1;
+}
+
+/** The aggregates of `buffer` (bounded, in key order) and the journal checkpoints, inside `tx`. */
+async function writeIn(tx: Queryable, buffer: AggregateBuffer, options: WriteOptions): Promise<number> {
+  let counters = [...buffer.counters()];
+  let groups = [...buffer.errorGroups.values()];
+  let errorCounts = [...buffer.errorCounts.values()];
+  const checkpoints = options.checkpoints ?? [];
+  if (options.maxValues !== undefined) {
+    // One bounding flush at a time across servers, or two could each admit the last free place.
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('airlock-telemetry-dimensions'))");
+    counters = boundCounters(counters, await storedValues(tx, counters), options.maxValues);
+    const bounded = boundErrors(
+      errorCounts,
+      buffer.errorGroups,
+      await storedFingerprints(tx, errorCounts),
+      options.maxValues,
+    );
+    errorCounts = bounded.counts;
+    groups = bounded.groups;
+  }
+  counters.sort(byKey((r) => `${r.day}|${r.category}|${r.dimension}|${r.value}`));
+  groups.sort(byKey((r) => r.fingerprint));
+  errorCounts.sort(byKey((r) => `${r.day}|${r.fingerprint}`));
+  let statements = 0;
+  for (const c of chunks(counters)) statements += await upsertCounters(tx, c);
+  for (const g of chunks(groups)) statements += await upsertGroups(tx, g);
+  for (const e of chunks(errorCounts)) statements += await upsertErrorCounts(tx, e);
+  for (const c of checkpoints) await saveCheckpoint(tx, c);
+  return statements;
 }

@@ -104,6 +104,11 @@ export async function killRounds(options: {
   /** Another checkout's `bin/airlock.js` (the bench runs the previous version beside this one). */
   bin?: string;
   onRound?: (round: number, acknowledged: number) => void;
+  /**
+   * Awaited after the last start, before the count is read: with a shared stream (NATS) reports are
+   * added by the aggregator after their 202, so the count is read once the stream is drained.
+   */
+  drained?: () => Promise<void>;
 }): Promise<KillRoundsResult> {
   const senders = options.senders ?? 16;
   const [minMs, maxMs] = options.killAfterMs ?? [300, 1500];
@@ -160,6 +165,7 @@ export async function killRounds(options: {
   }
   const last = await start();
   try {
+    await options.drained?.();
     const res = await fetch(`${last.url}/v1/admin/stats/telemetry?category=app_performance`, {
       headers: { authorization: `Bearer ${TOKEN}` },
     });

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { TelemetryCategory } from '@airlock/core';
+import {
+  AckPolicy,
+  DiscardPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+} from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { Logger } from '../log/index.ts';
+
+const MS = 1_000_000; // JetStream durations are in nanoseconds
+/** How long JetStream keeps a report nobody aggregated (servers all down): then it is dropped. */
+export const STREAM_MAX_AGE_DAYS = 7;
+/** A publish retried within this window (same message id) is stored once. */
+const DUPLICATE_WINDOW_MS = 2 * 60_000;
+const CONSUMER = 'aggregator';
+
+/**
+ * The telemetry stream on NATS JetStream: one work-queue stream of validated reports (file storage,
+ * so a report JetStream acknowledged survives a NATS restart), and one durable pull consumer shared
+ * by every server, so each report is handed to one aggregator at a time. A work queue deletes a
+ * report once it is acknowledged: raw reports do not pile up beside the aggregates.
+ */
+export class NatsStream {
+  private constructor(
+    readonly nc: NatsConnection,
+    readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    /** Stream name; also the subject prefix (`<name>.<category>`). */
+    readonly name: string,
+    /** Name and creation time: sequences restart if the stream is ever recreated. */
+    readonly identity: string,
+  ) {}
+
+  static async open(url: string, name: string, log: Logger, ackWaitS = 30): Promise<NatsStream> {
+    const nc = await connect({
+      servers: url,
+      name: 'airlock',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    });
+    try {
+      const jsm = await jetstreamManager(nc);
+      let info = await jsm.streams.info(name).catch(() => null);
+      if (!info) {
+        info = await jsm.streams.add({
+          name,
+          subjects: [`${name}.*`],
+          retention: RetentionPolicy.Workqueue,
+          storage: StorageType.File,
+          discard: DiscardPolicy.New,
+          max_age: STREAM_MAX_AGE_DAYS * 86_400_000 * MS,
+          duplicate_window: DUPLICATE_WINDOW_MS * MS,
+        });
+        log.info('telemetry stream created', { stream: name });
+      }
+      const consumer = await jsm.consumers.info(name, CONSUMER).catch(() => null);
+      if (!consumer) {
+        await jsm.consumers.add(name, {
+          durable_name: CONSUMER,
+          ack_policy: AckPolicy.Explicit,
+          ack_wait: ackWaitS * 1000 * MS,
+          max_ack_pending: 50_000,
+        });
+      }
+      return new NatsStream(nc, jetstream(nc), jsm, name, `${name}@${info.created}`);
+    } catch (e) {
+      await nc.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Stores one report in the stream; resolves once JetStream acknowledged it. The message id makes
+   * a retry of the same publish (after a lost acknowledgement) a duplicate JetStream drops.
+   */
+  async publish(category: TelemetryCategory, raw: string): Promise<void> {
+    const msgID = randomUUID();
+    const subject = `${this.name}.${category}`;
+    try {
+      await this.js.publish(subject, raw, { msgID, timeout: 5000 });
+    } catch {
+      await this.js.publish(subject, raw, { msgID, timeout: 5000 });
+    }
+  }
+
+  consumer() {
+    return this.js.consumers.get(this.name, CONSUMER);
+  }
+
+  /** Deletes the stream (tests: each uses a stream of its own). */
+  async destroy(): Promise<void> {
+    await this.jsm.streams.delete(this.name);
+  }
+
+  async close(): Promise<void> {
+    await this.nc.drain().catch(() => this.nc.close());
+  }
+}

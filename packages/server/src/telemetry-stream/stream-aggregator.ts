@@ -1,0 +1,95 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { TELEMETRY_CATEGORIES, type TelemetryCategory } from '@airlock/core';
+import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { Logger } from '../log/index.ts';
+import type { StreamedReport, TelemetryService } from '../telemetry/index.ts';
+import { type NatsStream, STREAM_MAX_AGE_DAYS } from './nats-stream.ts';
+
+const PRUNE_EVERY_MS = 3_600_000;
+
+/**
+ * Every server runs one: pulls batches of reports from the shared consumer, adds each batch to the
+ * tables exactly once (TelemetryService.applyStreamBatch records the sequences in the same
+ * transaction), and only then acknowledges the batch. Killed between commit and acknowledgement, the
+ * batch is redelivered and finds its sequences applied; killed before the commit, it is redelivered
+ * and added then. While NATS or the database is down it retries every second, logging once.
+ */
+export class StreamAggregator {
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private current: ConsumerMessages | undefined;
+  /** Reports added by this server, and redeliveries it found already added (tests, logs). */
+  readonly counts = { applied: 0, duplicates: 0, batches: 0 };
+
+  constructor(
+    private readonly stream: NatsStream,
+    private readonly telemetry: TelemetryService,
+    private readonly log: Logger,
+    private readonly options: { batch?: number; waitMs?: number } = {},
+  ) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  private async run(): Promise<void> {
+    let failing = false;
+    let lastPrune = 0;
+    while (!this.stopped) {
+      try {
+        const consumer = await this.stream.consumer();
+        while (!this.stopped) {
+          await this.pullOnce(consumer);
+          if (failing) this.log.info('telemetry stream aggregation resumed');
+          failing = false;
+          if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+            lastPrune = Date.now();
+            await this.telemetry.store.pruneStreamApplied(STREAM_MAX_AGE_DAYS + 1);
+          }
+        }
+      } catch (e) {
+        if (this.stopped) break;
+        if (!failing) {
+          this.log.warn('telemetry stream aggregation failed; retrying every second', {
+            code: (e as { code?: string }).code ?? (e as Error).name,
+          });
+        }
+        failing = true;
+        await delay(1000);
+      }
+    }
+  }
+
+  private async pullOnce(consumer: Awaited<ReturnType<NatsStream['consumer']>>): Promise<void> {
+    const messages = await consumer.fetch({
+      max_messages: this.options.batch ?? 1000,
+      expires: this.options.waitMs ?? 1000,
+    });
+    this.current = messages;
+    const batch: JsMsg[] = [];
+    for await (const m of messages) batch.push(m);
+    this.current = undefined;
+    if (batch.length === 0) return;
+    const reports: StreamedReport[] = [];
+    const kept: JsMsg[] = [];
+    for (const m of batch) {
+      const category = m.subject.slice(this.stream.name.length + 1) as TelemetryCategory;
+      // Only this server's validated reports reach the stream's subjects; anything else is dropped.
+      if ((TELEMETRY_CATEGORIES as readonly string[]).includes(category)) {
+        reports.push({ seq: m.seq, category, payload: m.data });
+        kept.push(m);
+      } else m.term();
+    }
+    const fresh = await this.telemetry.applyStreamBatch(this.stream.identity, reports);
+    for (const m of kept) m.ack();
+    this.counts.batches++;
+    this.counts.applied += fresh;
+    this.counts.duplicates += reports.length - fresh;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.current?.stop();
+    await this.loop;
+  }
+}
