@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the airlock CLI and server (with @airlock/core and @airlock/sdk, which are TypeScript source)
-// to ESM JavaScript in packages/server/dist, so a command starts without compiling TypeScript.
+// to ESM JavaScript in packages/server/dist, so a command starts without compiling TypeScript, then
+// the web console (packages/web/scripts/build-web.mjs) to packages/web/dist.
 // Run by `npm install` / `npm ci` (prepare), `npm run build`, and by packages/server/bin/airlock.js
 // when a source changed since the last build. --if-stale builds only then.
 //
@@ -46,6 +47,15 @@ const { dir, inputs } = await buildOnce();
 console.error(
   `airlock build: packages/server/dist/${dir} (${inputs} sources) in ${Math.round(performance.now() - started)} ms`,
 );
+// Then the web console the server serves at / (packages/web): a no-op when its sources did not change.
+// Its failure is reported and fails `npm install`, but leaves the server's build in place.
+try {
+  const { buildWeb } = await import('../packages/web/scripts/build-web.mjs');
+  await buildWeb();
+} catch (e) {
+  console.error(`airlock web: the console's build failed: ${e?.stack ?? e}`);
+  process.exitCode = 1;
+}
 
 async function buildOnce(attempt = 1) {
   const since = Date.now();
