@@ -1,12 +1,20 @@
 // One suite for every BlobStore adapter: the local folder (the embedded default), memory, and S3
 // (moto_server here and in CI; any S3 with AIRLOCK_TEST_S3_URL).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
 import { after, before, describe, test } from 'node:test';
 import { startTestS3, type TestS3 } from '../testing/moto-s3.ts';
-import { type BlobStore, deleteBlobPrefix, LocalFolderBlobStore, MemoryBlobStore } from './index.ts';
+import {
+  type BlobStore,
+  deleteBlobPrefix,
+  LocalFolderBlobStore,
+  MemoryBlobStore,
+  putBlobFile,
+  readBlobRange,
+} from './index.ts';
 import { S3BlobStore } from './s3-blob-store.ts';
 import { parseS3Url } from './s3-location.ts';
 
@@ -80,6 +88,25 @@ for (const adapter of adapters) {
         (await s.list('pilots/')).map((b) => b.key),
         ['pilots/p10/logs/z/original'],
       );
+    });
+
+    test('putBlobFile moves a file in; readBlobRange reads inclusive ranges', async () => {
+      const s = adapter.open();
+      const dir = mkdtempSync(join(tmpdir(), 'airlock-blob-file-'));
+      dirs.push(dir);
+      const file = join(dir, 'staged');
+      writeFileSync(file, '0123456789');
+      await putBlobFile(s, 'media/v/file.mp4', file);
+      assert.equal(existsSync(file), false, 'the staged file is gone');
+      assert.equal((await s.get('media/v/file.mp4'))?.toString(), '0123456789');
+      const range = async (a: number, b: number) => {
+        const r = await readBlobRange(s, 'media/v/file.mp4', a, b);
+        return r && text(r);
+      };
+      assert.equal(await range(0, 9), '0123456789');
+      assert.equal(await range(3, 5), '345');
+      assert.equal(await range(9, 9), '9');
+      assert.equal(await readBlobRange(s, 'media/v/none', 0, 1), null);
     });
 
     test('rejects keys that could escape the store', async () => {

@@ -1,3 +1,6 @@
+import { readFile, unlink } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+
 /** One stored object as `list` reports it. */
 export interface BlobInfo {
   key: string;
@@ -21,6 +24,13 @@ export interface BlobStore {
   delete(key: string): Promise<boolean>;
   /** Every blob whose key starts with `prefix`, in key order. */
   list(prefix: string): Promise<BlobInfo[]>;
+  /**
+   * Optional, for blobs too large to hold in memory (videos): moves the finished file at `path` into the
+   * store as `key`; the file is gone afterwards. Use `putBlobFile`, which falls back to `put`.
+   */
+  putFile?(key: string, path: string): Promise<void>;
+  /** Optional: bytes `start` to `end` (inclusive) as a stream, or null. Use `readBlobRange`. */
+  readRange?(key: string, start: number, end: number): Promise<Readable | null>;
 }
 
 const KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
@@ -36,4 +46,23 @@ export async function deleteBlobPrefix(store: BlobStore, prefix: string): Promis
   let n = 0;
   for (const b of await store.list(prefix)) if (await store.delete(b.key)) n++;
   return n;
+}
+
+/** Moves a finished file into the store: without reading it into memory where the adapter can. */
+export async function putBlobFile(store: BlobStore, key: string, path: string): Promise<void> {
+  if (store.putFile) return store.putFile(key, path);
+  await store.put(key, await readFile(path));
+  await unlink(path);
+}
+
+/** Bytes `start` to `end` (inclusive) of a blob as a stream, or null when there is none. */
+export async function readBlobRange(
+  store: BlobStore,
+  key: string,
+  start: number,
+  end: number,
+): Promise<Readable | null> {
+  if (store.readRange) return store.readRange(key, start, end);
+  const whole = await store.get(key);
+  return whole && Readable.from([whole.subarray(start, end + 1)]);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import type { Readable } from 'node:stream';
 import { assertBlobKey, type BlobInfo, type BlobStore } from './blob-store.ts';
 
 const TMP = '.tmp-';
@@ -34,6 +35,33 @@ export class LocalFolderBlobStore implements BlobStore {
       await rename(tmp, path);
     } catch (e) {
       await unlink(tmp).catch(() => {});
+      throw e;
+    }
+  }
+
+  /** A rename when the file is on the store's file system (fsynced first), else a copy. */
+  async putFile(key: string, source: string): Promise<void> {
+    const path = this.path(key);
+    await fsyncFile(source);
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    try {
+      await rename(source, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      const tmp = join(dirname(path), `${TMP}${randomBytes(8).toString('hex')}`);
+      await copyFile(source, tmp);
+      await fsyncFile(tmp);
+      await rename(tmp, path);
+      await unlink(source);
+    }
+  }
+
+  async readRange(key: string, start: number, end: number): Promise<Readable | null> {
+    try {
+      const fh = await open(this.path(key), 'r');
+      return fh.createReadStream({ start, end }); // closes the file when done or destroyed
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
   }
@@ -113,5 +141,14 @@ export class LocalFolderBlobStore implements BlobStore {
       }
       d = dirname(d);
     }
+  }
+}
+
+async function fsyncFile(path: string): Promise<void> {
+  const fh = await open(path, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
