@@ -39,7 +39,13 @@ const built = [];
 for (const name of PACKAGES) {
   const dir = join(ROOT, 'packages', name);
   const config = readBuildConfig(dir);
-  const inputs = [...config.fileNames, ...jsonFiles(config.fileNames), join(dir, 'package.json')];
+  const inputs = [
+    ...config.fileNames,
+    ...jsonFiles(config.fileNames),
+    join(dir, 'package.json'),
+    join(dir, 'tsconfig.build.json'),
+    join(ROOT, 'tsconfig.json'),
+  ];
   const stamp = { types: withTypes, newest: newestMtime([...inputs, fileURLToPath(import.meta.url)]) };
   if (ifStale && isFresh(dir, stamp)) continue;
   buildPackage(dir, config, stamp);

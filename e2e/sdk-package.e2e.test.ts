@@ -1,0 +1,141 @@
+// The SDK as an app installs it: `npm pack` of @airlock/core and @airlock/sdk (their prepack builds
+// dist/ with .d.ts), `npm ci --offline` of the two tarballs (see testing/offline-lock.ts) into an empty folder, and a location
+// check against a real server from plain `node`: no TypeScript loader, no workspace, no tsconfig paths.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type Loopback, startLoopback } from '../packages/server/src/testing/loopback.ts';
+import { offlineLock } from './testing/offline-lock.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// Nothing of this process's TypeScript loader (--import tsx) may reach the app.
+const { NODE_OPTIONS: _loader, ...PLAIN_ENV } = process.env;
+
+/** What the app runs: the main entry and every subpath, a location check at Montreux (ED-269 sample). */
+const APP = `
+import { createAirlock, createLocationChecker, createTransport, memoryStorage } from '@airlock/sdk';
+import { createTelemetry } from '@airlock/sdk/telemetry';
+import { createFlightRecorder, memoryAppendStore } from '@airlock/sdk/recorder';
+import { createSync } from '@airlock/sdk/sync';
+import { resolveRegion } from '@airlock/sdk/region';
+import { ZONE_CATEGORIES } from '@airlock/core/zone';
+
+const serverUrl = process.argv[2];
+const airlock = createAirlock({ serverUrl, autoCheck: false });
+const check = await airlock.checkLocation({ lon: 6.9125, lat: 46.4334, accuracyM: 5 });
+const report = airlock.warnings({ lon: 6.9125, lat: 46.4334, altAglM: 40, time: new Date() });
+const ledger = await airlock.ledger.list();
+const cell = await airlock.region({ gps: { lon: 6.9125, lat: 46.4334 } });
+const borders = await resolveRegion({ gps: { lon: 6.9125, lat: 46.4334, accuracyM: 10 } });
+const alone = await createLocationChecker({ transport: createTransport({ serverUrl }), storage: memoryStorage() })
+  .check({ lon: 6.9125, lat: 46.4334 });
+console.log(JSON.stringify({
+  coverage: check.coverage, source: check.source, zoneCount: check.zoneCount, countries: check.countries,
+  error: check.error ?? null, status: report.status, ledger: ledger.map((e) => e.category),
+  cell: [cell.source, cell.countries], borders: [borders.source, borders.countries], alone: alone.zoneCount,
+  kinds: [typeof createTelemetry, typeof createFlightRecorder, typeof memoryAppendStore, typeof createSync],
+  categories: ZONE_CATEGORIES.length,
+}));
+airlock.close();
+`;
+
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env: PLAIN_ENV, timeout: 20_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
+  let work: string;
+  let loopback: Loopback;
+  let tarballs: Array<{ filename: string; name: string; version: string; files: Array<{ path: string }> }>;
+
+  before(async () => {
+    work = mkdtempSync(join(tmpdir(), 'airlock-sdk-package-'));
+    const packed = execFileSync(
+      'npm',
+      [
+        'pack',
+        '--json',
+        '--workspace',
+        'packages/core',
+        '--workspace',
+        'packages/sdk',
+        '--pack-destination',
+        work,
+      ],
+      { cwd: ROOT, env: PLAIN_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    tarballs = JSON.parse(packed.slice(packed.indexOf('[')));
+    const app = join(work, 'app');
+    mkdirSync(app);
+    const { dependencies, lock } = offlineLock(
+      join(ROOT, 'package-lock.json'),
+      tarballs.map((t) => ({ path: join(work, t.filename), name: t.name, version: t.version })),
+    );
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', type: 'module', dependencies }));
+    writeFileSync(join(app, 'package-lock.json'), JSON.stringify(lock));
+    writeFileSync(join(app, 'app.mjs'), APP);
+    // Offline: every dependency comes from npm's cache, as the repository's own install left it.
+    execFileSync('npm', ['ci', '--offline', '--no-audit', '--no-fund'], {
+      cwd: app,
+      env: PLAIN_ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    loopback = await startLoopback({ che: true });
+  });
+  after(async () => {
+    await loopback?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('the tarballs hold built JavaScript and declarations, no TypeScript source and no tests', () => {
+    for (const t of tarballs) {
+      const paths = t.files.map((f) => f.path);
+      assert.ok(paths.includes('dist/index.js') && paths.includes('dist/index.d.ts'), t.filename);
+      const stray = paths.filter(
+        (p) => (p.endsWith('.ts') && !p.endsWith('.d.ts')) || /test|fixture/.test(p),
+      );
+      assert.deepEqual(stray, [], t.filename);
+    }
+    const installed = join(work, 'app', 'node_modules', '@airlock', 'sdk');
+    assert.ok(existsSync(join(installed, 'dist', 'region', 'index.d.ts')));
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    assert.equal(pkg.sideEffects, false);
+    assert.deepEqual(pkg.dependencies, { '@airlock/core': '0.1.0' });
+  });
+
+  test('plain node runs a location check, warnings, the ledger and every subpath against the server', async () => {
+    // Not spawnSync: the server answers from this process's event loop.
+    const r = await run(process.execPath, ['app.mjs', loopback.server.url], join(work, 'app'));
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.error, null);
+    assert.equal(out.coverage, 'full');
+    assert.equal(out.source, 'network');
+    assert.ok(out.zoneCount > 0, 'the Montreux sample has zones there');
+    // The cell of the fix reaches across Lake Geneva: its answer names both countries.
+    assert.deepEqual(out.countries, ['CH', 'FR']);
+    assert.notEqual(out.status, 'unknown');
+    assert.deepEqual(out.ledger, ['location_check']);
+    // Without borders the fix's cell answers (cached: nothing more is sent); with them, the device.
+    assert.deepEqual(out.cell, ['cell', ['CH', 'FR']]);
+    assert.deepEqual(out.borders, ['gps', ['CH']]);
+    assert.equal(out.alone, out.zoneCount);
+    assert.deepEqual(out.kinds, ['function', 'function', 'function', 'function']);
+    assert.equal(out.categories, 6);
+  });
+});
