@@ -4,6 +4,7 @@ import type { Logger } from '../log/index.ts';
 import type { Database } from '../storage/index.ts';
 import { AccountError } from './account-error.ts';
 import { checkNewPassword, normaliseEmail, normalisePassword } from './credentials.ts';
+import { finishErasures, oweErasure } from './erase-residue.ts';
 import { checkStoredPassword } from './password-check.ts';
 import type { Argon2Cost, HashGateLimits } from './password-hasher.ts';
 import { PasswordHasher } from './password-hasher.ts';
@@ -68,7 +69,9 @@ export class AccountService {
   ) {
     this.hasher = new PasswordHasher(options.argon2, options.hashGate);
     this.throttle = new SignInThrottle(db, options.signInMaxAttempts, options.signInLockoutS);
-    this.ready = sealPlainEmails(db, keyring, log);
+    // Then what a deletion left in the data dir if the server stopped before erasing it (a failure
+    // there is logged and retried, never in the way of sign-in).
+    this.ready = sealPlainEmails(db, keyring, log).then(() => this.finishErasures());
     this.ready.catch((e) =>
       log.error('could not seal the e-mail addresses of existing pilots', { error: (e as Error).message }),
     );
@@ -202,7 +205,9 @@ export class AccountService {
   /**
    * Deletes the account and everything held about the pilot. The rows (pilot, data key, sessions, flight
    * log rows) go in one transaction first: from then on every blob is unreadable, whatever the
-   * clean-up of files below manages.
+   * clean-up of files below manages. Last, the bytes the deleted rows leave in the data dir (dead row
+   * versions, WAL) are erased (erase-residue.ts): the wrapped key there, with the master key beside
+   * it, would open the sealed address. If that fails it stays owed and is retried at start-up.
    */
   async deleteAccount(session: PilotSession, password: string, client?: string): Promise<void> {
     const pilot = await this.pilot(session.pilotId);
@@ -210,6 +215,7 @@ export class AccountService {
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM pilots WHERE id = $1', [pilot.id]);
       await tx.query('DELETE FROM sign_in_throttle WHERE subject = $1', [this.subject(pilot.email)]);
+      await oweErasure(tx);
     });
     for (const source of this.sources) {
       await source.eraseFor(pilot.id).catch((e) =>
@@ -219,6 +225,15 @@ export class AccountService {
         }),
       );
     }
+    await this.finishErasures();
+  }
+
+  private finishErasures(): Promise<unknown> {
+    return finishErasures(this.db).catch((e) =>
+      this.log.error('deleted accounts not yet erased from the data dir: retried at start-up', {
+        error: (e as Error).message,
+      }),
+    );
   }
 
   /** Everything the server holds about the pilot, as one JSON document. */

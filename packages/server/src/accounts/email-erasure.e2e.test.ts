@@ -2,10 +2,11 @@
 // PGlite data dir in a temp folder, sign-up, export, deletion, close, then every file of the data dir
 // scanned byte by byte (UTF-8 and UTF-16, case-insensitively) for the address.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { filesHolding, filesUnder } from '../testing/privacy-scan.ts';
 import { startTestServer } from '../testing/test-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'airlock-erasure-'));
@@ -13,29 +14,6 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 const TYPED = 'Zephyrine.Quist+Drone@Example.TEST';
 const PASSWORD = 'correct horse battery staple';
-
-function files(root: string): string[] {
-  return readdirSync(root).flatMap((n) => {
-    const p = join(root, n);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
-}
-
-/** Files holding `needle` as UTF-8/Latin-1 or UTF-16 (LE and BE), ignoring ASCII case. */
-function filesContaining(root: string, needle: string): string[] {
-  const lower = needle.toLowerCase();
-  const forms = [
-    Buffer.from(lower, 'utf8'),
-    Buffer.from(lower, 'utf16le'),
-    Buffer.from(lower, 'utf16le').swap16(),
-  ];
-  return files(root).filter((f) => {
-    const bytes = readFileSync(f);
-    // ASCII case-folding byte by byte, so UTF-16 code units fold too.
-    for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x41 && bytes[i] <= 0x5a) bytes[i] |= 0x20;
-    return forms.some((form) => bytes.includes(form));
-  });
-}
 
 test('after DELETE /v1/accounts/me no file of the data dir holds the e-mail address', async () => {
   const t = await startTestServer({ dataDir: dir });
@@ -62,14 +40,14 @@ test('after DELETE /v1/accounts/me no file of the data dir holds the e-mail addr
     assert.equal(del.status, 204);
     await t.close();
     closed = true;
-    const scanned = files(dir);
+    const scanned = filesUnder(dir);
     assert.ok(
       scanned.some((f) => f.includes('pglite')),
       'the PGlite files were scanned',
     );
     assert.ok(scanned.length > 20, `${scanned.length} files`);
     for (const needle of [TYPED, 'zephyrine.quist', 'zephyrine'])
-      assert.deepEqual(filesContaining(dir, needle), [], needle);
+      assert.deepEqual(filesHolding(dir, needle), [], needle);
   } finally {
     if (!closed) await t.close();
   }

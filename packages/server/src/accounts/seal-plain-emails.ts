@@ -1,14 +1,15 @@
 import type { PilotKeyring } from '../crypto/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Database } from '../storage/index.ts';
+import { eraseResidue } from './erase-residue.ts';
 import { emailLookupHash, sealEmail } from './pilot-email.ts';
 
 /**
  * The start-up step of migration 007: rows written before it hold the address in plaintext. Each is
  * given its lookup hash and its sealed address, and the plaintext is cleared; then the table is
- * rewritten (VACUUM FULL), so the old row versions that held the addresses leave the table's file
- * instead of waiting for a vacuum that may never overwrite them. Idempotent: several instances may run
- * it at once. Returns how many rows it sealed.
+ * rewritten and the WAL that logged the old rows retired (erase-residue.ts), so the addresses leave
+ * the data dir instead of waiting for a vacuum that may never overwrite them. Idempotent: several
+ * instances may run it at once. Returns how many rows it sealed.
  */
 export async function sealPlainEmails(db: Database, keyring: PilotKeyring, log: Logger): Promise<number> {
   const { rows } = await db.query<{ id: string; email: string }>(
@@ -26,7 +27,7 @@ export async function sealPlainEmails(db: Database, keyring: PilotKeyring, log: 
       key.fill(0);
     }
   }
-  await db.exec('VACUUM FULL pilots');
+  await eraseResidue(db, ['pilots']);
   log.info('sealed the e-mail addresses of existing pilots', { pilots: rows.length });
   return rows.length;
 }

@@ -1,4 +1,9 @@
-/** Test-only: scans every table of a database for personal data a request could have left behind. */
+/**
+ * Test-only: scans every table of a database for personal data a request could have left behind, and
+ * every file of a data dir for given values.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database } from '../storage/index.ts';
 
 const PATTERNS: Array<[string, RegExp]> = [
@@ -40,4 +45,37 @@ export async function scanForPersonalData(
     }
   }
   return findings;
+}
+
+/** Every file under `root`, depth first, in name order. */
+export function filesUnder(root: string): string[] {
+  return readdirSync(root)
+    .sort()
+    .flatMap((name) => {
+      const p = join(root, name);
+      return statSync(p).isDirectory() ? filesUnder(p) : [p];
+    });
+}
+
+/**
+ * Files under `root` holding `needle`, read as raw bytes. Text is looked for as UTF-8/Latin-1 and as
+ * UTF-16 (LE and BE), ignoring ASCII case; bytes (a wrapped key, a sealed value) exactly.
+ */
+export function filesHolding(root: string, needle: string | Uint8Array): string[] {
+  if (typeof needle !== 'string') {
+    const bytes = Buffer.from(needle.buffer, needle.byteOffset, needle.byteLength);
+    return filesUnder(root).filter((f) => readFileSync(f).includes(bytes));
+  }
+  const lower = needle.toLowerCase();
+  const forms = [
+    Buffer.from(lower, 'utf8'),
+    Buffer.from(lower, 'utf16le'),
+    Buffer.from(lower, 'utf16le').swap16(),
+  ];
+  return filesUnder(root).filter((f) => {
+    const bytes = readFileSync(f);
+    // ASCII case-folding byte by byte, so UTF-16 code units fold too.
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x41 && bytes[i] <= 0x5a) bytes[i] |= 0x20;
+    return forms.some((form) => bytes.includes(form));
+  });
 }
