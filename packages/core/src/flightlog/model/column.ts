@@ -1,9 +1,13 @@
-/** A Float64Array that grows by doubling, so parsers can append without knowing the row count. */
+/**
+ * A Float64Array that grows by doubling, so parsers can append without knowing the row count. It starts
+ * small: a parse makes ~30 of them, and starting at 256 slots zeroed ~70 KB per parse, which was half
+ * the time of parsing a 2 KB log (profiled under the fuzz bench); doubling costs the same either way.
+ */
 export class GrowableColumn {
   data: Float64Array;
   length = 0;
 
-  constructor(capacity = 256) {
+  constructor(capacity = 16) {
     this.data = new Float64Array(capacity);
   }
 
