@@ -1,7 +1,7 @@
 import { RAMP } from './track-geometry.ts';
 import type { ZonesAnswer } from './zones.ts';
 
-const n0 = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const n0 = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0, signDisplay: 'negative' });
 
 /** The altitude colours of the track, low to high, in metres above take-off. */
 export function MapLegend({ range }: { range: [number, number] | null }) {

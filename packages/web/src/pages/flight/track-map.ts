@@ -35,7 +35,8 @@ export function drawTrackMap(input: TrackMapInput): MapLibre {
     container,
     style: flightMapStyle(input.segments),
     bounds: [w, s, e, n],
-    fitBoundsOptions: { padding: 40, maxZoom: 18 },
+    // A multicopter hovering for a test may move a metre: zoom in far enough to see that too.
+    fitBoundsOptions: { padding: 40, maxZoom: 21 },
     attributionControl: false,
     // MapLibre labels its canvas as a region; this is its name for screen readers.
     locale: { 'Map.Title': 'Map of the track, coloured by altitude' },

@@ -1,0 +1,42 @@
+/** Long enough for the server's rule (15 characters) and not a common password. */
+export const PILOT_PASSWORD = 'correct horse battery staple';
+
+const square = (lon: number, lat: number, d: number) => [
+  [
+    [lon - d, lat - d],
+    [lon + d, lat - d],
+    [lon + d, lat + d],
+    [lon - d, lat + d],
+    [lon - d, lat - d],
+  ],
+];
+
+const zone = (id: string, name: string, category: string, lon: number, lat: number, d: number) => ({
+  type: 'Feature',
+  geometry: { type: 'Polygon', coordinates: square(lon, lat, d) },
+  properties: {
+    id,
+    name,
+    country: 'XX',
+    category,
+    reasons: ['OTHER'],
+    applicability: [],
+    source: 'console test',
+    licence: 'CC0',
+    dataset: 'console-test',
+    lower: { value: 0, unit: 'm', reference: 'AGL' },
+    upper: { value: 120, unit: 'm', reference: 'AGL' },
+  },
+});
+
+/**
+ * One zone over each test flight's area: the PX4 SITL home in Zurich (sample_px4_events.ulg) and
+ * the ArduPilot field near Canberra (log171.bin), so the map draws Airlock's zones under both tracks.
+ */
+export const CONSOLE_ZONES = {
+  type: 'FeatureCollection',
+  features: [
+    zone('console-test:zurich', 'Test restriction Zurich', 'restricted', 8.5456, 47.3977, 0.0004),
+    zone('console-test:canberra', 'Test warning Canberra', 'warning', 149.1659, -35.3628, 0.0003),
+  ],
+};

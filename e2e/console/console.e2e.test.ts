@@ -1,0 +1,221 @@
+// The web console end to end: a real server (its own data dir) serving the built console, Debian's
+// Chromium driving it as a pilot would — sign up, upload a PX4 ULog (file chooser) and an ArduPilot
+// DataFlash log (dropped), see each flight's map and charts, delete one, sign out — with every request
+// recorded (none may leave for another host), no console error (CSP refusals are console errors), and
+// axe-core finding no serious or critical violation on any page. Screenshots go to a temp folder
+// named in the output. Also: how the server serves the console, and that the console's typed API
+// client (packages/web/src/api/openapi.gen.ts) still matches the server's /openapi.json.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
+import { API_TYPES_FILE, apiTypes } from '../../packages/web/scripts/api-types.ts';
+import { buildWeb, pageSizes } from '../../packages/web/scripts/build-web.mjs';
+import {
+  CHROMIUM,
+  launchChromium,
+  seriousViolations,
+  type WatchedPage,
+  watchedPage,
+} from '../testing/console-browser.ts';
+import { CONSOLE_ZONES, PILOT_PASSWORD } from './console-fixtures.ts';
+
+const LOGS = new URL('../../../shared/data/flightlogs/', import.meta.url);
+const ULOG = new URL('ulog/sample_px4_events.ulg', LOGS);
+const DATAFLASH = new URL('dataflash/log171.bin', LOGS);
+const TOKEN = 'operator-token-0123456789';
+
+const noBrowser = !existsSync(CHROMIUM) && process.env.CI !== 'true';
+
+describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get install chromium` }, () => {
+  let t: TestServer;
+  let browser: Browser;
+  let w: WatchedPage;
+  let page: Page;
+  const shots = mkdtempSync(join(tmpdir(), 'airlock-console-shots-'));
+  const started = performance.now();
+
+  before(async () => {
+    await buildWeb();
+    [t, browser] = await Promise.all([
+      startTestServer({
+        dataDir: mkdtempSync(join(tmpdir(), 'airlock-console-')),
+        env: { AIRLOCK_ADMIN_TOKEN: TOKEN },
+      }),
+      launchChromium(),
+    ]);
+    const zones = await fetch(`${t.url}/v1/admin/datasets/console-test?format=geojson&licence=CC0`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(CONSOLE_ZONES),
+    });
+    assert.equal(zones.status, 200, await zones.text());
+    w = await watchedPage(browser, t.url);
+    page = w.page;
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+    console.error(`console screenshots: ${shots} (${Math.round(performance.now() - started)} ms in all)`);
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const accessible = async (name: string) => assert.deepEqual(await seriousViolations(page), [], name);
+
+  test('the server serves the console beside the API, each with its own policy', async () => {
+    const html = await fetch(`${t.url}/flights/any-id`, { headers: { accept: 'text/html' } });
+    assert.equal(html.status, 200);
+    assert.equal(html.headers.get('cache-control'), 'no-cache');
+    const csp = html.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /^default-src 'self';/);
+    assert.doesNotMatch(csp, /unsafe|blob:|\*/);
+    assert.equal(html.headers.get('x-frame-options'), 'DENY');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await html.text())?.[1];
+    assert.ok(asset);
+    const js = await fetch(`${t.url}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(js.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(js.headers.get('content-encoding'), 'gzip');
+    // The API keeps its answers, its 404s and its own policy whatever a browser accepts.
+    for (const path of [
+      '/v1/nope',
+      '/openapi.json',
+      '/docs',
+      '/v1/health',
+      '/assets/nope.js',
+      '/assets/..%2f..%2fpackage.json',
+    ]) {
+      const r = await fetch(`${t.url}${path}`, { headers: { accept: 'text/html' } });
+      assert.doesNotMatch(r.headers.get('content-security-policy') ?? '', /default-src 'self'/, path);
+      if (path.startsWith('/assets') || path === '/v1/nope') assert.equal(r.status, 404, path);
+    }
+    // A non-browser asking for an unknown path gets the API's JSON 404, not a page.
+    assert.equal((await fetch(`${t.url}/nope`)).status, 404);
+    assert.ok(pageSizes().first < 150 * 1024, `first page JS ${pageSizes().first} B gzip`);
+  });
+
+  test("the console's typed API client matches the server's /openapi.json", async () => {
+    const doc = await (await fetch(`${t.url}/openapi.json`)).json();
+    const want = (await apiTypes(doc)).split('\n');
+    const have = readFileSync(API_TYPES_FILE, 'utf8').split('\n');
+    const at = want.findIndex((line, i) => line !== have[i]);
+    assert.ok(
+      at === -1 && want.length === have.length,
+      `openapi.gen.ts differs from line ${at + 1}: ${JSON.stringify(want[at])} expected, ${JSON.stringify(have[at])} found. A route changed: run \`npm run api -w @airlock/web\`, then \`npm run typecheck\``,
+    );
+  });
+
+  test('a pilot signs up, uploads two logs, sees map and charts, deletes one, signs out', async () => {
+    await page.goto('/');
+    await page.waitForURL('**/sign-in');
+    await accessible('sign-in');
+    await shot('1-sign-in');
+
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('E-mail').fill('console-pilot@example.org');
+    await page.getByLabel('Password').fill(PILOT_PASSWORD);
+    await accessible('sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('No flights yet').waitFor();
+    await accessible('flights, empty');
+
+    await page.getByRole('link', { name: 'Upload logs' }).click();
+    await page.locator('input[type=file]').setInputFiles(ULOG.pathname);
+    await dropFile(page, DATAFLASH.pathname);
+    const uploaded = page.getByText('Uploaded:');
+    await uploaded.nth(1).waitFor({ timeout: 30_000 });
+    await page.locator('input[type=file]').setInputFiles(ULOG.pathname);
+    await page.getByText('Already uploaded:').waitFor();
+    await accessible('upload');
+    await shot('2-upload');
+
+    await page.getByRole('link', { name: 'Flights', exact: true }).click();
+    await assertRows(page, 2);
+    await accessible('flights');
+    await shot('3-flights');
+
+    for (const [format, name] of [
+      ['ArduPilot DataFlash', '4-flight-dataflash'],
+      ['PX4 ULog', '5-flight-ulog'],
+    ] as const) {
+      await page.getByRole('row').filter({ hasText: format }).getByRole('link').click();
+      await page.locator('.map[data-state="drawn"]').waitFor({ timeout: 20_000 });
+      await page.getByText(/airspace zone near the track/).waitFor();
+      assert.ok((await chartPixels(page)) > 100, `${format}: the first chart has a line drawn`);
+      await hoverChart(page);
+      await accessible(format);
+      await shot(name);
+      if (format === 'PX4 ULog') break;
+      await page.getByRole('link', { name: 'Flights', exact: true }).click();
+    }
+
+    await page.getByRole('button', { name: 'Delete this flight…' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.waitForURL('**/flights');
+    await assertRows(page, 1);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.goto('/flights');
+    await page.waitForURL('**/sign-in?next=%2Fflights');
+
+    const origin = new URL(t.url).origin;
+    const elsewhere = w.requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin);
+    assert.deepEqual(elsewhere, [], 'requests to hosts other than the server');
+    assert.ok(
+      w.requests.some((u) => /\/assets\/maplibre-gl-worker-[^/]+\.mjs$/.test(u)),
+      'the map worker is a file',
+    );
+    assert.deepEqual(w.errors, [], 'console errors');
+  });
+});
+
+/** Drops a file on the upload area as a drag from the desktop would (a DataTransfer with the File). */
+async function dropFile(page: Page, path: string): Promise<void> {
+  const base64 = readFileSync(path).toString('base64');
+  const name = path.split('/').pop() ?? 'log';
+  await page.locator('.drop').evaluate(
+    (el, [b64, fileName]) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], fileName));
+      el.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [base64, name] as const,
+  );
+}
+
+async function assertRows(page: Page, n: number): Promise<void> {
+  await page
+    .locator('table.flights tbody tr')
+    .nth(n - 1)
+    .waitFor();
+  assert.equal(await page.locator('table.flights tbody tr').count(), n);
+}
+
+/** Pixels of the first chart's first line colour: uPlot draws on a 2D canvas, which can be read back. */
+function chartPixels(page: Page): Promise<number> {
+  return page
+    .locator('.chart-slot canvas')
+    .first()
+    .evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 2] > 120 && data[i] < 80 && data[i + 3] > 0) n++;
+      return n;
+    });
+}
+
+/** Pointing into a chart moves the map's marker: the cursor is one moment shared by both. */
+async function hoverChart(page: Page): Promise<void> {
+  const over = page.locator('.chart-slot .u-over').first();
+  await over.scrollIntoViewIfNeeded();
+  const box = await over.boundingBox();
+  assert.ok(box);
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+  await page.locator('.u-legend .u-value').nth(1).filter({ hasNotText: '--' }).waitFor();
+  await page.mouse.move(0, 0);
+}
