@@ -27,7 +27,9 @@ if (build.main) {
 } else {
   process.stderr.write(`airlock: ${build.reason}; running the TypeScript sources through tsx\n`);
   const { register } = await import('tsx/esm/api');
-  register();
+  // The repository's tsconfig, whatever the cwd: its paths send @airlock/core and @airlock/sdk to
+  // their sources (their package.json exports name dist/, which an install without scripts lacks).
+  register({ tsconfig: fileURLToPath(new URL('../../../tsconfig.json', import.meta.url)) });
   cli = await import('../src/cli/main.ts');
 }
 process.exitCode = await cli.main(process.argv.slice(2));
