@@ -1,3 +1,12 @@
+/**
+ * `@airlock/sdk/recorder`: flights recorded on the device in AFLR; logs leave only through Sync.
+ * `createAirlock` builds one as `airlock.recorder`.
+ *
+ * @example
+ * import { createFlightRecorder, memoryAppendStore } from '@airlock/sdk/recorder';
+ * const recorder = createFlightRecorder({ store: memoryAppendStore() });
+ * const id = recorder.start({ aircraft: 'Quad X4', app: 'MyFlightApp 2.1' });
+ */
 export { type AppendStore, memoryAppendStore } from './append-store.ts';
 export {
   createFlightLibrary,

@@ -1,3 +1,12 @@
+/**
+ * `@airlock/sdk/sync`: resumable tus uploads of flight logs through the transport, only when called.
+ * `createAirlock` builds one as `airlock.sync`.
+ *
+ * @example
+ * import { createSync } from '@airlock/sdk/sync';
+ * const sync = createSync({ transport, auth: () => session.token, store: fileStore, state: AsyncStorage });
+ * const { results } = await sync.sync('all');
+ */
 export type { Sha256 } from '../platform/index.ts';
 export {
   createSync,
