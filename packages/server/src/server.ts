@@ -219,6 +219,13 @@ export async function startServer(
     pilotData: s.pilotData,
     telemetry: s.telemetry,
     localOperatorToken: s.lock?.holder.token,
+    readiness: async () => {
+      const problems: string[] = [];
+      await s.db.query('SELECT 1').catch((e: Error) => problems.push(`database: ${e.name}`));
+      if (s.airspace.index.size === 0 && config.AIRLOCK_LOAD_BUNDLED_AIRSPACE)
+        problems.push('airspace: no zones loaded yet');
+      return problems;
+    },
   });
   port.serve(
     getRequestListener(app.fetch, {

@@ -1,7 +1,7 @@
 import type { AirspaceService } from '../airspace/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
-import type { RequestCounters } from '../metrics/index.ts';
+import type { RequestCounters, ServerMetrics } from '../metrics/index.ts';
 import type { IpCountryLookup } from '../region-ip/index.ts';
 import type { TelemetryService } from '../telemetry/index.ts';
 import type { ResponseCache } from './response-cache.ts';
@@ -18,4 +18,8 @@ export interface AppContext {
   telemetry?: TelemetryService;
   /** Operator token written to the data dir's lock file, for the local `airlock` CLI. */
   localOperatorToken?: string;
+  /** Prometheus metrics of this process (GET /metrics). */
+  metrics?: ServerMetrics;
+  /** What keeps this server from taking traffic now (GET /v1/ready); empty when ready. */
+  readiness?: () => Promise<string[]>;
 }

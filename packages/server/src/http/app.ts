@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AirspaceService } from '../airspace/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
-import type { RequestCounters } from '../metrics/index.ts';
+import { type RequestCounters, ServerMetrics } from '../metrics/index.ts';
 import type { PilotData } from '../pilot-data/index.ts';
 import type { IpCountryLookup } from '../region-ip/index.ts';
 import type { TelemetryService } from '../telemetry/index.ts';
@@ -17,6 +17,8 @@ import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerDatasetRoutes } from './routes/datasets.ts';
 import { registerFlightLogRoutes } from './routes/flightlogs.ts';
 import { registerLocationRoutes } from './routes/location.ts';
+import { registerMediaRoutes } from './routes/media.ts';
+import { registerServiceRoutes } from './routes/service.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerTelemetryRoutes } from './routes/telemetry.ts';
 import { registerZoneRoutes } from './routes/zones.ts';
@@ -38,6 +40,8 @@ export interface AppDeps {
   telemetry?: TelemetryService;
   /** Operator token written to the data dir's lock file, for the local `airlock` CLI. */
   localOperatorToken?: string;
+  /** What keeps this server from taking traffic now (GET /v1/ready); empty when ready. */
+  readiness?: () => Promise<string[]>;
 }
 
 /**
@@ -46,10 +50,13 @@ export interface AppDeps {
  * carry the route pattern, never the path, the address or any header.
  */
 export function createApp(deps: AppDeps): OpenAPIHono {
-  const ctx: AppContext = {
-    ...deps,
-    cache: new ResponseCache(deps.config.AIRLOCK_ANSWER_CACHE_MB * 2 ** 20),
-  };
+  const cache = new ResponseCache(deps.config.AIRLOCK_ANSWER_CACHE_MB * 2 ** 20);
+  const metrics = new ServerMetrics({
+    zones: () => deps.airspace.index.size,
+    answerCache: () => cache.usage,
+    ...(deps.telemetry ? { telemetryWrites: () => deps.telemetry!.writes } : {}),
+  });
+  const ctx: AppContext = { ...deps, cache, metrics };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -64,6 +71,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
+    metrics.countRequest(c.req.routePath, c.res.status);
     deps.log.debug('request', {
       method: c.req.method,
       route: c.req.routePath,
@@ -76,10 +84,14 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     onError: (c) =>
       c.json(errorBody(413, 'body_too_large', `request body over ${MAX_BODY_BYTES} bytes`), 413),
   });
-  // Flight logs have their own, larger limit (AIRLOCK_FLIGHTLOG_MAX_BYTES), enforced by their routes.
+  // Flight logs and shared media have their own, larger limits (AIRLOCK_FLIGHTLOG_MAX_BYTES, the
+  // AIRLOCK_MEDIA_*_MAX_BYTES per type), enforced by their routes.
   // GET and HEAD carry no body: skipping them spares building a full Request on every read.
   app.use('*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/v1/flightlogs')
+    c.req.method === 'GET' ||
+    c.req.method === 'HEAD' ||
+    c.req.path.startsWith('/v1/flightlogs') ||
+    c.req.path === '/v1/media'
       ? next()
       : limit(c, next),
   );
@@ -119,10 +131,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerDatasetRoutes(app, ctx);
   registerLocationRoutes(app, ctx);
   registerStatsRoutes(app, ctx);
+  registerServiceRoutes(app, ctx);
   if (deps.telemetry) registerTelemetryRoutes(app, ctx, deps.telemetry);
   if (deps.pilotData) {
     registerAccountRoutes(app, { accounts: deps.pilotData.accounts, config: deps.config });
     registerFlightLogRoutes(app, deps.pilotData);
+    registerMediaRoutes(app, deps.pilotData);
   }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', {
@@ -153,8 +167,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   // Ahead of the router, the two requests every app sends most (see fast-paths.ts); everything else,
   // first requests of a URL included, goes through the router, validation and the routes.
-  const fastPaths: FastPath[] = [urlIndexFastPath(ctx.cache, () => deps.airspace.fingerprint, deps.log)];
-  if (deps.telemetry) fastPaths.push(telemetryIngestFastPath(deps.telemetry, deps.log));
+  const fastPaths: FastPath[] = [
+    urlIndexFastPath(ctx.cache, () => deps.airspace.fingerprint, deps.log, metrics),
+  ];
+  if (deps.telemetry) fastPaths.push(telemetryIngestFastPath(deps.telemetry, deps.log, metrics));
   app.fetch = withFastPaths(app.fetch, fastPaths);
   return app;
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CELL_PATH_PREFIX, TELEMETRY_PATHS } from '@airlock/core';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from '../log/index.ts';
+import type { ServerMetrics } from '../metrics/index.ts';
 import type { TelemetryService } from '../telemetry/index.ts';
 import { errorResponse, mapError } from './error-map.ts';
 import { HttpError } from './http-error.ts';
@@ -15,7 +16,7 @@ type Fetch = OpenAPIHono['fetch'];
 /**
  * A request answered ahead of hono's router, for the two requests every app sends most. Each must do
  * what the router's middleware does for every answer (see createApp): the security headers, the
- * request log line (route pattern, status, ms), and the route's counter. `answer` returns undefined
+ * request log line (route pattern, status, ms), the request metric, and the route's counter. `answer` returns undefined
  * to hand the request to the router.
  */
 export interface FastPath {
@@ -44,7 +45,12 @@ const URL_INDEXED_PREFIXES = ['/v1/zones/tiles/', CELL_PATH_PREFIX] as const;
  * for the current airspace: a Map lookup and one write, with the bytes, ETag, gzip/304 handling and
  * security headers of the routed answer, the route's counter (`onHit`) and its log line.
  */
-export function urlIndexFastPath(cache: ResponseCache, generation: () => string, log: Logger): FastPath {
+export function urlIndexFastPath(
+  cache: ResponseCache,
+  generation: () => string,
+  log: Logger,
+  metrics?: ServerMetrics,
+): FastPath {
   return {
     name: 'url-index',
     answer(req, env) {
@@ -54,6 +60,7 @@ export function urlIndexFastPath(cache: ResponseCache, generation: () => string,
       const started = performance.now();
       const answer = answerFromUrlIndex(cache, generation(), req, env, target);
       if (answer === undefined) return undefined;
+      metrics?.countRequest(answer.hit.route, answer.response.status);
       log.debug('request', {
         method: 'GET',
         route: answer.hit.route,
@@ -70,7 +77,11 @@ export function urlIndexFastPath(cache: ResponseCache, generation: () => string,
  * Telemetry reports read straight from Node's request stream (see ingestFromNode), the busiest write.
  * Only under Node: elsewhere (app.request in tests) the routed ingest answers, with the same checks.
  */
-export function telemetryIngestFastPath(telemetry: TelemetryService, log: Logger): FastPath {
+export function telemetryIngestFastPath(
+  telemetry: TelemetryService,
+  log: Logger,
+  metrics?: ServerMetrics,
+): FastPath {
   return {
     name: 'telemetry-ingest',
     answer(req, env) {
@@ -104,6 +115,7 @@ export function telemetryIngestFastPath(telemetry: TelemetryService, log: Logger
       if (mapped.log) log.error('unhandled error', { route, ...mapped.log });
       response = errorResponse(mapped);
     }
+    metrics?.countRequest(route, response.status);
     log.debug('request', { method: 'POST', route, status: response.status, ms: ms(started) });
     return response;
   }
