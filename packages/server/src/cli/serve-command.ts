@@ -55,7 +55,9 @@ a time: a second server on it is refused, and the airlock CLI talks to this one 
       process.off('SIGINT', stopEarly);
       process.off('SIGTERM', stopEarly);
       log.info('listening', { url: server.url, startup_ms: Math.round(performance.now() - started) });
-      io.out(`Airlock listening on ${server.url} (console: ${server.url}/, API reference: ${server.url}/docs)\n`);
+      io.out(
+        `Airlock listening on ${server.url} (console: ${server.url}/, API reference: ${server.url}/docs)\n`,
+      );
       await stopped;
       log.info('shutting down');
       await server.close();
