@@ -1,5 +1,6 @@
 /** Long enough for the server's rule (15 characters) and not a common password. */
 export const PILOT_PASSWORD = 'correct horse battery staple';
+export const NEW_PASSWORD = 'a longer and newer pass phrase';
 
 const square = (lon: number, lat: number, d: number) => [
   [

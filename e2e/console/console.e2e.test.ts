@@ -1,6 +1,7 @@
 // The web console end to end: a real server (its own data dir) serving the built console, Debian's
 // Chromium driving it as a pilot would — sign up, upload a PX4 ULog (file chooser) and an ArduPilot
-// DataFlash log (dropped), see each flight's map and charts, delete one, sign out — with every request
+// DataFlash log (dropped), see each flight's map and charts, delete one, change the password, sign
+// out and in again, delete the account — with every request
 // recorded (none may leave for another host), no console error (CSP refusals are console errors), and
 // axe-core finding no serious or critical violation on any page. Screenshots go to a temp folder
 // named in the output. Also: how the server serves the console, and that the console's typed API
@@ -21,7 +22,7 @@ import {
   type WatchedPage,
   watchedPage,
 } from '../testing/console-browser.ts';
-import { CONSOLE_ZONES, PILOT_PASSWORD } from './console-fixtures.ts';
+import { CONSOLE_ZONES, NEW_PASSWORD, PILOT_PASSWORD } from './console-fixtures.ts';
 
 const LOGS = new URL('../../../shared/data/flightlogs/', import.meta.url);
 const ULOG = new URL('ulog/sample_px4_events.ulg', LOGS);
@@ -107,7 +108,7 @@ describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get in
     );
   });
 
-  test('a pilot signs up, uploads two logs, sees map and charts, deletes one, signs out', async () => {
+  test('a pilot signs up, uploads two logs, sees map and charts, deletes one, changes password, signs out and in, deletes the account', async () => {
     await page.goto('/');
     await page.waitForURL('**/sign-in');
     await accessible('sign-in');
@@ -156,10 +157,34 @@ describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get in
     await page.waitForURL('**/flights');
     await assertRows(page, 1);
 
+    await page.getByRole('link', { name: 'console-pilot@example.org' }).click();
+    await page.getByLabel('Current password').fill(PILOT_PASSWORD);
+    await page.getByLabel('New password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor();
+    await accessible('account');
+    await shot('6-account');
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
     await page.goto('/flights');
     await page.waitForURL('**/sign-in?next=%2Fflights');
+    await page.getByLabel('E-mail').fill('console-pilot@example.org');
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/flights');
+    await assertRows(page, 1);
+
+    await page.goto('/account');
+    await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Delete my account and all my data' }).click();
+    await page.waitForURL('**/sign-in');
+    const gone = await fetch(`${t.url}/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'console-pilot@example.org', password: NEW_PASSWORD }),
+    });
+    assert.equal(gone.status, 401, 'the deleted account cannot sign in');
 
     const origin = new URL(t.url).origin;
     const elsewhere = w.requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin);

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { AccountPage } from './pages/account-page.tsx';
 import { AuthPage } from './pages/auth-page.tsx';
 import { FlightsPage } from './pages/flights-page.tsx';
 import { NotFound } from './pages/not-found.tsx';
@@ -14,6 +15,7 @@ const UploadPage = lazy(() => import('./pages/upload/upload-page.tsx'));
 const Flights = signedIn(FlightsPage);
 const Flight = signedIn(FlightPage);
 const Upload = signedIn(UploadPage);
+const Account = signedIn(AccountPage);
 
 export function App() {
   return (
@@ -32,6 +34,7 @@ export function App() {
               <Route path="/flights" component={Flights} />
               <Route path="/flights/:id" component={Flight} />
               <Route path="/upload" component={Upload} />
+              <Route path="/account" component={Account} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -14,6 +14,8 @@ export interface Session {
   signIn(email: string, password: string): Promise<string | null>;
   signUp(email: string, password: string): Promise<string | null>;
   signOut(): Promise<void>;
+  /** Drops the signed-in state here (the server already ended the session: account deleted). */
+  forget(): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -61,6 +63,9 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
     forget();
   }, [forget]);
 
-  const value = useMemo(() => ({ pilot, signIn, signUp, signOut }), [pilot, signIn, signUp, signOut]);
+  const value = useMemo(
+    () => ({ pilot, signIn, signUp, signOut, forget }),
+    [pilot, signIn, signUp, signOut, forget],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

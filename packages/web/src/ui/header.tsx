@@ -20,7 +20,9 @@ export function Header() {
               Upload
             </a>
           </nav>
-          <span class="who">{pilot.email}</span>
+          <a class="who" href="/account" aria-current={current('/account')}>
+            {pilot.email}
+          </a>
           <button
             type="button"
             class="quiet"
