@@ -31,13 +31,14 @@ const zone = (id: string, name: string, category: string, lon: number, lat: numb
 });
 
 /**
- * One zone over each test flight's area: the PX4 SITL home in Zurich (sample_px4_events.ulg) and
- * the ArduPilot field near Canberra (log171.bin), so the map draws Airlock's zones under both tracks.
+ * One zone on each test flight's track, so the map draws Airlock's zones under both and marks them
+ * crossed: the PX4 SITL home in Zurich (sample_px4_events.ulg) and, over part of the track only so its
+ * edges show, the ArduPilot field near Canberra (log171.bin).
  */
 export const CONSOLE_ZONES = {
   type: 'FeatureCollection',
   features: [
     zone('console-test:zurich', 'Test restriction Zurich', 'restricted', 8.5456, 47.3977, 0.0004),
-    zone('console-test:canberra', 'Test warning Canberra', 'warning', 149.1659, -35.3628, 0.0003),
+    zone('console-test:canberra', 'Test warning Canberra', 'warning', 149.166, -35.362, 0.0002),
   ],
 };

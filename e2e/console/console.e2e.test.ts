@@ -143,7 +143,7 @@ describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get in
     ] as const) {
       await page.getByRole('row').filter({ hasText: format }).getByRole('link').click();
       await page.locator('.map[data-state="drawn"]').waitFor({ timeout: 20_000 });
-      await page.getByText(/airspace zone near the track/).waitFor();
+      await page.getByText('1 airspace zone near the track, 1 crossed').waitFor();
       assert.ok((await chartPixels(page)) > 100, `${format}: the first chart has a line drawn`);
       await hoverChart(page);
       await accessible(format);

@@ -64,7 +64,7 @@ function Flight({ data }: { data: FlightData }) {
       cursor,
       onDrawn: () => container.setAttribute('data-state', 'drawn'),
     });
-    zonesAround(bounds).then((z) => {
+    zonesAround(bounds, lines).then((z) => {
       setZones(z);
       if ('features' in z) showZones(map, z.features);
     });

@@ -25,10 +25,12 @@ export function ZoneList({ zones }: { zones: ZonesAnswer | null }) {
   if ('note' in zones) return <p class="hint">{zones.note}</p>;
   if (zones.zones.length === 0)
     return <p class="hint">No airspace zones from this server's datasets near the track.</p>;
+  const crossed = zones.zones.filter((z) => z.crossed).length;
   return (
-    <details class="zones">
+    <details class="zones" open={crossed > 0}>
       <summary>
         {zones.zones.length} airspace zone{zones.zones.length === 1 ? '' : 's'} near the track
+        {crossed > 0 && `, ${crossed} crossed (drawn stronger)`}
       </summary>
       <ul>
         {zones.zones.map((z) => (
@@ -37,6 +39,9 @@ export function ZoneList({ zones }: { zones: ZonesAnswer | null }) {
             <span class="sub">
               {z.lower} – {z.upper}
             </span>
+            {z.crossed && (
+              <span class="crossed"> the track passed over its area (altitude not compared)</span>
+            )}
           </li>
         ))}
       </ul>

@@ -66,13 +66,13 @@ export function flightMapStyle(track: AltitudeSegments): StyleSpecification {
         id: 'zones-fill',
         type: 'fill',
         source: 'zones',
-        paint: { 'fill-color': ZONE_COLOUR, 'fill-opacity': 0.15 },
+        paint: { 'fill-color': ZONE_COLOUR, 'fill-opacity': ['case', ['get', 'crossed'], 0.3, 0.12] },
       },
       {
         id: 'zones-line',
         type: 'line',
         source: 'zones',
-        paint: { 'line-color': ZONE_COLOUR, 'line-width': 1.5 },
+        paint: { 'line-color': ZONE_COLOUR, 'line-width': ['case', ['get', 'crossed'], 3, 1.2] },
       },
       {
         id: 'track-casing',

@@ -1,5 +1,6 @@
-import type { Feature } from 'geojson';
+import type { Feature, Position } from 'geojson';
 import { api } from '../../api/client.ts';
+import { zonesCrossed } from './zone-entry.ts';
 
 /** The server answers boxes up to 5° on a side (routes/zones.ts); a longer flight gets no zones drawn. */
 const MAX_SPAN_DEG = 5;
@@ -10,12 +11,20 @@ export interface ZoneInfo {
   category: string;
   lower: string;
   upper: string;
+  /** The track passed over the zone's area (altitude not compared). */
+  crossed: boolean;
 }
 
 export type ZonesAnswer = { features: Feature[]; zones: ZoneInfo[] } | { note: string };
 
-/** Airlock's own zones around the track (its bounds plus a margin), from /v1/zones. */
-export async function zonesAround([w, s, e, n]: [number, number, number, number]): Promise<ZonesAnswer> {
+/**
+ * Airlock's own zones around the track (its bounds plus a margin), from /v1/zones, each marked
+ * `crossed` when the track passed over its area; those come first in the list.
+ */
+export async function zonesAround(
+  [w, s, e, n]: [number, number, number, number],
+  lines: Position[][],
+): Promise<ZonesAnswer> {
   const pad = Math.max(0.02, (e - w) * 0.25, (n - s) * 0.25);
   const box = [
     Math.max(-180, w - pad),
@@ -29,8 +38,13 @@ export async function zonesAround([w, s, e, n]: [number, number, number, number]
     params: { query: { bbox: box.map((v) => v.toFixed(5)).join(',') } },
   });
   if (!data) return { note: `Zones could not be loaded (${response.status}).` };
-  const features = data.features as Feature[];
-  return { features, zones: features.map(describe) };
+  const crossed = zonesCrossed(data.features as Feature[], lines);
+  const features = (data.features as Feature[]).map((f, i) => ({
+    ...f,
+    properties: { ...f.properties, crossed: crossed[i] },
+  }));
+  const zones = features.map(describe).sort((a, b) => Number(b.crossed) - Number(a.crossed));
+  return { features, zones };
 }
 
 function describe(f: Feature): ZoneInfo {
@@ -41,6 +55,7 @@ function describe(f: Feature): ZoneInfo {
     category: String(p.category ?? ''),
     lower: limit(p.lower),
     upper: limit(p.upper),
+    crossed: p.crossed === true,
   };
 }
 
