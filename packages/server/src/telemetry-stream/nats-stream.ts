@@ -89,6 +89,11 @@ export class NatsStream {
     }
   }
 
+  /** The lowest sequence still in the stream: nothing below it can be delivered again. */
+  async firstSeq(): Promise<number> {
+    return (await this.jsm.streams.info(this.name)).state.first_seq;
+  }
+
   consumer() {
     return this.js.consumers.get(this.name, CONSUMER);
   }

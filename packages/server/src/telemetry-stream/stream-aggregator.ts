@@ -3,9 +3,10 @@ import { TELEMETRY_CATEGORIES, type TelemetryCategory } from '@airlock/core';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from '../log/index.ts';
 import type { StreamedReport, TelemetryService } from '../telemetry/index.ts';
-import { type NatsStream, STREAM_MAX_AGE_DAYS } from './nats-stream.ts';
+import type { NatsStream } from './nats-stream.ts';
 
-const PRUNE_EVERY_MS = 3_600_000;
+/** How often the applied sequences below the stream's first are forgotten. */
+const PRUNE_EVERY_MS = 10_000;
 
 /**
  * Every server runs one: pulls batches of reports from the shared consumer, adds each batch to the
@@ -44,7 +45,7 @@ export class StreamAggregator {
           failing = false;
           if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
             lastPrune = Date.now();
-            await this.telemetry.store.pruneStreamApplied(STREAM_MAX_AGE_DAYS + 1);
+            await this.telemetry.store.pruneStreamApplied(this.stream.identity, await this.stream.firstSeq());
           }
         }
       } catch (e) {

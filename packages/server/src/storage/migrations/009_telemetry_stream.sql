@@ -2,12 +2,11 @@
 -- and answered 202 once JetStream has stored it; each server's aggregator pulls reports, adds them to
 -- the tables and records here, in the same transaction, the stream sequence of every report it added,
 -- then acknowledges them. A report redelivered after a crash between commit and ack finds its
--- sequence here and is not added again. Rows older than the stream's retention can never be
--- redelivered and are pruned.
+-- sequence here and is not added again. Only sequences still in the stream can come back: rows below
+-- the stream's first sequence are pruned, so the table holds a handful of numbers, and no time (the
+-- telemetry tables hold no time finer than the day).
 CREATE TABLE telemetry_stream_applied (
-  stream     text        NOT NULL,
-  seq        bigint      NOT NULL,
-  applied_at timestamptz NOT NULL DEFAULT now(),
+  stream text   NOT NULL,
+  seq    bigint NOT NULL,
   PRIMARY KEY (stream, seq)
 );
-CREATE INDEX telemetry_stream_applied_at ON telemetry_stream_applied (applied_at);
