@@ -27,7 +27,7 @@ export function App() {
         <Header />
         <main id="main" tabIndex={-1}>
           <ErrorBoundary>
-            <Router>
+            <Router onRouteChange={focusMain}>
               <Route path="/" component={Home} />
               <Route path="/sign-in" component={AuthPage} mode="sign-in" />
               <Route path="/sign-up" component={AuthPage} mode="sign-up" />
@@ -42,6 +42,11 @@ export function App() {
       </SessionProvider>
     </LocationProvider>
   );
+}
+
+/** After a navigation, keyboard and screen-reader users continue from the new page's content. */
+function focusMain() {
+  document.getElementById('main')?.focus();
 }
 
 function Home() {
