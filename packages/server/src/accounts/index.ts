@@ -9,3 +9,4 @@ export { type ClientLimitSettings, ClientLimits } from './client-limits.ts';
 export { normaliseEmail, PASSWORD_MAX, PASSWORD_MIN, textProblem } from './credentials.ts';
 export type { HashGateLimits } from './password-hasher.ts';
 export type { PilotDataSource } from './pilot-data-source.ts';
+export { eraseResidue } from './erase-residue.ts';

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { httpSettings } from './http-settings.ts';
+import { mediaSettings } from './media-settings.ts';
 import { pilotDataSettings } from './pilot-data-settings.ts';
 import { storeRegionProblems } from './store-regions.ts';
 import { telemetrySettings } from './telemetry-settings.ts';
@@ -35,6 +36,7 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     ...httpSettings,
     ...pilotDataSettings,
+    ...mediaSettings,
     ...telemetrySettings,
   })
   .strict();

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DatasetConflictError, PartialImportError } from '../airspace/index.ts';
 import { FlightLogCursorError, FlightLogImportError } from '../flightlogs/index.ts';
+import { MediaError } from '../media/index.ts';
 import { errorBody, HttpError } from './http-error.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
@@ -41,6 +42,7 @@ export function mapError(err: unknown): MappedError {
     return mapped;
   }
   if (err instanceof FlightLogCursorError) return as(400, 'invalid_request', err.message);
+  if (err instanceof MediaError) return as(err.status, err.code, err.message);
   const sqlstate = databaseErrorCode(err);
   if (sqlstate !== undefined) {
     // Class 22 is "data exception": a value the database cannot hold (a NUL in text, 30 February).

@@ -1,18 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AccountService } from '../accounts/index.ts';
-import {
-  type BlobStore,
-  LazyS3BlobStore,
-  LocalFolderBlobStore,
-  MemoryBlobStore,
-  redactS3Url,
-} from '../blobs/index.ts';
+import { AccountService, eraseResidue } from '../accounts/index.ts';
+import { LazyS3BlobStore, LocalFolderBlobStore, MemoryBlobStore, redactS3Url } from '../blobs/index.ts';
 import type { Config } from '../config/index.ts';
 import { loadMasterKey, PilotKeyring } from '../crypto/index.ts';
 import { FlightLogService, FlightLogUploads } from '../flightlogs/index.ts';
 import type { Logger } from '../log/index.ts';
+import { type MediaService, openMediaService } from '../media/index.ts';
 import type { Database } from '../storage/index.ts';
 
 /** Everything that holds a pilot's own data, assembled from the configuration. */
@@ -20,8 +15,8 @@ export interface PilotData {
   accounts: AccountService;
   flightlogs: FlightLogService;
   uploads: FlightLogUploads;
-  /** The community media store: a store of its own, in its own folder and region. */
-  media: BlobStore;
+  /** Community media, over a store of its own (its own folder or bucket, and region). */
+  media: MediaService;
   close(): Promise<void>;
 }
 
@@ -90,6 +85,11 @@ export function openPilotData(
     log,
   );
   accounts.addDataSource(flightlogs);
+  const shared = openMediaService(config, db, media, log, {
+    memory: options.memory,
+    eraseResidue: () => eraseResidue(db, ['media_items']),
+  });
+  accounts.addDataSource(shared.media);
   log.info('pilot-data stores', {
     database: config.AIRLOCK_DATABASE_REGION,
     flightlogs: `${blobs.kind} in ${config.AIRLOCK_FLIGHTLOG_REGION}`,
@@ -101,7 +101,10 @@ export function openPilotData(
     master_key: master.id,
   });
   const sweep = () =>
-    flightlogs.sweep().catch((e) => log.warn('flight-log sweep failed', { error: (e as Error).message }));
+    Promise.all([
+      flightlogs.sweep().catch((e) => log.warn('flight-log sweep failed', { error: (e as Error).message })),
+      shared.media.sweep(),
+    ]);
   const started = sweep();
   const timer = setInterval(sweep, SWEEP_EVERY_MS);
   timer.unref();
@@ -113,10 +116,11 @@ export function openPilotData(
       bytes: config.AIRLOCK_PILOT_QUOTA_BYTES,
       openUploads: config.AIRLOCK_PILOT_MAX_OPEN_UPLOADS,
     }),
-    media,
+    media: shared.media,
     async close() {
       clearInterval(timer);
       await started;
+      shared.close();
       if (temp) rmSync(temp, { recursive: true, force: true });
       for (const store of [blobs, media]) if (store instanceof LazyS3BlobStore) await store.close();
     },

@@ -1,0 +1,11 @@
+export { MediaError, type MediaErrorCode } from './media-error.ts';
+export { type MediaLimits, MediaService, type ShareOptions } from './media-service.ts';
+export {
+  LICENCES,
+  type Licence,
+  LOCATION_PRECISION_M,
+  type MediaPage,
+  type MediaView,
+} from './media-view.ts';
+export { openMediaService } from './open-media.ts';
+export { THUMBNAIL_TYPE } from './strip-image.ts';
