@@ -45,6 +45,7 @@ export async function buildWeb() {
   }
   const started = performance.now();
   say('building the console (Vite)…');
+  removeAbandonedBuilds();
   const out = join(WEB, `.dist-${process.pid}`);
   try {
     await vite.build({
@@ -104,6 +105,19 @@ function carryOverPreviousAssets(out) {
   ]);
   for (const f of files)
     if (existsSync(join(DIST, f)) && !existsSync(join(out, f))) cpSync(join(DIST, f), join(out, f));
+}
+
+/** Folders of builds whose process is gone (killed mid-build): they would be linted and never used. */
+function removeAbandonedBuilds() {
+  for (const name of readdirSync(WEB)) {
+    const pid = Number(/^\.dist-(?:old-)?(\d+)$/.exec(name)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(join(WEB, name), { recursive: true, force: true });
+    }
+  }
 }
 
 function inputsHash() {
