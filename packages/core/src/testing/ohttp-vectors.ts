@@ -1,0 +1,65 @@
+// Published test vectors for Oblivious HTTP and Binary HTTP, copied from the RFCs as hex.
+
+export function hex(s: string): Uint8Array {
+  const clean = s.replace(/\s+/g, '');
+  return Uint8Array.from(clean.match(/../g) ?? [], (b) => Number.parseInt(b, 16));
+}
+
+export const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
+/** RFC 9458, Appendix A: one request and its response, every intermediate value. */
+export const RFC9458 = {
+  gatewaySecretKey: hex('3c168975674b2fa8e465970b79c8dcf09f1c741626480bd4c6162fc5b6a98e1a'),
+  keyConfig: hex(
+    '01002031e1f05a740102115220e9af918f738674aec95f54db6e04eb705aae8e79815500080001000100010003',
+  ),
+  request: hex('00034745540568747470730b6578616d706c652e636f6d012f'),
+  ephemeralSecretKey: hex('bc51d5e930bda26589890ac7032f70ad12e4ecb37abb1b65b1256c9c48999c73'),
+  ephemeralPublicKey: hex('4b28f881333e7c164ffc499ad9796f877f4e1051ee6d31bad19dec96c208b472'),
+  info: hex('6d6573736167652f626874747020726571756573740001002000010001'),
+  encapsulatedRequest: hex(`010020000100014b28f881333e7c164ffc499ad9796f877f4e1051ee6d31bad1
+    9dec96c208b4726374e469135906992e1268c594d2a10c695d858c40a026e796
+    5e7d86b83dd440b2c0185204b4d63525`),
+  response: hex('0140c8'),
+  exportedSecret: hex('62d87a6ba569ee81014c2641f52bea36'),
+  responseNonce: hex('c789e7151fcba46158ca84b04464910d'),
+  encapsulatedResponse: hex(`c789e7151fcba46158ca84b04464910d86f9013e404feea014e7be4a441f234f
+    857fbd`),
+};
+
+/** RFC 9292, section 5: the example request and responses. */
+export const RFC9292 = {
+  /** GET /hello.txt with three header fields, known-length, content and trailers present (empty). */
+  knownLengthRequest: hex(`00034745 54056874 74707300 0a2f6865 6c6c6f2e 74787440 6c0a7573 65722d61
+    67656e74 34637572 6c2f372e 31362e33 206c6962 6375726c 2f372e31 362e3320
+    4f70656e 53534c2f 302e392e 376c207a 6c69622f 312e322e 3304686f 73740f77
+    77772e65 78616d70 6c652e63 6f6d0f61 63636570 742d6c61 6e677561 67650665
+    6e2c206d 690000`),
+  /** The same request, indeterminate-length, with 10 bytes of padding. */
+  indefiniteLengthRequest: hex(`02034745 54056874 74707300 0a2f6865 6c6c6f2e 7478740a 75736572 2d616765
+    6e743463 75726c2f 372e3136 2e33206c 69626375 726c2f37 2e31362e 33204f70
+    656e5353 4c2f302e 392e376c 207a6c69 622f312e 322e3304 686f7374 0f777777
+    2e657861 6d706c65 2e636f6d 0f616363 6570742d 6c616e67 75616765 06656e2c
+    206d6900 00000000 00000000 00000000`),
+  requestHeaders: [
+    ['user-agent', 'curl/7.16.3 libcurl/7.16.3 OpenSSL/0.9.7l zlib/1.2.3'],
+    ['host', 'www.example.com'],
+    ['accept-language', 'en, mi'],
+  ] as [string, string][],
+  /** 102 and 103 interim responses, then 200 with content; indeterminate-length. */
+  interimResponse: hex(`03406607 72756e6e 696e670a 22736c65 65702031 35220040 67046c69 6e6b233c
+    2f737479 6c652e63 73733e3b 2072656c 3d707265 6c6f6164 3b206173 3d737479
+    6c65046c 696e6b24 3c2f7363 72697074 2e6a733e 3b207265 6c3d7072 656c6f61
+    643b2061 733d7363 72697074 0040c804 64617465 1d4d6f6e 2c203237 204a756c
+    20323030 39203132 3a32383a 35332047 4d540673 65727665 72064170 61636865
+    0d6c6173 742d6d6f 64696669 65641d57 65642c20 3232204a 756c2032 30303920
+    31393a31 353a3536 20474d54 04657461 67142233 34616133 38372d64 2d313536
+    38656230 30220d61 63636570 742d7261 6e676573 05627974 65730e63 6f6e7465
+    6e742d6c 656e6774 68023531 04766172 790f4163 63657074 2d456e63 6f64696e
+    670c636f 6e74656e 742d7479 70650a74 6578742f 706c6169 6e003348 656c6c6f
+    20576f72 6c642120 4d792063 6f6e7465 6e742069 6e636c75 64657320 61207472
+    61696c69 6e672043 524c462e 0d0a0000`),
+  /** A chunked response's content and trailer, known-length. */
+  knownLengthResponse: hex(`0140c800 1d546869 7320636f 6e74656e 7420636f 6e746169 6e732043 524c462e
+    0d0a0d07 74726169 6c657204 74657874`),
+};
