@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { getRequestListener, type ServerType } from '@hono/node-server';
+import type { Redis } from 'ioredis';
 import { AirspaceService, ensureBundledAirspace, readBundledFiles } from './airspace/index.ts';
 import type { Config } from './config/index.ts';
 import { type DataDirLock, lockDataDir, secureDataDir } from './data-dir/index.ts';
 import { createApp, errorResponse, HttpError, mapError, SECURITY_HEADERS } from './http/index.ts';
 import type { Logger } from './log/index.ts';
 import { RequestCounters } from './metrics/index.ts';
+import { type OhttpGateway, openOhttpGateway } from './ohttp/index.ts';
 import { openPilotData, type PilotData } from './pilot-data/index.ts';
 import { createIpCountryLookup, type IpCountryLookup } from './region-ip/index.ts';
 import { type Database, openDatabase } from './storage/index.ts';
@@ -24,6 +26,10 @@ export interface Services {
   telemetry: TelemetryService;
   /** The embedded data dir's lock, when this process owns one (its token lets the local CLI in). */
   lock?: DataDirLock;
+  /** The Oblivious HTTP gateway's keys and replay memory. */
+  ohttp: OhttpGateway;
+  /** REDIS_URL's client (shared per-client limits). */
+  redis?: Redis;
   close(): Promise<void>;
 }
 
@@ -89,6 +95,25 @@ export async function openServices(
     await pilotData.close();
     throw await fail(e);
   }
+  // Loaded only when configured; it connects in the background and retries (limits fall back to
+  // per-server counts meanwhile), so a Redis outage never stops a start.
+  const redis = config.REDIS_URL
+    ? new (await import('ioredis')).Redis(config.REDIS_URL, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+      })
+    : undefined;
+  redis?.on('error', (e: Error & { code?: string }) =>
+    log.warn('redis unavailable', { code: e.code ?? e.name }),
+  );
+  let ohttp: OhttpGateway;
+  try {
+    ohttp = await openOhttpGateway(db, config, log);
+  } catch (e) {
+    await pilotData.close();
+    await telemetry.close();
+    throw await fail(e);
+  }
   let ip: Promise<IpCountryLookup> | null = null;
   return {
     db,
@@ -98,12 +123,16 @@ export async function openServices(
     pilotData,
     telemetry,
     lock,
+    ohttp,
+    redis,
     async close() {
+      ohttp.close();
       airspace.close();
       await pilotData.close();
       await counters.stop().catch((e) => log.warn('request counters not flushed', { error: String(e) }));
       await telemetry.close().catch(() => log.warn('telemetry aggregates not flushed'));
       await db.close();
+      redis?.disconnect();
       lock?.release();
     },
   };
@@ -219,6 +248,8 @@ export async function startServer(
     pilotData: s.pilotData,
     telemetry: s.telemetry,
     localOperatorToken: s.lock?.holder.token,
+    ohttp: s.ohttp,
+    redis: s.redis,
     readiness: async () => {
       const problems: string[] = [];
       await s.db.query('SELECT 1').catch((e: Error) => problems.push(`database: ${e.name}`));

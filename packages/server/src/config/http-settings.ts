@@ -11,6 +11,14 @@ export const httpSettings = {
    */
   AIRLOCK_ANSWER_CACHE_MB: z.coerce.number().min(1).max(65536).default(64),
   /**
+   * Redis (redis:// or rediss://) for the per-client sign-up and sign-in limits shared by every server
+   * (accounts/client-limits.ts). Unset: each server counts on its own.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL')
+    .optional(),
+  /**
    * A raster tile URL template ({z}, {x}, {y}) drawn under tracks in the web console. None by default:
    * the console then asks no host but this server for anything. Its origin is added to the page policy.
    */

@@ -1,8 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Redis } from 'ioredis';
 import type { AirspaceService } from '../airspace/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../log/index.ts';
 import { type RequestCounters, ServerMetrics } from '../metrics/index.ts';
+import { type OhttpGateway, registerOhttpRoutes } from '../ohttp/index.ts';
 import type { PilotData } from '../pilot-data/index.ts';
 import type { IpCountryLookup } from '../region-ip/index.ts';
 import type { TelemetryService } from '../telemetry/index.ts';
@@ -42,6 +44,10 @@ export interface AppDeps {
   localOperatorToken?: string;
   /** What keeps this server from taking traffic now (GET /v1/ready); empty when ready. */
   readiness?: () => Promise<string[]>;
+  /** The Oblivious HTTP gateway's keys and replay memory; its routes are absent without it. */
+  ohttp?: Pick<OhttpGateway, 'keys' | 'replay'>;
+  /** REDIS_URL's client, for limits shared by every server. */
+  redis?: Redis;
 }
 
 /**
@@ -133,8 +139,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerStatsRoutes(app, ctx);
   registerServiceRoutes(app, ctx);
   if (deps.telemetry) registerTelemetryRoutes(app, ctx, deps.telemetry);
+  // Decrypted requests go through app.fetch as it is when they arrive: the fast paths included.
+  if (deps.ohttp) registerOhttpRoutes(app, { ...deps.ohttp, app: (req) => app.fetch(req) });
   if (deps.pilotData) {
-    registerAccountRoutes(app, { accounts: deps.pilotData.accounts, config: deps.config });
+    registerAccountRoutes(app, { accounts: deps.pilotData.accounts, config: deps.config, redis: deps.redis });
     registerFlightLogRoutes(app, deps.pilotData);
     registerMediaRoutes(app, deps.pilotData);
   }

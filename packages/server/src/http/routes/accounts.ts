@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { Redis } from 'ioredis';
 import {
   AccountError,
   type AccountService,
@@ -16,6 +17,8 @@ import { clearSessionCookie, requirePilot, setSessionCookie } from '../pilot-aut
 export interface AccountRouteDeps {
   accounts: AccountService;
   config: Config;
+  /** REDIS_URL's client: per-client limits shared by every server (see ClientLimits). */
+  redis?: Redis;
 }
 
 /** A string the database, a hash and a log can take as it is: well-formed Unicode without NUL. */
@@ -64,13 +67,16 @@ async function guarded<T>(c: Context, fn: () => Promise<T>): Promise<T> {
 }
 
 /** Sign-up, sign-in/out, password change, account deletion and the data export. */
-export function registerAccountRoutes(app: OpenAPIHono, { accounts, config }: AccountRouteDeps): void {
-  const limits = new ClientLimits({
-    signUps: config.AIRLOCK_SIGNUP_PER_CLIENT,
-    signUpWindowS: config.AIRLOCK_SIGNUP_WINDOW_S,
-    signIns: config.AIRLOCK_SIGNIN_PER_CLIENT,
-    signInWindowS: config.AIRLOCK_SIGNIN_CLIENT_WINDOW_S,
-  });
+export function registerAccountRoutes(app: OpenAPIHono, { accounts, config, redis }: AccountRouteDeps): void {
+  const limits = new ClientLimits(
+    {
+      signUps: config.AIRLOCK_SIGNUP_PER_CLIENT,
+      signUpWindowS: config.AIRLOCK_SIGNUP_WINDOW_S,
+      signIns: config.AIRLOCK_SIGNIN_PER_CLIENT,
+      signInWindowS: config.AIRLOCK_SIGNIN_CLIENT_WINDOW_S,
+    },
+    redis ? { redis, keyFor: (purpose, value) => accounts.keyring.lookupHash(purpose, value) } : undefined,
+  );
   const client = (c: Context) => limits.clientKey(clientAddress(c, config.AIRLOCK_TRUST_PROXY));
   app.openAPIRegistry.registerComponent('securitySchemes', 'pilotSession', {
     type: 'http',
