@@ -6,9 +6,15 @@
  * the main thread) and memory blow-ups (a result holding more than 64 KiB + 20x its input, or a worker
  * out of its 1 GiB heap), each with the seed that rebuilds the input.
  *
+ * Each parser's rate is measured per worker thread over everything a case costs (mutation, parse,
+ * checks, bookkeeping), and the time a million per parser would take at those rates is printed, so a
+ * short run tells whether the full one fits.
+ *
  * Run: npm run bench fuzz-parsers
  *      node --import tsx bench/fuzz-parsers.ts --per-parser 20000 [--only ulog,gpx] [--workers 2] [--base-seed 1]
  *      node --import tsx bench/fuzz-parsers.ts --only ulog --repro 1234   (one case, in this process)
+ * Where the time goes: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/fuzz-parsers.ts
+ *      --only airlock --per-parser 20000 --workers 1   (one .cpuprofile per thread; open in DevTools)
  * Markdown on stdout, JSON in bench/results/fuzz-parsers.json, progress on stderr.
  */
 
@@ -89,6 +95,7 @@ const tallies = new Map<string, Tally>(
       totalMs: 0,
       maxMs: 0,
       slowOnce: 0,
+      wallMs: 0,
       crashes: 0,
       hangs: 0,
       blowUps: 0,
@@ -121,6 +128,7 @@ function addResult(r: JobResult): void {
   t.totalMs += r.totalMs;
   t.maxMs = Math.max(t.maxMs, r.maxMs);
   t.slowOnce += r.slowOnce;
+  t.wallMs += r.wallMs;
   for (const f of r.findings) addFinding(f);
   countDone(r.target, r.cases);
 }
@@ -236,11 +244,16 @@ const rows = [...tallies.values()].map((t) => {
     slow_once: t.slowOnce,
     mean_ms: t.cases ? t.totalMs / t.cases : 0,
     max_ms: t.maxMs,
+    // Per worker thread, everything a case costs (mutation and bookkeeping included).
+    cases_per_s: t.wallMs > 0 ? (t.cases / t.wallMs) * 1000 : 0,
     wall_s: wall,
     findings: t.findings,
   };
 });
 const totalS = (performance.now() - started) / 1000;
+/** At the measured rates, a million cases per parser on this many workers (ideal split). */
+const MILLION_MIN =
+  rows.reduce((s, r) => s + (r.cases_per_s > 0 ? 1e6 / r.cases_per_s : 0), 0) / WORKERS / 60;
 console.log(
   `\n## fuzz-parsers — ${PER_PARSER.toLocaleString('en')} mutated inputs per parser, seeds ${BASE}..${BASE + PER_PARSER - 1}, ` +
     `${WORKERS} workers, ${fmt(totalS, 0)} s (load average at the end ${os.loadavg()[0].toFixed(1)})\n`,
@@ -258,6 +271,7 @@ console.log(
       'slow once',
       'mean ms',
       'max ms',
+      'cases/s per worker',
     ],
     rows.map((r) => [
       r.parser,
@@ -270,8 +284,13 @@ console.log(
       r.slow_once,
       fmt(r.mean_ms, 2),
       fmt(r.max_ms, 0),
+      fmt(r.cases_per_s, 0),
     ]),
   ),
+);
+console.log(
+  `\nAt these rates 1,000,000 cases per parser would take ${fmt(MILLION_MIN, 0)} min on ${WORKERS} workers ` +
+    '(cases/s per worker: mutation, parse, checks and bookkeeping; a loaded machine runs slower).',
 );
 const findings = rows.flatMap((r) => r.findings);
 if (findings.length > 0) {
@@ -286,6 +305,7 @@ const path = writeResults('fuzz-parsers', {
   base_seed: BASE,
   workers: WORKERS,
   seconds: Math.round(totalS),
+  million_per_parser_min: Math.round(MILLION_MIN),
   thresholds: {
     hang_ms: 1000,
     watchdog_ms: WATCHDOG_MS,

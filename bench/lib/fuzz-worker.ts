@@ -36,6 +36,8 @@ export interface JobResult {
   maxMs: number;
   /** Cases over HANG_MS once that ran under it when repeated (a stalled machine, not the parser). */
   slowOnce: number;
+  /** The job's wall time in this thread: mutation, parse, checks and bookkeeping, what the run costs. */
+  wallMs: number;
   findings: Finding[];
 }
 
@@ -62,8 +64,10 @@ function runJob(job: FuzzJob): JobResult {
     totalMs: 0,
     maxMs: 0,
     slowOnce: 0,
+    wallMs: 0,
     findings: [],
   };
+  const started = performance.now();
   const find = (kind: Finding['kind'], o: FuzzOutcome, detail: string) =>
     r.findings.push({ kind, target: target.name, seed: o.seed, inputBytes: o.inputBytes, detail });
   for (let seed = job.from; seed < job.to; seed++) {
@@ -80,12 +84,13 @@ function runJob(job: FuzzJob): JobResult {
     r.maxMs = Math.max(r.maxMs, o.ms);
     if (o.verdict === 'accepted') r.accepted++;
     if (o.verdict === 'refused') r.refused++;
-    const ops = o.ops.join('+');
-    if (o.verdict === 'crash') find('crash', o, `${ops}: ${o.error}`);
-    if (o.ms > HANG_MS) find('hang', o, `${ops}: ${o.ms.toFixed(0)} ms, twice`);
-    if (isBlowUp(o)) find('blow-up', o, `${ops}: kept ${o.retainedBytes} bytes from ${o.inputBytes}`);
+    if (o.verdict === 'crash') find('crash', o, `${o.ops.join('+')}: ${o.error}`);
+    if (o.ms > HANG_MS) find('hang', o, `${o.ops.join('+')}: ${o.ms.toFixed(0)} ms, twice`);
+    if (isBlowUp(o))
+      find('blow-up', o, `${o.ops.join('+')}: kept ${o.retainedBytes} bytes from ${o.inputBytes}`);
   }
   now[0] = Number.NaN;
+  r.wallMs = performance.now() - started;
   return r;
 }
 

@@ -61,7 +61,11 @@ function describeError(e: unknown): string {
   return `${e.name}: ${e.message.slice(0, 300)} | ${frames.join(' | ')}`;
 }
 
-/** Bytes an object graph holds: typed arrays by length, strings at 2 bytes a char, 8 per other value. */
+/**
+ * Bytes an object graph holds: typed arrays by length, strings at 2 bytes a char, 8 per other value.
+ * Runs on every accepted case, so numbers inside arrays (coordinates: most of a zone list) are counted
+ * in place rather than pushed and popped one by one.
+ */
 export function estimateRetained(value: unknown): number {
   const seen = new Set<object>();
   let total = 0;
@@ -75,8 +79,12 @@ export function estimateRetained(value: unknown): number {
       seen.add(v);
       if (ArrayBuffer.isView(v)) total += v.byteLength;
       else if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
-      else if (Array.isArray(v)) for (const x of v) stack.push(x);
-      else for (const k of Object.keys(v)) stack.push(k, (v as Record<string, unknown>)[k]);
+      else if (Array.isArray(v)) {
+        for (const x of v) {
+          if (typeof x === 'number') total += 8;
+          else stack.push(x);
+        }
+      } else for (const k of Object.keys(v)) stack.push(k, (v as Record<string, unknown>)[k]);
     }
   }
   return total;

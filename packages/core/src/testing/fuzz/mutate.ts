@@ -112,8 +112,14 @@ const STRUCTURE = [
   ' ',
 ];
 
-/** Never grow an input beyond this: the point is damage, not size. */
+/**
+ * How much a case may add to its seed: as much as the seed again (at least 1 KB), or in one case of
+ * BIG_ONE_IN up to 64 KB. The point is damage, not size: parse time grows with the input, so mostly
+ * small inputs keep a case cheap (as a coverage fuzzer's max_len does), while the big ones still
+ * probe what grows faster than the input (a hang is a case over 1 s, a blow-up 20× the input kept).
+ */
 const MAX_GROWTH = 64 * 1024;
+const BIG_ONE_IN = 32;
 
 /**
  * 1–4 mutations of one corpus file (chosen by the seed), each a kind the brief of a fuzzer names:
@@ -126,7 +132,7 @@ export function mutateBytes(corpus: readonly Uint8Array[], seed: number): Mutate
   const int = (n: number) => Math.floor(rnd() * n);
   const source = int(corpus.length);
   let b = corpus[source];
-  const limit = b.length + MAX_GROWTH;
+  const limit = b.length + (rnd() < 1 / BIG_ONE_IN ? MAX_GROWTH : Math.max(1024, b.length));
   const ops: MutationKind[] = [];
   const count = 1 + (rnd() < 0.6 ? 0 : int(4));
   // Byte damage mostly breaks JSON's syntax; half the time a JSON file gets a wrong value instead.
@@ -140,7 +146,7 @@ export function mutateBytes(corpus: readonly Uint8Array[], seed: number): Mutate
   for (let k = 0; k < count; k++) {
     const kind = KINDS[int(KINDS.length)];
     ops.push(kind);
-    b = apply(kind, b, corpus, rnd, int);
+    b = apply(kind, b, corpus, rnd, int, limit);
     if (b.length > limit) b = b.subarray(0, limit);
   }
   return { bytes: b, source, ops };
@@ -154,6 +160,7 @@ function apply(
   corpus: readonly Uint8Array[],
   rnd: () => number,
   int: Int,
+  limit: number,
 ): Uint8Array {
   const at = () => int(b.length + 1);
   switch (kind) {
@@ -178,7 +185,7 @@ function apply(
       const chunk = b.slice(from, from + 1 + int(Math.min(8192, b.length + 1)));
       let out = b;
       const times = 1 + int(rnd() < 0.9 ? 2 : 64);
-      for (let i = 0; i < times && out.length <= b.length + MAX_GROWTH; i++) out = insert(out, from, chunk);
+      for (let i = 0; i < times && out.length <= limit; i++) out = insert(out, from, chunk);
       return out;
     }
     case 'huge-number':

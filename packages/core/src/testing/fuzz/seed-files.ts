@@ -1,7 +1,8 @@
 /**
  * Cuts fuzz seeds from the real sample files. Mutating a 4 MB log a million times would test the
- * machine, not the parser: each seed is a small piece of a real file that still parses as one (the head
- * of a binary log, a text file's header and first records plus its closing lines).
+ * machine, not the parser: each seed is a small piece of a real file (a few KB, as a coverage fuzzer's
+ * seeds are) that still parses as one: a text file's header and first records plus its closing lines,
+ * a binary log thinned to a few records of each kind (ulog-excerpt.ts, record-excerpts.ts).
  */
 
 /** Reads a file under shared/data (the caller brings node:fs; this folder stays free of I/O). */
@@ -28,6 +29,17 @@ export function whole(read: ReadSample, path: string): Uint8Array {
   return read(path);
 }
 
+/**
+ * A JSON file with only the first `count` items of its `key` array (features, zones): the same
+ * shapes, fewer repeats of them. Written back with two-space indentation.
+ */
+export function firstItems(read: ReadSample, path: string, key: string, count: number): Uint8Array {
+  const doc = JSON.parse(decoder.decode(read(path))) as Record<string, unknown>;
+  const items = doc[key];
+  if (!Array.isArray(items)) throw new Error(`${path} has no array "${key}"`);
+  return encoder.encode(JSON.stringify({ ...doc, [key]: items.slice(0, count) }, null, 2));
+}
+
 /** Separates the two CSVs of an OurAirports seed; a mutation that breaks it leaves runways empty. */
 export const RUNWAYS_MARK = '\n#runways.csv\n';
 
@@ -50,86 +62,8 @@ export function ourAirportsSeed(read: ReadSample, every: number, count: number):
   return encoder.encode(`${picked.join('\n')}${RUNWAYS_MARK}${ways.join('\n')}`);
 }
 
-/**
- * A ULog shortened to its definitions and every message but data and log lines, plus the data and
- * log lines between byte `from` and `from + length`: a real flight's excerpt (with GPS fixes, which
- * the first seconds of a log lack), message-aligned so it parses as a whole file.
- */
-export function ulogExcerpt(read: ReadSample, path: string, from: number, length: number): Uint8Array {
-  const b = read(path);
-  const kept: Uint8Array[] = [b.subarray(0, 16)];
-  let pos = 16;
-  while (pos + 3 <= b.length) {
-    const end = pos + 3 + (b[pos] | (b[pos + 1] << 8));
-    if (end > b.length) break;
-    const type = b[pos + 2];
-    const timed = type === 0x44 || type === 0x4c || type === 0x43;
-    if (!timed || (pos >= from && pos < from + length)) kept.push(b.subarray(pos, end));
-    pos = end;
-  }
-  return join(kept);
-}
-
-/**
- * A DataFlash log shortened the same way: every FMT, PARM and MSG record (formats, calibration, the
- * firmware banner) plus the other records between `from` and `from + length`. Record lengths come
- * from the FMT records, as the reader takes them.
- */
-export function dataflashExcerpt(read: ReadSample, path: string, from: number, length: number): Uint8Array {
-  const b = read(path);
-  const lengths = new Int32Array(256);
-  const names: string[] = [];
-  lengths[128] = 89;
-  const kept: Uint8Array[] = [];
-  let pos = 0;
-  while (pos + 3 <= b.length) {
-    const type = b[pos + 2];
-    const len = lengths[type];
-    if (b[pos] !== 0xa3 || b[pos + 1] !== 0x95 || len === 0) {
-      pos++;
-      continue;
-    }
-    if (pos + len > b.length) break;
-    if (type === 128) {
-      lengths[b[pos + 3]] = b[pos + 4];
-      names[b[pos + 3]] = decoder.decode(b.subarray(pos + 5, pos + 9)).replace(/\0.*$/, '');
-    }
-    const always = type === 128 || ['PARM', 'MSG', 'MODE'].includes(names[type] ?? '');
-    if (always || (pos >= from && pos < from + length)) kept.push(b.subarray(pos, pos + len));
-    pos += len;
-  }
-  return join(kept);
-}
-
-/** Whole tlog frames (8-byte time + MAVLink v1/v2 frame) from the first boundary at or after `from`. */
-export function tlogExcerpt(read: ReadSample, path: string, from: number, length: number): Uint8Array {
-  const b = read(path);
-  let pos = 0;
-  let start = -1;
-  while (pos + 10 <= b.length) {
-    if (start < 0 && pos >= from) start = pos;
-    if (start >= 0 && pos >= start + length) break;
-    const magic = b[pos + 8];
-    const frame =
-      magic === 0xfe ? 8 + b[pos + 9] : magic === 0xfd ? 12 + b[pos + 9] + (b[pos + 10] & 1 ? 13 : 0) : -1;
-    if (frame < 0) break;
-    pos += 8 + frame;
-  }
-  return b.slice(Math.max(0, start), Math.min(pos, b.length));
-}
-
 /** Header line plus lines [from, from + lines) of a CSV: rows from mid-flight, where GPS has a fix. */
 export function csvRows(read: ReadSample, path: string, from: number, lines: number): Uint8Array {
   const all = decoder.decode(read(path)).split('\n');
   return encoder.encode([all[0], ...all.slice(from, from + lines)].join('\n'));
-}
-
-function join(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
