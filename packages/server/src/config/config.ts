@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { httpSettings } from './http-settings.ts';
 import { mediaSettings } from './media-settings.ts';
+import { ohttpSettings } from './ohttp-settings.ts';
 import { pilotDataSettings } from './pilot-data-settings.ts';
 import { storeRegionProblems } from './store-regions.ts';
 import { telemetrySettings } from './telemetry-settings.ts';
@@ -37,6 +38,7 @@ export const configSchema = z
     ...httpSettings,
     ...pilotDataSettings,
     ...mediaSettings,
+    ...ohttpSettings,
     ...telemetrySettings,
   })
   .strict();
