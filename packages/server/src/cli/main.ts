@@ -48,6 +48,11 @@ export const COMMANDS: { name: string; summary: string; load: () => Promise<Comm
     summary: 'telemetry aggregates, as the operator API publishes them',
     load: () => import('./stats-command.ts').then((m) => m.statsCommand),
   },
+  {
+    name: 'relay',
+    summary: 'run an Oblivious HTTP relay in front of a server: it learns who asks, the server learns what',
+    load: () => import('./relay-command.ts').then((m) => m.relayCommand),
+  },
 ];
 
 function overview(): string {

@@ -116,7 +116,7 @@ describe('the oblivious gateway', () => {
     const raw = await fetch(`${t.url}${GATEWAY_PATH}`, {
       method: 'POST',
       headers: { 'content-type': OHTTP_REQUEST_TYPE },
-      body: encapsulated,
+      body: encapsulated as Uint8Array<ArrayBuffer>,
     });
     const { decapsulateResponse } = await import('@airlock/core/ohttp');
     const m = decodeResponse(await decapsulateResponse(context, new Uint8Array(await raw.arrayBuffer())));
@@ -138,7 +138,7 @@ describe('the oblivious gateway', () => {
   });
 
   test('outer errors are in the clear, in the one JSON error shape', async () => {
-    const post = (body: Uint8Array, type = OHTTP_REQUEST_TYPE) =>
+    const post = (body: Uint8Array<ArrayBuffer>, type = OHTTP_REQUEST_TYPE) =>
       fetch(`${t.url}${GATEWAY_PATH}`, { method: 'POST', headers: { 'content-type': type }, body });
     const cases: [Response, number, string][] = [
       [await post(new Uint8Array(100), 'application/octet-stream'), 415, 'unsupported_media_type'],
