@@ -1,5 +1,6 @@
 // The audit's own promise: two runs of one commit write byte-identical reports with 0 disallowed
-// bytes, and a leak — telemetry sent while its category is off, carrying a position — fails it.
+// bytes, and a leak fails it: telemetry sent while its category is off carrying a position, the pilot's
+// session token on telemetry, the true position sent as a uniform point.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,9 +8,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { TELEMETRY_PATHS } from '@airlock/core';
 import type { FetchLike } from '@airlock/sdk';
-import type { AuditReport } from './audit.ts';
+import { type AuditReport, runAudit } from './audit.ts';
 import { PLACES } from './places.ts';
 import { main } from './run.ts';
+import { SCENARIOS } from './scenarios.ts';
+import type { InForce } from './session.ts';
 
 const quiet = { log: () => undefined };
 
@@ -27,11 +30,19 @@ test('two full runs write byte-identical reports with 0 disallowed bytes', async
     assert.equal(report.combinations, 8);
     assert.equal(report.totals.disallowedBytes, 0);
     assert.ok(report.totals.requests > 50, 'the scenarios sent requests');
-    for (const c of ['app_performance', 'user_experience', 'location_check'])
+    for (const c of ['app_performance', 'user_experience', 'location_check', 'flight_logs'])
       assert.ok(
         report.runs.some((r) => r.requests.some((q) => q.category === c)),
         `${c} was exercised`,
       );
+    // Sync went all the way (several PATCHes per run), and the uniform mechanism sent its points.
+    const patches = report.runs.flatMap((r) => r.requests.filter((q) => q.method === 'PATCH'));
+    assert.ok(patches.length >= 3 * report.combinations, `${patches.length} PATCHes`);
+    const uniform = report.runs.filter((r) => r.mechanism === 'uniform');
+    assert.ok(
+      uniform.length > 0 &&
+        uniform.every((r) => r.requests.some((q) => q.path.startsWith('/v1/location/near?'))),
+    );
     const text = readFileSync(join(dir, 'a', 'audit-report.json'), 'utf8');
     assert.doesNotMatch(text, /127\.0\.0\.1|:\d{4,5}\/|\/tmp\/|airlock-audit-|20\d\d-\d\d-\d\dT/);
     const html = readFileSync(join(dir, 'a', 'audit-report.html'), 'utf8');
@@ -77,4 +88,25 @@ test('a patched transport that sends telemetry with a position while it is off f
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a session token on telemetry, or the true position as a uniform point, fails the audit', async () => {
+  const scenarios = SCENARIOS.filter((x) => x.mechanism === 'uniform' || x.name.startsWith('a signed-in'));
+  const tamper =
+    (inner: FetchLike, state: () => InForce): FetchLike =>
+    async (url, init) => {
+      const now = state();
+      if (now.signedIn && url.includes('/v1/telemetry/'))
+        return inner(url, { ...init, headers: { ...init.headers, authorization: 'Bearer leaked' } });
+      if (now.mechanism === 'uniform' && now.position && url.includes('/v1/location/near?')) {
+        const { lon, lat } = now.position;
+        return inner(url.replace(/lon=[^&]+&lat=[^&]+/, `lon=${lon.toFixed(5)}&lat=${lat.toFixed(5)}`), init);
+      }
+      return inner(url, init);
+    };
+  const report = await runAudit({ scenarios, profiles: ['reference'], tamper });
+  assert.equal(report.verdict, 'fail');
+  const found = new Set(report.runs.flatMap((r) => r.requests.flatMap((q) => q.violations)));
+  assert.ok(found.has('identifying header authorization'), [...found].join('\n'));
+  assert.ok(found.has('the true position sent as the uniform point'), [...found].join('\n'));
 });

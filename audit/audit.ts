@@ -10,6 +10,7 @@ import {
 import { sha256Of, startWireTap } from '../packages/server/src/telemetry-privacy/wire-capture.ts';
 import { scanForPersonalData } from '../packages/server/src/testing/privacy-scan.ts';
 import { categoryOf, requestBytes, violations } from './checks.ts';
+import { type Needle, openPilotAccount } from './pilot-account.ts';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
 import { startAuditServer } from './server.ts';
 import {
@@ -43,6 +44,7 @@ export interface RequestRow {
 export interface RunRow {
   profile: Profile;
   settings: string;
+  mechanism: 'cell' | 'uniform';
   scenario: string;
   requests: RequestRow[];
   ledger: { entries: number; unsent: number; mismatches: string[] };
@@ -93,6 +95,7 @@ export async function runAudit(options: AuditOptions = {}): Promise<AuditReport>
   const tap = await startWireTap(server.server.port);
   const runs: RunRow[] = [];
   let tables: string[] = [];
+  const needles: Needle[] = [];
   try {
     for (const combo of combos) {
       for (const scenario of scenarios) {
@@ -104,6 +107,8 @@ export async function runAudit(options: AuditOptions = {}): Promise<AuditReport>
           capturedCount: () => tap.captured.length,
           timeline,
           tamper: options.tamper,
+          ...(scenario.mechanism ? { mechanism: scenario.mechanism } : {}),
+          openAccount: () => openPilotAccount(server, needles),
         });
         await scenario.run(session);
         session.airlock.close();
@@ -123,9 +128,11 @@ export async function runAudit(options: AuditOptions = {}): Promise<AuditReport>
             violations: violations(w, state),
           };
         });
+        needles.push(...syncedLogWindows(timeline));
         runs.push({
           profile: combo.profile,
           settings: settingsLabel(combo.on),
+          mechanism: scenario.mechanism ?? 'cell',
           scenario: scenario.name,
           requests,
           ledger: compareLedger(ledger, wire, tap.url),
@@ -148,11 +155,23 @@ export async function runAudit(options: AuditOptions = {}): Promise<AuditReport>
   }
   let storage: AuditReport['storage'];
   try {
-    storage = await scanStorage(server.dataDir, server.logLines, tables);
+    storage = await scanStorage(server.dataDir, server.logLines, tables, needles);
   } finally {
     server.remove();
   }
   return summarise(combos.length, scenarios, runs, storage);
+}
+
+/**
+ * Bytes from the middle of every log a run let Sync send: the server keeps logs only encrypted (and
+ * deletes them with the account), so no file of the data dir may hold them as they left the device.
+ */
+function syncedLogWindows(timeline: TimelineEntry[]): Needle[] {
+  const logs = new Map(timeline.flatMap((t) => [...t.state.syncable]));
+  return [...logs.values()].map(({ bytes }): Needle => {
+    const mid = Math.max(0, Math.floor(bytes.length / 2) - 16);
+    return ['a synced flight log as it left the device', Buffer.from(bytes.subarray(mid, mid + 32))];
+  });
 }
 
 /** Every request that crossed is a ledger entry with the same bytes, and every sent entry crossed. */

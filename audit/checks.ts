@@ -1,10 +1,12 @@
 // What each captured request is allowed to carry, given the settings in force when it crossed.
-import { parseCellId, TELEMETRY_PATHS } from '@airlock/core';
+import { TELEMETRY_PATHS } from '@airlock/core';
 import {
   type CapturedRequest,
   coordinatePatterns,
   GENERIC_LEAKS,
 } from '../packages/server/src/telemetry-privacy/wire-capture.ts';
+import { flightLogViolations } from './flight-log-checks.ts';
+import { isUniformRequest, locationViolations } from './location-checks.ts';
 import { DEVICE_IDS, PILOT_EMAIL, PLACES, track } from './places.ts';
 import { type InForce, SWITCHABLE, type Switchable } from './session.ts';
 
@@ -36,10 +38,9 @@ export const DEVICE_ID_PATTERNS: Array<[string, RegExp]> = DEVICE_IDS.map((id) =
   'a device identifier',
   new RegExp(escapeRe(id), 'i'),
 ]);
-const PERSONAL: Array<[string, RegExp]> = [
+const NOT_POSITIONS: Array<[string, RegExp]> = [
   ...GENERIC_LEAKS,
   ['the pilot e-mail', new RegExp(escapeRe(PILOT_EMAIL))],
-  ...SCENARIO_POSITIONS,
   ...DEVICE_ID_PATTERNS,
 ];
 const IDENTIFYING_HEADERS = ['cookie', 'authorization', 'x-device-id', 'x-install-id', 'x-session-id'];
@@ -54,29 +55,23 @@ export function violations(w: CapturedRequest, state: InForce): string[] {
   if (category === 'unknown') out.push(`an endpoint no setting allows: ${path}`);
   if ((category === 'app_performance' || category === 'user_experience') && !state.on[category])
     out.push(`${category} was off`);
-  if (category === 'flight_logs' && !state.syncAsked) out.push('a flight log left without Sync');
   for (const c of SWITCHABLE) {
     if (CONTENT_OF[c].test(body) && category !== c) out.push(`${c} data sent to ${path}`);
     if (CONTENT_OF[c].test(body) && !state.on[c]) out.push(`${c} data while ${c} was off`);
   }
-  if (category === 'location_check') {
-    if (query !== undefined || w.body.length > 0) out.push('a location check with a query or a body');
-    else if (path.startsWith('/v1/location/cells/')) {
-      try {
-        parseCellId(path.slice('/v1/location/cells/'.length));
-      } catch {
-        out.push('a location check that is not a cell id');
-      }
-    } else if (path !== '/v1/location/country') out.push(`a location request the cell mechanism never sends`);
-  }
+  if (category === 'location_check') out.push(...locationViolations(path, query, w.body, state));
+  if (category === 'flight_logs') out.push(...flightLogViolations(w, path, query, state));
   for (const h of IDENTIFYING_HEADERS) {
+    // The session token goes with Sync only: telemetry and location checks stay anonymous signed in.
     if (w.headers[h] !== undefined && !(h === 'authorization' && category === 'flight_logs'))
       out.push(`identifying header ${h}`);
   }
-  // Only a synced flight log may carry positions (the pilot asked for exactly that).
+  // Only a synced flight log may carry positions (the pilot asked for exactly that), and a uniform
+  // check its offset point (judged by distance above, not by its digits).
   if (category !== 'flight_logs') {
-    const text = w.url + '\n' + body;
-    for (const [what, re] of PERSONAL) if (re.test(text)) out.push(`carries ${what}`);
+    const text = isUniformRequest(path, state) ? `${path}\n${body}` : `${w.url}\n${body}`;
+    for (const [what, re] of [...NOT_POSITIONS, ...SCENARIO_POSITIONS])
+      if (re.test(text)) out.push(`carries ${what}`);
     if (category !== 'location_check' && /"(?:\w*_)?(?:id|uuid|session|install|cookie|user)"\s*:/i.test(body))
       out.push('carries an identifier field');
   }

@@ -6,6 +6,8 @@ import type { Session, Switchable } from './session.ts';
 
 export interface Scenario {
   name: string;
+  /** The app's location-privacy mechanism for this scenario; default 'cell'. */
+  mechanism?: 'uniform';
   run(s: Session): Promise<void>;
 }
 
@@ -122,9 +124,56 @@ export const SCENARIOS: Scenario[] = [
       await s.airlock.recorder.stop();
       await s.flush();
       // Sync asked without a signed-in pilot: the SDK has nowhere to send it and sends nothing.
-      s.askSync(true);
+      await s.askSync(true);
       await s.airlock.sync('all');
-      s.askSync(false);
+      await s.askSync(false);
+    },
+  },
+  {
+    name: 'a signed-in pilot syncs one of two recorded flights; telemetry and location checks stay anonymous',
+    async run(s) {
+      await s.signIn();
+      const flights: string[] = [];
+      // Three times there and back along the track (~9 KB: three PATCHes), then a short hop.
+      const back = [...track(), ...track().reverse()];
+      const legs = [[...back, ...back, ...back], track().slice(0, 50)];
+      for (const [n, part] of legs.entries()) {
+        s.airlock.recorder.start({ aircraft: 'Quad X4', app: 'DroneFly 2.4.1' });
+        for (const p of part) {
+          s.clock.advance(100);
+          s.airlock.recorder.sample({ ...p, fixOk: true, altRelM: 40 + n, hSpeedMps: 8 });
+        }
+        const stopped = await s.airlock.recorder.stop();
+        if (stopped.id) flights.push(stopped.id);
+        s.clock.advance(600_000);
+      }
+      // Signed in, Sync not pressed: nothing of the flights leaves, and nothing else carries the session.
+      s.airlock.telemetry.recordFlight({ durationS: 6, distanceM: 50, photos: 1, videos: 0 });
+      s.airlock.telemetry.countFeature('logbook.open');
+      await s.airlock.checkLocation(at(1));
+      await s.flush();
+      // The pilot presses Sync for the first flight only (it goes up in 4 KiB PATCHes).
+      await s.askSync(true, flights.slice(0, 1));
+      const report = await s.airlock.sync(flights.slice(0, 1));
+      await s.askSync(false);
+      // A Sync that failed would leave nothing to judge: the scenario did not run as written.
+      if (report.results[0]?.status !== 'uploaded')
+        throw new Error(`the audit's Sync did not upload: ${JSON.stringify(report)}`);
+      await s.deleteAccount();
+    },
+  },
+  {
+    name: 'location checks with the uniform mechanism (a fresh point within 10 km each time)',
+    mechanism: 'uniform',
+    async run(s) {
+      for (let i = 0; i < PLACES.length; i++) {
+        s.at(at(i));
+        await s.airlock.checkLocation(at(i), { refresh: true });
+        s.clock.advance(60_000);
+      }
+      s.at(at(0));
+      await s.airlock.region({ gps: at(0) });
+      await s.flush();
     },
   },
 ];

@@ -33,6 +33,9 @@ export async function startAuditServer(): Promise<AuditServer> {
     AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false',
     AIRLOCK_DATASET_POLL_S: '0',
     AIRLOCK_TELEMETRY_FLUSH_MS: '20',
+    // One pilot signs up and deletes the account in every Sync run, all from this one client.
+    AIRLOCK_SIGNUP_PER_CLIENT: '1000',
+    AIRLOCK_SIGNIN_PER_CLIENT: '1000',
     LOG_LEVEL: 'debug',
   });
   const logLines: string[] = [];

@@ -1,6 +1,7 @@
 // After the run: what the server kept. Every file of its data dir (database pages, WAL, the stored
 // zone index, keys: read as raw bytes) and every log line, searched for an IP address, a scenario's
-// position, a device identifier, the e-mail and the user agent the app's requests carried.
+// position, a device identifier, the e-mail and the user agent the app's requests carried; and for the
+// bytes of what was deleted or must only be kept encrypted (a deleted pilot's key, a synced log).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -51,15 +52,26 @@ function files(dir: string): string[] {
     });
 }
 
-/** Findings name the file (relative to the data dir) or "server log", and what was found; sorted. */
-export async function scanStorage(dataDir: string, logLines: string[], extra: string[] = []) {
+/**
+ * Findings name the file (relative to the data dir) or "server log", and what was found; sorted.
+ * `needles` are exact bytes no file may hold (a deleted pilot's wrapped key, a synced log as sent).
+ */
+export async function scanStorage(
+  dataDir: string,
+  logLines: string[],
+  extra: string[] = [],
+  needles: Array<[string, Buffer]> = [],
+) {
   const findings = new Set<string>(extra);
   const all = files(dataDir);
   for (const file of all) {
-    const text = readFileSync(file).toString('latin1');
+    const bytes = readFileSync(file);
+    const text = bytes.toString('latin1');
     const patterns = SERVER_CONFIG.test(file) ? KEPT_NOWHERE : [...ADDRESSES, ...KEPT_NOWHERE];
     for (const [what, re] of patterns)
       if (re.test(text)) findings.add(`${stableName(relative(dataDir, file))}: ${what}`);
+    for (const [what, needle] of needles)
+      if (bytes.includes(needle)) findings.add(`${stableName(relative(dataDir, file))}: ${what}`);
   }
   const logs = logLines.join('\n');
   for (const [what, re] of [...ADDRESSES, ...KEPT_NOWHERE, ...GENERIC_LEAKS])
