@@ -2,6 +2,7 @@
 // lock: `npm ci --offline` then installs with no network. `npm install --offline` cannot do it, since
 // resolving a version range needs the registry's package documents, which `npm ci` never caches;
 // the tarballs of every version the repository's lock names are in npm's cache after its install.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -25,6 +26,7 @@ export function offlineLock(
   tarballs: Array<{ path: string; name: string; version: string }>,
 ): { dependencies: Record<string, string>; lock: object } {
   const root = JSON.parse(readFileSync(rootLockPath, 'utf8')).packages as Record<string, LockEntry>;
+  const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
   const packages: Record<string, LockEntry> = {};
   const dependencies: Record<string, string> = {};
   const pending: Array<[string, Record<string, string>]> = [];
@@ -61,7 +63,7 @@ export function offlineLock(
       if (!found) throw new Error(`${name} (needed by ${from}) is not in the repository's lock`);
       if (packages[found]) continue;
       const { dev: _d, devOptional: _o, peer: _p, ...entry } = root[found];
-      packages[found] = entry;
+      packages[found] = { ...entry, resolved: entry.resolved ?? registryTarball(found, entry, registry) };
       pending.push([found, { ...entry.dependencies, ...entry.optionalDependencies }]);
     }
   }
@@ -74,4 +76,15 @@ export function offlineLock(
       packages: { '': { name: 'app', dependencies }, ...packages },
     },
   };
+}
+
+/**
+ * Where the registry serves a package's tarball. A lock written without `resolved` fields leaves npm to
+ * ask the registry for the package's document (which `--offline` cannot); with the URL and the
+ * integrity, npm takes the tarball from its cache.
+ */
+function registryTarball(key: string, entry: LockEntry, registry: string): string {
+  const name = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  const file = name.slice(name.lastIndexOf('/') + 1);
+  return `${registry.replace(/\/$/, '')}/${name}/-/${file}-${entry.version}.tgz`;
 }

@@ -5,3 +5,10 @@ export {
   type FakeLocationServerOptions,
   type ReceivedRequest,
 } from './fake-location-server.ts';
+export {
+  MONTREUX,
+  type RuntimeCheckInput,
+  type RuntimeCheckResult,
+  runtimeCheck,
+  UTF8_PROBE,
+} from './runtime-check.ts';
