@@ -31,13 +31,30 @@ export async function apiTypes(doc: Doc, used = usedPaths(doc)): Promise<string>
       }
   };
   visit(paths);
-  const filtered = {
+  const filtered = withoutProse({
     ...doc,
     paths,
     components: { schemas: Object.fromEntries([...keep].sort().map((k) => [k, schemas[k]])) },
-  };
+  });
   const ast = await openapiTS(filtered as Parameters<typeof openapiTS>[0], { alphabetize: true });
   return HEADER + astToString(ast);
+}
+
+const PROSE = new Set(['description', 'summary', 'example', 'examples']);
+
+/**
+ * The document without its prose: rewording a route's description changes no type, so it must not
+ * make this file stale. A schema property that happens to be named "description" is kept.
+ */
+function withoutProse<T>(node: T, inProperties = false): T {
+  if (Array.isArray(node)) return node.map((n) => withoutProse(n)) as T;
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (!inProperties && PROSE.has(k)) continue;
+    out[k] = withoutProse(v, k === 'properties' && !inProperties);
+  }
+  return out as T;
 }
 
 /** Every route of the document that a console source names as a string literal ('/v1/…'). */

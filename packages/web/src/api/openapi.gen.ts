@@ -10,7 +10,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign up with e-mail and password */
         post: {
             parameters: {
                 query?: never;
@@ -21,15 +20,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @example pilot@example.org */
                         email: string;
-                        /** @description 15–256 characters; no composition rules, any Unicode (compared in NFKC form); common passwords are refused */
                         password: string;
                     };
                 };
             };
             responses: {
-                /** @description created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -40,21 +36,18 @@ export interface paths {
                         };
                     };
                 };
-                /** @description invalid e-mail or weak password (the message says why) */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description an account with this e-mail exists */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description too many sign-ups from this network, or the server is busy; see Retry-After */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -76,7 +69,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in pilot */
         get: {
             parameters: {
                 query?: never;
@@ -86,7 +78,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description pilot */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -101,10 +92,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /**
-         * Delete the account and everything held about the pilot
-         * @description Needs the password. Deletes the pilot, every session, every flight log and the pilot's data key: any copy of the encrypted blobs that survives (a backup) can no longer be read.
-         */
         delete: {
             parameters: {
                 query?: never;
@@ -115,20 +102,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description 15–256 characters; no composition rules, any Unicode (compared in NFKC form); common passwords are refused */
                         password: string;
                     };
                 };
             };
             responses: {
-                /** @description deleted */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description password wrong */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -149,10 +133,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Everything the server holds about the pilot, as JSON
-         * @description Account, sessions, sign-in throttle state and every flight log with its summary; originals are linked.
-         */
         get: {
             parameters: {
                 query?: never;
@@ -162,7 +142,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the export (a JSON attachment) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -187,7 +166,6 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change the password (signs out every other session) */
         put: {
             parameters: {
                 query?: never;
@@ -198,22 +176,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description 15–256 characters; no composition rules, any Unicode (compared in NFKC form); common passwords are refused */
                         current_password: string;
-                        /** @description 15–256 characters; no composition rules, any Unicode (compared in NFKC form); common passwords are refused */
                         new_password: string;
                     };
                 };
             };
             responses: {
-                /** @description changed */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description current password wrong */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -236,13 +210,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your flight logs, newest first */
         get: {
             parameters: {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    /** @description find the log of this file (before uploading it) */
                     sha256?: string;
                 };
                 header?: never;
@@ -251,7 +223,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description a page */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -266,15 +237,10 @@ export interface paths {
             };
         };
         put?: never;
-        /**
-         * Import a flight log in one request (non-resumable)
-         * @description Body: the file's bytes. The same file again returns the existing log (200). Corrupt → 422 naming the byte offset; nothing is stored. Larger than AIRLOCK_FLIGHTLOG_MAX_BYTES → 413. For large files or weak networks use the resumable upload (tus) at /v1/flightlogs/uploads.
-         */
         post: {
             parameters: {
                 query?: {
                     filename?: string;
-                    /** @description checked when given */
                     sha256?: string;
                 };
                 header?: never;
@@ -283,14 +249,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description already imported: the existing log */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description imported */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -302,14 +266,12 @@ export interface paths {
                         };
                     };
                 };
-                /** @description too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description corrupt or unrecognised file, or SHA-256 mismatch */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -331,7 +293,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Summary of one flight */
         get: {
             parameters: {
                 query?: never;
@@ -343,7 +304,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the log */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -352,7 +312,6 @@ export interface paths {
                         "application/json": components["schemas"]["FlightLog"];
                     };
                 };
-                /** @description no such flight log among yours (another pilot's id too) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -363,7 +322,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a flight log: the original, every derived blob and the row */
         delete: {
             parameters: {
                 query?: never;
@@ -375,14 +333,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description deleted */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description no such flight log among yours (another pilot's id too) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -403,7 +359,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export as CSV (full resolution) */
         get: {
             parameters: {
                 query?: never;
@@ -415,7 +370,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the CSV file (an attachment) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -424,7 +378,6 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description no such flight log among yours (another pilot's id too) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -448,7 +401,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export as GEOJSON (full resolution) */
         get: {
             parameters: {
                 query?: never;
@@ -460,7 +412,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the GEOJSON file (an attachment) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -469,7 +420,6 @@ export interface paths {
                         "application/geo+json": components["schemas"]["FlightTrack"];
                     };
                 };
-                /** @description no such flight log among yours (another pilot's id too) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -493,7 +443,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export as GPX (full resolution) */
         get: {
             parameters: {
                 query?: never;
@@ -505,7 +454,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the GPX file (an attachment) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -514,7 +462,6 @@ export interface paths {
                         "application/gpx+xml": string;
                     };
                 };
-                /** @description no such flight log among yours (another pilot's id too) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -538,7 +485,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export as KML (full resolution) */
         get: {
             parameters: {
                 query?: never;
@@ -550,7 +496,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the KML file (an attachment) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -559,7 +504,6 @@ export interface paths {
                         "application/vnd.google-earth.kml+xml": string;
                     };
                 };
-                /** @description no such flight log among yours (another pilot's id too) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -583,7 +527,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The original file, byte for byte */
         get: {
             parameters: {
                 query?: never;
@@ -595,7 +538,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the file as uploaded */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -604,7 +546,6 @@ export interface paths {
                         "application/octet-stream": string;
                     };
                 };
-                /** @description no such flight log among yours (another pilot's id too) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -628,10 +569,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Time series for charts (at most 2000 points)
-         * @description fields: channel names (alt_rel_m, h_speed_mps, …) or aliases (altitude, altitude_amsl, speed, vertical_speed, heading, battery, voltage, latitude, longitude); all channels when absent. Unknown names are a 400.
-         */
         get: {
             parameters: {
                 query?: {
@@ -645,7 +582,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the series, thinned to a common time base */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -654,14 +590,12 @@ export interface paths {
                         "application/json": components["schemas"]["FlightSeries"];
                     };
                 };
-                /** @description an unknown field name */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description no such flight log among yours (another pilot's id too) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -685,7 +619,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The track for a map (GeoJSON, at most 2,000 points, shape kept) */
         get: {
             parameters: {
                 query?: never;
@@ -697,7 +630,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description GeoJSON FeatureCollection: the track and events */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -706,7 +638,6 @@ export interface paths {
                         "application/geo+json": components["schemas"]["FlightTrack"];
                     };
                 };
-                /** @description no such flight log among yours (another pilot's id too) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -732,10 +663,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Start a resumable upload (tus 1.0: creation, creation-with-upload, termination, expiration)
-         * @description Headers: Tus-Resumable: 1.0.0, Upload-Length, Upload-Metadata with "sha256" (hex, required) and "filename". Then PATCH /v1/flightlogs/uploads/{uploadId} with Upload-Offset; HEAD tells the offset to resume from. The PATCH that completes the file imports it and answers with Airlock-Flightlog-Id; a corrupt file is a 422 and nothing is kept. Unfinished uploads are encrypted on disk and swept after AIRLOCK_UPLOAD_EXPIRY_H.
-         */
         post: {
             parameters: {
                 query?: never;
@@ -745,14 +672,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description created; Location is the upload URL */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description too large */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -776,10 +701,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Sign in
-         * @description client "sdk" (default) gets the token in the body, for an Authorization: Bearer header. client "web" gets it only as an HttpOnly, Secure, SameSite=Strict cookie, so page scripts never see it. Attempts are limited per e-mail address and per client (429 with Retry-After); the client address is used only as an in-memory keyed hash, never stored or logged.
-         */
         post: {
             parameters: {
                 query?: never;
@@ -795,15 +716,12 @@ export interface paths {
                          * @enum {string}
                          */
                         client?: "sdk" | "web";
-                        /** @example pilot@example.org */
                         email: string;
-                        /** @description 15–256 characters; no composition rules, any Unicode (compared in NFKC form); common passwords are refused */
                         password: string;
                     };
                 };
             };
             responses: {
-                /** @description signed in */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -816,14 +734,12 @@ export interface paths {
                         };
                     };
                 };
-                /** @description wrong e-mail or password (the same answer for both) */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description too many attempts for this e-mail address or from this client; see Retry-After */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -848,7 +764,6 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Sign out (revokes this session) */
         delete: {
             parameters: {
                 query?: never;
@@ -858,14 +773,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description signed out */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description not signed in */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -886,13 +799,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Zones intersecting a bounding box */
         get: {
             parameters: {
                 query: {
-                    /** @description west,south,east,north in degrees (WGS 84) */
                     bbox: string;
-                    /** @description only zones of this category */
                     category?: "restricted" | "authorization" | "enhanced_warning" | "warning" | "altitude" | "temporary";
                 };
                 header?: never;
@@ -901,7 +811,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description the zones */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -910,14 +819,12 @@ export interface paths {
                         "application/geo+json": components["schemas"]["ZoneFeatureCollection"];
                     };
                 };
-                /** @description not modified (ETag matched) */
                 304: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description a bad parameter, named in the error message */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -951,23 +858,19 @@ export interface components {
                 aircraft: string | null;
                 app: string | null;
                 battery_used_pct: number | null;
-                /** @description frames that failed their checksum (tlog); not in messages */
                 crc_failures: number | null;
                 distance_m: number | null;
                 duration_s: number | null;
                 max_alt_amsl_m: number | null;
-                /** @description above take-off */
                 max_alt_m: number | null;
                 max_distance_from_home_m: number | null;
                 max_speed_mps: number | null;
-                /** @description UTC start, or null when the log has no absolute time */
                 start: string | null;
             };
             uploaded_at: string;
             warnings: string[];
         };
         FlightSeries: {
-            /** @description only channels the log has a value for, each as long as t_s; null where unknown */
             channels: {
                 alt_amsl_m?: (number | null)[];
                 alt_rel_m?: (number | null)[];
@@ -983,7 +886,6 @@ export interface components {
                 stick_yaw?: (number | null)[];
                 v_speed_mps?: (number | null)[];
             };
-            /** @description seconds between points; null with one point */
             step_s: number | null;
             t_s: number[];
         };
@@ -1008,13 +910,11 @@ export interface components {
                     /** @enum {string} */
                     kind: "track";
                     start: string | null;
-                    /** @description seconds since t = 0 per position (per line of a MultiLineString); null where unknown */
                     times_s: (number | null)[] | (number | null)[][];
                 };
                 /** @enum {string} */
                 type: "Feature";
             } | {
-                /** @description the track position nearest in time */
                 geometry: {
                     coordinates: number[];
                     /** @enum {string} */
@@ -1033,12 +933,10 @@ export interface components {
             type: "FeatureCollection";
         };
         Pilot: {
-            /** @description day only */
             created_on: string;
             email: string;
             id: string;
         };
-        /** @description GeoJSON FeatureCollection: one Feature per zone; properties carry id, name, category, lower/upper limits, source, licence, dataset and applicability. Circles are written as polygons with `circle: {center, radius_m}` kept in the properties. */
         ZoneFeatureCollection: {
             features: unknown[];
             /** @enum {string} */
