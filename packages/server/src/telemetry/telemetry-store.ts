@@ -77,12 +77,12 @@ export class TelemetryStore {
     });
   }
 
-  /** Forgets applied sequences older than `days`: the stream can no longer redeliver them. */
-  async pruneStreamApplied(days: number): Promise<void> {
-    await this.db.query(
-      'DELETE FROM telemetry_stream_applied WHERE applied_at < now() - make_interval(days => $1::int)',
-      [days],
-    );
+  /** Forgets applied sequences below the stream's first: the stream can no longer redeliver them. */
+  async pruneStreamApplied(stream: string, firstSeq: number): Promise<void> {
+    await this.db.query('DELETE FROM telemetry_stream_applied WHERE stream = $1 AND seq < $2', [
+      stream,
+      firstSeq,
+    ]);
   }
 
   /** The checkpoints of these journals (absent: never flushed, replay from the start). */
