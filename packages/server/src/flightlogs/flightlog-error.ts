@@ -35,3 +35,25 @@ export class FlightLogCursorError extends Error {
     this.name = 'FlightLogCursorError';
   }
 }
+
+export type UploadErrorCode = 'not_found' | 'offset_conflict' | 'quota_exceeded' | 'too_many_uploads';
+
+const UPLOAD_STATUS: Record<UploadErrorCode, 404 | 409 | 413 | 429> = {
+  not_found: 404,
+  offset_conflict: 409,
+  quota_exceeded: 413,
+  too_many_uploads: 429,
+};
+
+/** Why a step of a resumable upload was refused (the tus endpoint answers it in tus's terms). */
+export class UploadError extends Error {
+  readonly status: 404 | 409 | 413 | 429;
+  constructor(
+    readonly code: UploadErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UploadError';
+    this.status = UPLOAD_STATUS[code];
+  }
+}

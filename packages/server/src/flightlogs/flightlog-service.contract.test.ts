@@ -2,8 +2,7 @@
 // AIRLOCK_TEST_DATABASE_URL is set): import, dedupe, pages, delete, and the orphan sweep.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AccountService } from '../accounts/index.ts';
@@ -25,14 +24,11 @@ for (const factory of forEachTestDatabase()) {
   describe(`FlightLogService on ${factory.name}`, () => {
     let db: Database;
     let dispose: () => Promise<void>;
-    let staging: string;
     before(async () => {
       ({ db, dispose } = await factory.open());
-      staging = mkdtempSync(join(tmpdir(), 'airlock-fl-contract-'));
     });
     after(async () => {
       await dispose();
-      rmSync(staging, { recursive: true, force: true });
     });
 
     test('import, dedupe, keyset pages, delete, orphan sweep', async () => {
@@ -49,14 +45,7 @@ for (const factory of forEachTestDatabase()) {
         silentLogger,
       );
       const blobs = new MemoryBlobStore();
-      const service = new FlightLogService(
-        db,
-        keyring,
-        blobs,
-        staging,
-        { maxBytes: 1e8, uploadExpiryMs: 1e6 },
-        silentLogger,
-      );
+      const service = new FlightLogService(db, keyring, blobs, { maxBytes: 1e8 }, silentLogger);
       const a = await accounts.signUp('pia@example.org', 'correct horse battery staple');
       const b = await accounts.signUp('quinn@example.org', 'correct horse battery staple');
       const ids: string[] = [];

@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { PilotDataSource } from '../accounts/index.ts';
 import { type BlobStore, deleteBlobPrefix } from '../blobs/index.ts';
 import type { PilotKeyring } from '../crypto/index.ts';
@@ -12,12 +10,10 @@ import { FlightLogRows } from './flightlog-rows.ts';
 import { type FlightLogView, toView } from './flightlog-view.ts';
 import { BLOB, contentHmac, importFlightLog, reparse } from './import-flight-log.ts';
 import { logPrefix, PilotBlobs, pilotPrefix } from './pilot-blobs.ts';
-import { PilotStagingStore } from './staging-store.ts';
-import { sweepOrphanBlobs, sweepStaging } from './sweeps.ts';
+import { sweepOrphanBlobs } from './sweeps.ts';
 
 export interface FlightLogOptions {
   maxBytes: number;
-  uploadExpiryMs: number;
 }
 
 export interface FlightLogPage {
@@ -41,7 +37,6 @@ export class FlightLogService implements PilotDataSource {
     db: Database,
     readonly keyring: PilotKeyring,
     readonly blobs: BlobStore,
-    readonly stagingRoot: string,
     readonly options: FlightLogOptions,
     private readonly log: Logger,
   ) {
@@ -137,19 +132,16 @@ export class FlightLogService implements PilotDataSource {
     return { body, filename };
   }
 
-  /** Removes the row first (the log is gone for every reader at once), then its blobs. */
+  /**
+   * Removes the row first (the log is gone for every reader at once, and with it the marker of the
+   * upload it came from), then its blobs.
+   */
   async delete(pilotId: string, id: string): Promise<boolean> {
     if (!UUID.test(id) || !(await this.rows.delete(pilotId, id))) return false;
     await deleteBlobPrefix(this.blobs, logPrefix(pilotId, id)).catch((e) =>
       this.log.warn('flight log blobs left for the sweep', { error: (e as Error).message }),
     );
-    await this.forgetUploadsOf(pilotId, id).catch(() => {});
     return true;
-  }
-
-  /** The tus store of one pilot's staged uploads, encrypted with the pilot's key. */
-  staging(pilotId: string, key: Buffer): PilotStagingStore {
-    return new PilotStagingStore(this.stagingRoot, pilotId, key, this.options.uploadExpiryMs);
   }
 
   async exportFor(pilotId: string, key: Buffer): Promise<unknown> {
@@ -168,33 +160,19 @@ export class FlightLogService implements PilotDataSource {
       if (rows.length < 500) break;
       after = { createdAt: rows[rows.length - 1].created_at, id: rows[rows.length - 1].id };
     }
-    const staging = this.staging(pilotId, key);
-    const uploads: unknown[] = [];
-    for (const id of await staging.listIds()) {
-      const info = await staging.info(id);
-      if (info && !info.log_id)
-        uploads.push({
-          upload_id: id,
-          filename: info.metadata.filename ?? null,
-          size_bytes: info.size,
-          started: info.creation_date,
-          stored_bytes_encrypted: await staging.stagedBytes(id),
-        });
-    }
-    return { logs, unfinished_uploads: uploads };
+    return { logs };
   }
 
+  /** Everything under the pilot's prefix: logs, exports and any upload part left. */
   async eraseFor(pilotId: string): Promise<void> {
     await deleteBlobPrefix(this.blobs, pilotPrefix(pilotId));
-    await rm(join(this.stagingRoot, pilotId), { recursive: true, force: true });
   }
 
-  /** Unfinished uploads past their expiry, and blobs whose row never came (a crash mid-import). */
-  async sweep(): Promise<{ staged: number; orphans: number }> {
-    const staged = await sweepStaging(this.stagingRoot, this.options.uploadExpiryMs);
+  /** Blobs whose row never came (a crash mid-import). Unfinished uploads: UploadPipeline.sweep. */
+  async sweep(): Promise<{ orphans: number }> {
     const orphans = await sweepOrphanBlobs(this.blobs, this.rows);
-    if (staged + orphans > 0) this.log.info('flight-log sweep', { staged, orphans });
-    return { staged, orphans };
+    if (orphans > 0) this.log.info('flight-log sweep', { orphans });
+    return { orphans };
   }
 
   private async load(pilotId: string, id: string) {
@@ -203,13 +181,6 @@ export class FlightLogService implements PilotDataSource {
     const row = await this.rows.find(pilotId, id);
     if (!row) return null;
     return { key, row, view: toView(key, row), blobs: new PilotBlobs(this.blobs, pilotId, key) };
-  }
-
-  private async forgetUploadsOf(pilotId: string, logId: string): Promise<void> {
-    const staging = this.staging(pilotId, await this.keyring.get(pilotId));
-    for (const id of await staging.listIds()) {
-      if ((await staging.info(id))?.log_id === logId) await staging.remove(id);
-    }
   }
 }
 

@@ -1,33 +1,46 @@
-import { readdir, rm, rmdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { type BlobStore, deleteBlobPrefix } from '../blobs/index.ts';
 import type { FlightLogRows } from './flightlog-rows.ts';
-import { forgetRecordFile } from './record-file.ts';
+import type { UploadRows } from './upload-rows.ts';
+import { uploadPrefix } from './upload-staging.ts';
 
-/** Blobs younger than this may belong to an import still writing them (on any instance). */
+/** Blobs younger than this may belong to an import or a PATCH still writing them (on any instance). */
 export const ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
 
-/** Deletes staged uploads (and finished-upload markers) untouched for longer than `expiryMs`. */
-export async function sweepStaging(root: string, expiryMs: number, now = Date.now()): Promise<number> {
+/**
+ * Uploads (and finished-upload markers) untouched for longer than `expiryMs`: the rows first, so the
+ * upload is gone for every server at once, then their parts.
+ */
+export async function sweepExpiredUploads(
+  blobs: BlobStore,
+  rows: UploadRows,
+  expiryMs: number,
+  now = Date.now(),
+): Promise<number> {
+  const gone = await rows.deleteUntouchedSince(new Date(now - expiryMs));
+  for (const u of gone) await deleteBlobPrefix(blobs, uploadPrefix(u.pilot_id, u.id));
+  return gone.length;
+}
+
+/**
+ * Upload parts no row refers to: written by a PATCH that lost the race for their offset or died
+ * before the row, or left by a clean-up that failed. Only old ones: a young part may be between its
+ * blob and its row on another server right now.
+ */
+export async function sweepOrphanParts(
+  blobs: BlobStore,
+  rows: UploadRows,
+  now = Date.now(),
+): Promise<number> {
+  const old = (await blobs.list('pilots/'))
+    .filter(
+      (b) => /^pilots\/[^/]+\/uploads\//.test(b.key) && now - b.modifiedAt.getTime() > ORPHAN_MIN_AGE_MS,
+    )
+    .map((b) => b.key);
   let removed = 0;
-  for (const pilot of await readdir(root).catch(() => [] as string[])) {
-    const dir = join(root, pilot);
-    const names = await readdir(dir).catch(() => [] as string[]);
-    const newest = new Map<string, number>();
-    for (const name of names) {
-      const id = name.split('.')[0];
-      const s = await stat(join(dir, name)).catch(() => null);
-      if (s) newest.set(id, Math.max(newest.get(id) ?? 0, s.mtimeMs));
-    }
-    for (const [id, mtime] of newest) {
-      if (now - mtime <= expiryMs) continue;
-      for (const name of names.filter((n) => n.split('.')[0] === id)) {
-        await rm(join(dir, name), { force: true });
-        forgetRecordFile(join(dir, name)); // an abandoned upload must not stay in memory either
-      }
-      removed++;
-    }
-    await rmdir(dir).catch(() => {}); // only when empty
+  for (let i = 0; i < old.length; i += 500) {
+    const batch = old.slice(i, i + 500);
+    const alive = await rows.referenced(batch);
+    for (const key of batch) if (!alive.has(key) && (await blobs.delete(key))) removed++;
   }
   return removed;
 }

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AccountService, eraseResidue } from '../accounts/index.ts';
 import { LazyS3BlobStore, LocalFolderBlobStore, MemoryBlobStore, redactS3Url } from '../blobs/index.ts';
 import type { Config } from '../config/index.ts';
 import { loadMasterKey, PilotKeyring } from '../crypto/index.ts';
-import { FlightLogService, FlightLogUploads } from '../flightlogs/index.ts';
+import { FlightLogService, FlightLogUploads, UploadPipeline } from '../flightlogs/index.ts';
 import type { Logger } from '../log/index.ts';
 import { type MediaService, openMediaService } from '../media/index.ts';
 import type { Database } from '../storage/index.ts';
@@ -23,8 +21,8 @@ export interface PilotData {
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Opens the pilot-data stores. `memory` (tests) keeps blobs in memory, stages uploads in a temporary
- * folder and uses a throwaway master key, so nothing lands in the working directory.
+ * Opens the pilot-data stores. `memory` (tests) keeps blobs (staged uploads included) in memory and
+ * uses a throwaway master key, so nothing lands in the working directory.
  */
 export function openPilotData(
   config: Config,
@@ -33,12 +31,12 @@ export function openPilotData(
   options: { memory?: boolean } = {},
 ): PilotData {
   const dataDir = resolve(config.AIRLOCK_DATA_DIR);
-  const temp = options.memory ? mkdtempSync(join(tmpdir(), 'airlock-staging-')) : null;
+  const memory = Boolean(options.memory);
   const master = loadMasterKey(
     {
       configured: config.AIRLOCK_MASTER_KEY,
       dataDir,
-      ephemeral: options.memory,
+      ephemeral: memory,
       shared: Boolean(config.DATABASE_URL),
     },
     log,
@@ -62,31 +60,41 @@ export function openPilotData(
   );
   const flightlogDir = resolve(config.AIRLOCK_FLIGHTLOG_DIR ?? join(dataDir, 'flightlogs'));
   // A bucket when one is configured (even in memory mode: the S3 contract runs through it), else
-  // memory for tests, else a folder of the data dir.
+  // memory for tests, else a folder of the data dir. Unfinished uploads are staged here too
+  // (flightlogs/upload-staging.ts says why), so with a bucket every server can resume them.
   const blobs = config.AIRLOCK_FLIGHTLOG_S3_URL
     ? new LazyS3BlobStore(config.AIRLOCK_FLIGHTLOG_S3_URL)
-    : temp
+    : memory
       ? new MemoryBlobStore()
       : new LocalFolderBlobStore(join(flightlogDir, 'blobs'));
   const media = config.AIRLOCK_MEDIA_S3_URL
     ? new LazyS3BlobStore(config.AIRLOCK_MEDIA_S3_URL)
-    : temp
+    : memory
       ? new MemoryBlobStore()
       : new LocalFolderBlobStore(resolve(config.AIRLOCK_MEDIA_DIR ?? join(dataDir, 'media')));
   const flightlogs = new FlightLogService(
     db,
     keyring,
     blobs,
-    temp ?? join(flightlogDir, 'staging'),
+    { maxBytes: config.AIRLOCK_FLIGHTLOG_MAX_BYTES },
+    log,
+  );
+  const uploads = new UploadPipeline(
+    db,
+    keyring,
+    blobs,
+    (pilotId, bytes, meta) => flightlogs.importBytes(pilotId, bytes, meta),
     {
       maxBytes: config.AIRLOCK_FLIGHTLOG_MAX_BYTES,
-      uploadExpiryMs: config.AIRLOCK_UPLOAD_EXPIRY_H * 3_600_000,
+      expiryMs: config.AIRLOCK_UPLOAD_EXPIRY_H * 3_600_000,
+      quota: { bytes: config.AIRLOCK_PILOT_QUOTA_BYTES, openUploads: config.AIRLOCK_PILOT_MAX_OPEN_UPLOADS },
     },
     log,
   );
   accounts.addDataSource(flightlogs);
+  accounts.addDataSource(uploads);
   const shared = openMediaService(config, db, media, log, {
-    memory: options.memory,
+    memory,
     eraseResidue: () => eraseResidue(db, ['media_items']),
   });
   accounts.addDataSource(shared.media);
@@ -103,6 +111,7 @@ export function openPilotData(
   const sweep = () =>
     Promise.all([
       flightlogs.sweep().catch((e) => log.warn('flight-log sweep failed', { error: (e as Error).message })),
+      uploads.sweep().catch((e) => log.warn('upload sweep failed', { error: (e as Error).message })),
       shared.media.sweep(),
     ]);
   const started = sweep();
@@ -111,17 +120,12 @@ export function openPilotData(
   return {
     accounts,
     flightlogs,
-    uploads: new FlightLogUploads(flightlogs, log, {
-      db,
-      bytes: config.AIRLOCK_PILOT_QUOTA_BYTES,
-      openUploads: config.AIRLOCK_PILOT_MAX_OPEN_UPLOADS,
-    }),
+    uploads: new FlightLogUploads(uploads, log),
     media: shared.media,
     async close() {
       clearInterval(timer);
       await started;
       shared.close();
-      if (temp) rmSync(temp, { recursive: true, force: true });
       for (const store of [blobs, media]) if (store instanceof LazyS3BlobStore) await store.close();
     },
   };

@@ -31,7 +31,7 @@ export function registerFlightLogFileRoutes(app: OpenAPIHono, deps: FlightLogRou
     path: UPLOADS_PATH,
     tags: ['flight logs'],
     summary: 'Start a resumable upload (tus 1.0: creation, creation-with-upload, termination, expiration)',
-    description: `Headers: Tus-Resumable: 1.0.0, Upload-Length, Upload-Metadata with "sha256" (hex, required) and "filename". Then PATCH /v1/flightlogs/uploads/{uploadId} with Upload-Offset; HEAD tells the offset to resume from. The PATCH that completes the file imports it and answers with ${LOG_ID_HEADER}; a corrupt file is a 422 and nothing is kept. Unfinished uploads are encrypted on disk and swept after AIRLOCK_UPLOAD_EXPIRY_H.`,
+    description: `Headers: Tus-Resumable: 1.0.0, Upload-Length, Upload-Metadata with "sha256" (hex, required) and "filename". Then PATCH /v1/flightlogs/uploads/{uploadId} with Upload-Offset; HEAD tells the offset to resume from. The PATCH that completes the file imports it and answers with ${LOG_ID_HEADER}; a corrupt file is a 422 and nothing is kept. Unfinished uploads are sealed in the flight-log store, any server resumes them, and they are swept after AIRLOCK_UPLOAD_EXPIRY_H.`,
     security: pilotSecurity,
     responses: {
       201: { description: 'created; Location is the upload URL' },
