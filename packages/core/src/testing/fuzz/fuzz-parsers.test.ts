@@ -35,6 +35,18 @@ describe('fuzz: every parser on mutated real files', () => {
   }
 });
 
+describe('the fuzz seeds', () => {
+  it('each parses as it is, and the thinned ULog, DataFlash and tlog excerpts are still flights with a track', () => {
+    for (const target of FUZZ_TARGETS) {
+      for (const [i, seed] of target.seeds(read).entries()) {
+        const result = target.run(seed, 1) as { flight?: { track: { t_s: Float64Array } } };
+        const thinned = ['ulog', 'dataflash', 'tlog'].includes(target.name) && seed.length > 1000;
+        if (thinned) assert.ok(result.flight!.track.t_s.length >= 2, `${target.name} seed ${i} has no track`);
+      }
+    }
+  });
+});
+
 describe('the fuzz harness', () => {
   const corpus = [new TextEncoder().encode('{"a":[1,2,3],"b":"text"}'), new Uint8Array([1, 2, 3, 4, 5, 6])];
 
