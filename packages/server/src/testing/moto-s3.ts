@@ -5,9 +5,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { parseS3Url } from '../blobs/s3-location.ts';
+import { freePort } from './free-port.ts';
 
 export interface TestS3 {
   /** An S3 URL (see parseS3Url) for a fresh prefix in the test bucket. */
@@ -75,16 +75,4 @@ async function waitForHttp(port: number): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-}
-
-/** A port nothing listens on now (moto_server takes a port number, not 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }

@@ -1,0 +1,16 @@
+import { createServer } from 'node:net';
+
+/**
+ * A loopback port nothing listens on now, for a process that takes a port number rather than 0
+ * (moto_server, nats-server), or that must come back on the same port after a restart.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
