@@ -76,11 +76,6 @@ test('reports through NATS: 202 once stored, counted once, and the stream keeps 
     const info = await (await jetstreamManager(nc)).streams.info(stream);
     await nc.close();
     assert.equal(info.state.messages, 0);
-    // The aggregator never fell into its retry loop (a failing prune or write would show here).
-    assert.deepEqual(
-      t.logLines.filter((l) => l.includes('aggregation failed')),
-      [],
-    );
   } finally {
     await t.close();
   }
