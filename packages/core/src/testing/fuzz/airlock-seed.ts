@@ -8,6 +8,7 @@ import {
   encodeAirlockSamples,
   parseFlightLog,
 } from '../../flightlog/index.ts';
+import { concat } from './mutate.ts';
 import { type ReadSample, shortText } from './seed-files.ts';
 
 /**
@@ -56,11 +57,5 @@ export function airlockSeed(read: ReadSample, rows: number, closed = true): Uint
     if (i === 20) parts.push(encodeAirlockEvent(at(i), 'warning', 'Low battery'));
   }
   if (closed) parts.push(encodeAirlockEvent(at(rows), 'disarmed'), encodeAirlockEnd(at(rows)));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concat(...parts);
 }
