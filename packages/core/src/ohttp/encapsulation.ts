@@ -25,6 +25,14 @@ function header(keyId: number, kemId: number, kdfId: number, aeadId: number): Ui
   return concat(Uint8Array.of(keyId), u16(kemId), u16(kdfId), u16(aeadId));
 }
 
+// The gateway's public key as a CryptoKey, imported once per configuration rather than per request.
+const publicKeys = new WeakMap<KeyConfig, Promise<CryptoKey>>();
+function publicKeyOf(config: KeyConfig): Promise<CryptoKey> {
+  let key = publicKeys.get(config);
+  if (!key) publicKeys.set(config, (key = suite.kem.deserializePublicKey(config.publicKey)));
+  return key;
+}
+
 // info = "message/bhttp request" || 0x00 || hdr (section 4.3, step 2).
 const infoFor = (hdr: Uint8Array) => concat(REQUEST_LABEL, Uint8Array.of(0), hdr);
 
@@ -43,7 +51,7 @@ export async function encapsulateRequest(
     throw new OhttpError('unsupported_suite', 'the gateway offers no HKDF-SHA256 + AES-128-GCM');
   const hdr = header(config.keyId, config.kemId, KDF_HKDF_SHA256, AEAD_AES_128_GCM);
   const sender = await suite.createSenderContext({
-    recipientPublicKey: await suite.kem.deserializePublicKey(config.publicKey),
+    recipientPublicKey: await publicKeyOf(config),
     info: infoFor(hdr),
     ...(options.ephemeral ? { ekm: options.ephemeral } : {}),
   });
@@ -86,7 +94,7 @@ export async function decapsulateRequest(
   let request: Uint8Array;
   try {
     receiver = await suite.createRecipientContext({
-      recipientKey: key.privateKey,
+      recipientKey: { privateKey: key.privateKey, publicKey: key.publicKey },
       enc,
       info: infoFor(header(keyId, kemId, kdfId, aeadId)),
     });

@@ -20,6 +20,8 @@ export const suite = new CipherSuite({
 export interface GatewayKey {
   config: KeyConfig;
   privateKey: CryptoKey;
+  /** The public half as a key too: handed to HPKE with the private one, it is not derived per request. */
+  publicKey: CryptoKey;
 }
 
 export function keyConfigFor(keyId: number, publicKey: Uint8Array): KeyConfig {
@@ -37,7 +39,11 @@ export async function importGatewayKey(keyId: number, privateKey: Uint8Array): P
   // The public half, from the private key's JWK export (which carries it as `x`).
   const jwk = await crypto.subtle.exportKey('jwk', key);
   const publicKey = base64UrlBytes(jwk.x ?? '');
-  return { config: keyConfigFor(keyId, publicKey), privateKey: key };
+  return {
+    config: keyConfigFor(keyId, publicKey),
+    privateKey: key,
+    publicKey: await suite.kem.deserializePublicKey(publicKey),
+  };
 }
 
 /** A fresh key: the 32 private bytes to store, and the key itself. */
