@@ -228,8 +228,11 @@ export class TelemetryService {
       reports.map((r) => r.seq),
       (fresh) => {
         const buffer = new AggregateBuffer();
+        // After a NATS restart one batch can hold the same sequence twice: the first copy counts.
+        const added = new Set<number>();
         for (const r of reports) {
-          if (!fresh.has(r.seq)) continue;
+          if (!fresh.has(r.seq) || added.has(r.seq)) continue;
+          added.add(r.seq);
           const report = JSON.parse(decoder.decode(r.payload));
           if (r.category === 'app_performance') addAppPerformance(report, buffer, this.scrub);
           else addUserExperience(report, buffer);
