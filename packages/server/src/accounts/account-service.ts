@@ -9,7 +9,8 @@ import { checkStoredPassword } from './password-check.ts';
 import type { Argon2Cost, HashGateLimits } from './password-hasher.ts';
 import { PasswordHasher } from './password-hasher.ts';
 import type { PilotDataSource } from './pilot-data-source.ts';
-import { emailLookupHash, openEmail, sealEmail } from './pilot-email.ts';
+import { emailLookupHash, emailLookupPair, openEmail, sealEmail } from './pilot-email.ts';
+import { rotateMasterKey } from './rotate-master-key.ts';
 import { sealPlainEmails } from './seal-plain-emails.ts';
 import { hashSessionToken, looksLikeSessionToken, newSessionToken } from './session-token.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
@@ -60,6 +61,8 @@ export class AccountService {
   private readonly sources: PilotDataSource[] = [];
   /** The start-up step sealing rows from before migration 007; every operation waits for it. */
   private readonly ready: Promise<unknown>;
+  /** The background master-key rotation (resolves to the pilots it re-wrapped; 0 with nothing to do). */
+  readonly rotation: Promise<number>;
 
   constructor(
     private readonly db: Database,
@@ -72,6 +75,13 @@ export class AccountService {
     // Then what a deletion left in the data dir if the server stopped before erasing it (a failure
     // there is logged and retried, never in the way of sign-in).
     this.ready = sealPlainEmails(db, keyring, log).then(() => this.finishErasures());
+    // In the background: both master keys work until it is done (see rotate-master-key.ts).
+    this.rotation = this.ready
+      .then(() => rotateMasterKey(db, keyring, log))
+      .catch((e: Error) => {
+        log.error('master key rotation stopped; it resumes at the next start', { code: e.name });
+        return 0;
+      });
     this.ready.catch((e) =>
       log.error('could not seal the e-mail addresses of existing pilots', { error: (e as Error).message }),
     );
@@ -98,6 +108,14 @@ export class AccountService {
     const key = this.keyring.newKey();
     try {
       return await this.db.transaction(async (tx) => {
+        // While a master-key rotation runs, an existing account may still be found by its old hash.
+        if (this.keyring.previous) {
+          const taken = await tx.query(
+            'SELECT 1 FROM pilots WHERE email_hmac IN ($1, $2)',
+            emailLookupPair(this.keyring, email),
+          );
+          if (taken.rows.length > 0) throw new Error('duplicate key: e-mail address');
+        }
         const { rows } = await tx.query<{ created_on: string }>(
           'INSERT INTO pilots (id, email_hmac, email_sealed, password_hash) VALUES ($1, $2, $3, $4) RETURNING created_on::text AS created_on',
           [id, emailLookupHash(this.keyring, email), sealEmail(key, id, email), hash],
@@ -166,9 +184,10 @@ export class AccountService {
   async findPilotByEmail(rawEmail: string): Promise<Pilot | null> {
     await this.ready;
     const email = normaliseEmail(rawEmail);
-    const { rows } = await this.db.query<{ id: string }>('SELECT id FROM pilots WHERE email_hmac = $1', [
-      emailLookupHash(this.keyring, email),
-    ]);
+    const { rows } = await this.db.query<{ id: string }>(
+      'SELECT id FROM pilots WHERE email_hmac IN ($1, $2)',
+      emailLookupPair(this.keyring, email),
+    );
     return rows[0] ? this.pilot(rows[0].id) : null;
   }
 
@@ -288,8 +307,8 @@ export class AccountService {
           verdict.retryAfterS,
         );
       const { rows } = await this.db.query<PilotRow>(
-        `SELECT ${PILOT_COLUMNS} FROM pilots WHERE email_hmac = $1`,
-        [emailLookupHash(this.keyring, email)],
+        `SELECT ${PILOT_COLUMNS} FROM pilots WHERE email_hmac IN ($1, $2)`,
+        emailLookupPair(this.keyring, email),
       );
       const row = rows[0];
       const ok = row

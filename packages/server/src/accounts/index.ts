@@ -7,6 +7,6 @@ export {
 } from './account-service.ts';
 export { type ClientLimitSettings, ClientLimits } from './client-limits.ts';
 export { normaliseEmail, PASSWORD_MAX, PASSWORD_MIN, textProblem } from './credentials.ts';
+export { eraseResidue } from './erase-residue.ts';
 export type { HashGateLimits } from './password-hasher.ts';
 export type { PilotDataSource } from './pilot-data-source.ts';
-export { eraseResidue } from './erase-residue.ts';

@@ -9,6 +9,15 @@ export function emailLookupHash(keyring: PilotKeyring, email: string): Buffer {
   return keyring.lookupHash('pilot-email', email);
 }
 
+/**
+ * The lookup hashes to search by: the current key's, and the previous key's while a master-key
+ * rotation runs (rotate-master-key.ts), always two so the SQL is one (`email_hmac IN ($1, $2)`).
+ */
+export function emailLookupPair(keyring: PilotKeyring, email: string): [Buffer, Buffer] {
+  const [current, previous = current] = keyring.lookupHashes('pilot-email', email);
+  return [current, previous];
+}
+
 export function sealEmail(key: Uint8Array, pilotId: string, email: string): Buffer {
   return seal(key, Buffer.from(email, 'utf8'), aad(pilotId));
 }

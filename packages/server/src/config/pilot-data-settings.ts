@@ -59,6 +59,15 @@ export const pilotDataSettings = {
     .string()
     .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
     .optional(),
+  /**
+   * The master key being rotated away from (base64 of 32 bytes): with it set, every server opens keys
+   * wrapped by either, and re-wraps them under AIRLOCK_MASTER_KEY in the background, logging when the
+   * rotation is complete and this setting can be removed (docs/operations.md).
+   */
+  AIRLOCK_MASTER_KEY_PREVIOUS: z
+    .string()
+    .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
+    .optional(),
   /** Largest flight log accepted, in bytes (413 beyond). */
   AIRLOCK_FLIGHTLOG_MAX_BYTES: int(1024, 2 ** 40).default(256 * 1024 * 1024),
   /** Hours an unfinished resumable upload is kept before it is swept. */

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { AccountService, eraseResidue } from '../accounts/index.ts';
 import { LazyS3BlobStore, LocalFolderBlobStore, MemoryBlobStore, redactS3Url } from '../blobs/index.ts';
 import type { Config } from '../config/index.ts';
-import { loadMasterKey, PilotKeyring } from '../crypto/index.ts';
+import { deriveMasterKey, loadMasterKey, PilotKeyring } from '../crypto/index.ts';
 import { FlightLogService, FlightLogUploads, UploadPipeline } from '../flightlogs/index.ts';
 import type { Logger } from '../log/index.ts';
 import { type MediaService, openMediaService } from '../media/index.ts';
@@ -41,7 +41,12 @@ export function openPilotData(
     },
     log,
   );
-  const keyring = new PilotKeyring(db, master);
+  const previous = config.AIRLOCK_MASTER_KEY_PREVIOUS;
+  const keyring = new PilotKeyring(
+    db,
+    master,
+    previous ? deriveMasterKey(Buffer.from(previous, 'base64')) : undefined,
+  );
   const accounts = new AccountService(
     db,
     keyring,
