@@ -7,5 +7,6 @@ export {
   type MediaPage,
   type MediaView,
 } from './media-view.ts';
+export { stripVideoInPlace } from './mp4-strip.ts';
 export { openMediaService } from './open-media.ts';
-export { THUMBNAIL_TYPE } from './strip-image.ts';
+export { stripImage, THUMBNAIL_TYPE } from './strip-image.ts';

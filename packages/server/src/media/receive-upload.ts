@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { MediaError } from './media-error.ts';
 import { type ImageFormat, SNIFF_BYTES, sniff } from './sniff.ts';
+import { StagingFile } from './staging-file.ts';
 
 export interface UploadCaps {
   imageMaxBytes: number;
@@ -76,25 +74,22 @@ export async function receiveUpload(
       }
       return { kind: 'image', format: what.format, bytes: Buffer.concat(chunks, size) };
     }
-    await mkdir(stagingDir, { recursive: true, mode: 0o700 });
-    const path = join(stagingDir, randomUUID());
-    const fh = await open(path, 'wx', 0o600);
+    const file = await StagingFile.create(stagingDir);
     try {
-      for (const c of head) await fh.write(c);
+      for (const c of head) await file.write(c);
       while (!ended) {
         const r = await reader.read();
         if (r.done) break;
         size += r.value.length;
         check(size);
-        await fh.write(r.value);
+        await file.write(r.value);
       }
+      await file.close();
     } catch (e) {
-      await fh.close();
-      await rm(path, { force: true });
+      await file.discard();
       throw e;
     }
-    await fh.close();
-    return { kind: 'video', path, size };
+    return { kind: 'video', path: file.path, size };
   } catch (e) {
     await reader.cancel().catch(() => {});
     throw e;

@@ -74,8 +74,9 @@ export async function stripImage(
 }
 
 async function reencode(img: Sharp, format: ImageFormat) {
-  const out =
-    format === 'png' ? img.png() : format === 'jpeg' ? img.jpeg({ quality: 90 }) : img.webp({ quality: 90 }); // webp, and avif
+  // No second Huffman pass (optimiseCoding): it tripled the time of a 24 MP JPEG for ~15% fewer bytes.
+  const jpeg = { quality: 90, optimiseCoding: false };
+  const out = format === 'png' ? img.png() : format === 'jpeg' ? img.jpeg(jpeg) : img.webp({ quality: 90 });
   const { data, info } = await out.toBuffer({ resolveWithObject: true });
   const [contentType, ext] =
     format === 'png'
