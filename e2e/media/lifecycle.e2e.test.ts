@@ -67,6 +67,9 @@ describe('community media on a real server', () => {
     });
     assert.equal(beyond.headers.get('content-range'), `bytes */${whole.length}`);
     await refused(beyond, 416, 'range_not_satisfiable');
+    const head = await fetch(`${t.url}${item.file_url}`, { method: 'HEAD', headers: { range: 'bytes=0-9' } });
+    assert.equal(head.status, 206);
+    assert.equal(head.headers.get('content-length'), '10');
     const again = await fetch(`${t.url}${item.file_url}`, { headers: { 'if-none-match': `"${item.id}"` } });
     assert.equal(again.status, 304);
   });

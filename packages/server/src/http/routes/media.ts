@@ -112,7 +112,8 @@ export function registerMediaRoutes(app: OpenAPIHono, deps: MediaRouteDeps): voi
         }
       }
       headers['Content-Length'] = String(end - start + 1);
-      if (size === 0) return c.body(null, 200, headers);
+      // HEAD (answered by this GET route) and an empty file: headers only, no file opened.
+      if (size === 0 || c.req.method === 'HEAD') return c.body(null, status, headers);
       const stream = await found.read(start, end);
       if (!stream) throw notFound(); // deleted between the row and the read
       return c.body(Readable.toWeb(stream) as ReadableStream, status, headers);
