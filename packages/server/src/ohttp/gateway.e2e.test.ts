@@ -55,6 +55,23 @@ describe('the oblivious gateway', () => {
     assert.equal(again.status, 304);
   });
 
+  test('answers come gzip-coded inside the encapsulation, inflated by the client: fewer bytes', async () => {
+    const identity = new ObliviousHttpClient({
+      relayUrl: `${t.url}${GATEWAY_PATH}`,
+      keysUrl: `${t.url}${KEYS_PATH}`,
+      gzip: false,
+    });
+    const path = `/v1/location/cells/${CELL}`;
+    const [a, b] = [
+      await client.encapsulate({ method: 'GET', path }),
+      await identity.encapsulate({ method: 'GET', path }),
+    ];
+    const [ra, rb] = [await a.send(), await b.send()];
+    assert.ok(ra.length < rb.length, `gzip ${ra.length} < identity ${rb.length}`);
+    const [ja, jb] = [await (await a.open(ra)).json(), await (await b.open(rb)).json()];
+    assert.deepEqual(ja, jb);
+  });
+
   test('telemetry reports are ingested; tiles are answered', async () => {
     const report = JSON.stringify(appPerformanceReport(utcDay()));
     const res = await client.fetch({

@@ -27,11 +27,12 @@ export function isAllowedInner(method: string, path: string): boolean {
 }
 
 /** Request fields passed on to the route; any other is dropped (a cookie, a token, a user agent). */
-export const INNER_REQUEST_FIELDS = new Set(['accept', 'content-type', 'if-none-match']);
+export const INNER_REQUEST_FIELDS = new Set(['accept', 'accept-encoding', 'content-type', 'if-none-match']);
 
 /** Response fields sent back to the client; the rest (security headers, length) mean nothing there. */
 export const INNER_RESPONSE_FIELDS = new Set([
   'content-type',
+  'content-encoding',
   'cache-control',
   'etag',
   'last-modified',
