@@ -55,3 +55,4 @@ export {
   trackDistance,
 } from './model/index.ts';
 export { type ParsedFlightLog, type ParseFlightLogOptions, parseFlightLog } from './parse-flight-log.ts';
+export { MIN_UPLOAD_CHUNK_BYTES } from './upload-limits.ts';

@@ -1,4 +1,4 @@
-import { detectFlightLogFormat } from '@airlock/core/flightlog';
+import { detectFlightLogFormat, MIN_UPLOAD_CHUNK_BYTES } from '@airlock/core/flightlog';
 import { type Sha256, sha256Of } from '../platform/index.ts';
 import { type AppendStore, createFlightLibrary, type FlightLibrary } from '../recorder/index.ts';
 import { type KeyValueStorage, memoryStorage } from '../storage/index.ts';
@@ -20,7 +20,10 @@ export interface SyncOptions {
   recordingId?: () => string | null;
   /** The app's SHA-256; default `crypto.subtle`, else core's plain-JavaScript one (see platform/). */
   sha256?: Sha256;
-  /** Bytes per PATCH; default 512 KiB (a slow uplink must finish one within the transport's timeout). */
+  /**
+   * Bytes per PATCH; default 512 KiB (a slow uplink must finish one within the transport's timeout),
+   * never below MIN_UPLOAD_CHUNK_BYTES (4 KiB), the smallest chunk the server takes.
+   */
   chunkBytes?: number;
   /** Tries per log and Sync before it is left for the next Sync; default 3. */
   maxAttempts?: number;
@@ -70,7 +73,8 @@ export function createSync(options: SyncOptions): Sync {
     const ctx: UploadContext = {
       tus: new TusClient(options.transport, token),
       state,
-      chunkBytes: Math.max(1024, Math.floor(options.chunkBytes ?? 512 * 1024)),
+      // Never below what the server accepts for a chunk that does not finish the upload.
+      chunkBytes: Math.max(MIN_UPLOAD_CHUNK_BYTES, Math.floor(options.chunkBytes ?? 512 * 1024)),
       maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
       retryDelayMs: Math.max(0, options.retryDelayMs ?? 1000),
       ...(call.onProgress ? { onProgress: call.onProgress } : {}),

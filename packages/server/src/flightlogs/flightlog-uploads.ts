@@ -1,3 +1,4 @@
+import { MIN_UPLOAD_CHUNK_BYTES } from '@airlock/core';
 import { MemoryLocker, Server, type Upload } from '@tus/server';
 import type { Logger } from '../log/index.ts';
 import { FlightLogImportError, UploadError } from './flightlog-error.ts';
@@ -9,11 +10,8 @@ import { newUploadId, type PilotStaging } from './upload-staging.ts';
 export const LOG_ID_HEADER = 'Airlock-Flightlog-Id';
 export const UPLOADS_PATH = '/v1/flightlogs/uploads';
 
-/**
- * Smallest PATCH body accepted unless it completes the upload. Each PATCH becomes at least one sealed
- * part (a blob and a row): 1-byte PATCHes made a staged upload dozens of times its content.
- */
-export const MIN_PATCH_BYTES = 4096;
+/** Smallest PATCH body accepted unless it completes the upload (see core's MIN_UPLOAD_CHUNK_BYTES). */
+export const MIN_PATCH_BYTES = MIN_UPLOAD_CHUNK_BYTES;
 
 type TusError = { status_code: number; body: string };
 

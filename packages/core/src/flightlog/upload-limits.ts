@@ -1,0 +1,7 @@
+/**
+ * Smallest resumable-upload chunk (a tus PATCH body) the server accepts unless it completes the
+ * upload: each chunk becomes at least one sealed part (a blob and a row), and 1-byte chunks made a
+ * staged upload dozens of times its content. One number for the server that refuses smaller chunks
+ * and the SDK's Sync that must never send one.
+ */
+export const MIN_UPLOAD_CHUNK_BYTES = 4096;
