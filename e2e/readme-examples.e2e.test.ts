@@ -32,6 +32,8 @@ const EXPECT: Array<[string, RegExp]> = [
   ['ledger.export', /"category": ?"app_performance"[\s\S]*"category": ?"user_experience"/],
   ['airlock.sync', /\[ 'uploaded' \]/],
   ['npm run audit', /0 disallowed/],
+  ['v1/ready', /"ready":true/],
+  ['/metrics', /airlock_http_requests_total\{route=/],
 ];
 
 describe('README examples', () => {
