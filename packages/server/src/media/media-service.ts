@@ -17,7 +17,7 @@ import {
   type MediaView,
   toView,
 } from './media-view.ts';
-import { receiveUpload } from './receive-upload.ts';
+import { receiveUpload, type UploadBody } from './receive-upload.ts';
 import { ShareRateLimit } from './share-limits.ts';
 import { type Stripped, stripUpload } from './strip-upload.ts';
 
@@ -67,7 +67,7 @@ export class MediaService implements PilotDataSource {
 
   async share(
     pilotId: string,
-    body: ReadableStream<Uint8Array> | null,
+    body: UploadBody | null,
     declaredBytes: number | undefined,
     options: ShareOptions,
   ): Promise<MediaView> {

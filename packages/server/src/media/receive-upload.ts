@@ -23,13 +23,13 @@ export type Received =
  * `stagingDir` that the caller strips in place and must remove; on any failure here it is removed.
  */
 export async function receiveUpload(
-  body: ReadableStream<Uint8Array> | null,
+  body: UploadBody | null,
   declaredBytes: number | undefined,
   caps: UploadCaps,
   stagingDir: string,
 ): Promise<Received> {
   if (!body) throw new MediaError('empty_file', 'the request has no body: send the file as it is');
-  const reader = body.getReader();
+  const reader = chunksOf(body);
   try {
     const head: Uint8Array[] = [];
     let size = 0;
@@ -91,12 +91,33 @@ export async function receiveUpload(
     }
     return { kind: 'video', path: file.path, size };
   } catch (e) {
-    await reader.cancel().catch(() => {});
+    await reader.cancel();
     throw e;
   }
 }
 
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, max: number): Promise<void> {
+/** A request body: a web stream, or (faster, under Node) the request itself. */
+export type UploadBody = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
+interface Chunks {
+  read(): Promise<IteratorResult<Uint8Array>>;
+  cancel(): Promise<void>;
+}
+
+function chunksOf(body: UploadBody): Chunks {
+  if ('getReader' in body) {
+    const reader = body.getReader();
+    return {
+      read: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
+      cancel: () => reader.cancel().catch(() => {}),
+    };
+  }
+  const it = body[Symbol.asyncIterator]();
+  // Not it.return(): on Node's request that destroys the socket before the refusal is answered.
+  return { read: () => it.next(), cancel: async () => {} };
+}
+
+async function drain(reader: Chunks, max: number): Promise<void> {
   for (let n = 0; n <= max; ) {
     const r = await reader.read();
     if (r.done) return;
