@@ -88,7 +88,16 @@ function rebuildTrak(buf: Buffer, trak: Box, metadata: Buffer[]): Track | string
   const minf = mdia && child(buf, mdia, 'minf');
   const stbl = minf && child(buf, minf, 'stbl');
   const stsd = stbl && child(buf, stbl, 'stsd');
-  if (!tkhd || !hdlr || !mdhd || !minf || !stbl || !stsd || hdlr.end - hdlr.body < 12)
+  if (
+    !tkhd ||
+    !hdlr ||
+    !mdhd ||
+    !minf ||
+    !stbl ||
+    !stsd ||
+    hdlr.end - hdlr.body < 12 ||
+    tkhd.end - tkhd.body < 84
+  )
     throw corrupt('a track without its headers or sample table');
   const handler = buf.toString('latin1', hdlr.body + 8, hdlr.body + 12);
   if (handler !== 'vide' && handler !== 'soun') return null;

@@ -1,4 +1,4 @@
-import { unsupported } from './media-error.ts';
+import { corrupt, unsupported } from './media-error.ts';
 import { type Box, boxesIn, makeBox, printable, rawBox } from './mp4-box.ts';
 
 /** Codecs whose samples carry only picture or sound. Motion-JPEG is absent: each frame may hold EXIF. */
@@ -28,6 +28,7 @@ const AUDIO_FIXED: Record<number, number> = { 0: 28, 1: 44, 2: 64 };
  * decoding configuration kept (an ICC profile in `colr` is text about a device: dropped).
  */
 export function sanitizeStsd(buf: Buffer, stsd: Box, handler: 'vide' | 'soun'): Buffer {
+  if (stsd.end - stsd.body < 8) throw corrupt('a cut-short sample description table');
   const head = Buffer.from(buf.subarray(stsd.body, stsd.body + 8));
   // stsd version 1 (ISO) marks AudioSampleEntryV1, which has the version-0 layout.
   const iso1 = buf[stsd.body] === 1;
