@@ -1,5 +1,6 @@
 import type { EncryptionContext } from '@hpke/core';
 import { concat, utf8 } from './bytes.ts';
+import { hkdfExpand, hkdfExtract } from './hkdf.ts';
 
 /** AES-128-GCM's Nk and Nn, and max(Nn, Nk): the response nonce and exported secret length (4.4). */
 const KEY_LENGTH = 16;
@@ -14,16 +15,14 @@ const NONCE_LABEL = utf8.encode('nonce');
  * The AEAD that protects a response (RFC 9458, section 4.4): a secret exported from the request's HPKE
  * context; prk = Extract(enc || response_nonce, secret); key and nonce = Expand(prk, "key" | "nonce").
  * Both sides run this, the gateway with its receiving context and the client with its sending one.
- * HKDF and AES-GCM come from Web Crypto directly: @hpke/core's HKDF takes only hash-length salts, and
- * this salt is enc (32 bytes) plus the nonce (16).
+ * HKDF is hkdf.ts's (this salt is enc plus the nonce, 48 bytes, which @hpke/core's HKDF refuses);
+ * AES-GCM is Web Crypto's.
  */
 export async function responseAead(context: EncryptionContext, enc: Uint8Array, responseNonce: Uint8Array) {
-  const secret = await context.export(EXPORT_LABEL, RESPONSE_NONCE_LENGTH);
-  const ikm = await crypto.subtle.importKey('raw', secret, 'HKDF', false, ['deriveBits']);
-  const salt = concat(enc, responseNonce);
-  const derive = (info: Uint8Array<ArrayBuffer>, bytes: number) =>
-    crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info }, ikm, bytes * 8);
-  const [rawKey, iv] = await Promise.all([derive(KEY_LABEL, KEY_LENGTH), derive(NONCE_LABEL, NONCE_LENGTH)]);
+  const secret = new Uint8Array(await context.export(EXPORT_LABEL, RESPONSE_NONCE_LENGTH));
+  const prk = hkdfExtract(concat(enc, responseNonce), secret);
+  const iv = hkdfExpand(prk, NONCE_LABEL, NONCE_LENGTH) as Uint8Array<ArrayBuffer>;
+  const rawKey = hkdfExpand(prk, KEY_LABEL, KEY_LENGTH) as Uint8Array<ArrayBuffer>;
   const key = await crypto.subtle.importKey('raw', rawKey, 'AES-GCM', false, ['encrypt', 'decrypt']);
   const params = { name: 'AES-GCM', iv, additionalData: new Uint8Array(0) };
   return {

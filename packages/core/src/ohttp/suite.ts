@@ -1,4 +1,5 @@
-import { Aes128Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { Aes128Gcm, CipherSuite, DhkemX25519HkdfSha256 } from '@hpke/core';
+import { HkdfSha256Js } from './hkdf.ts';
 import type { KeyConfig } from './key-config.ts';
 
 /**
@@ -12,7 +13,7 @@ export const AEAD_AES_128_GCM = 0x0001;
 
 export const suite = new CipherSuite({
   kem: new DhkemX25519HkdfSha256(),
-  kdf: new HkdfSha256(),
+  kdf: new HkdfSha256Js(),
   aead: new Aes128Gcm(),
 });
 
