@@ -139,6 +139,8 @@ describe('oblivious HTTP through three network namespaces', { skip: unavailable,
   });
 
   test('the app cannot reach the server; through the relay its check and report are answered', () => {
+    // The relay's namespace does not route IP between its two links: only `airlock relay` connects them.
+    assert.equal(net.run(NS.relay, ['cat', '/proc/sys/net/ipv4/ip_forward']).stdout.trim(), '0');
     assert.match(result.direct, /^unreachable/);
     assert.deepEqual(result.check, { status: 200, cell: result.cell });
     assert.equal(result.report, 202);
