@@ -19,7 +19,10 @@ host 127.0.0.1.`,
       host: { type: 'string' },
       'log-every': { type: 'string' },
     });
-    if (help) return (io.out(`${this.usage}\n`), 0);
+    if (help) {
+      io.out(`${this.usage}\n`);
+      return 0;
+    }
     if (typeof values.gateway !== 'string') throw new UsageError('--gateway URL is required');
     let gatewayUrl: URL;
     try {
