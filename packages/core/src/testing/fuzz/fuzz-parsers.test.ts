@@ -89,3 +89,20 @@ describe('the fuzz harness', () => {
     assert.ok(isBlowUp(big));
   });
 });
+
+/** Seeds the million-case bench found crashing, by parser: each must stay fixed. */
+const FOUND: Record<string, number[]> = {
+  // A ULog 'I' message whose key length ran past the message and the file (RangeError in the reader).
+  ulog: [78305, 150608, 205129],
+};
+
+describe('fuzz: the seeds the bench found', () => {
+  for (const [name, seeds] of Object.entries(FOUND)) {
+    it(`${name}: seeds ${seeds.join(', ')} end in a result or a documented error`, () => {
+      const target = FUZZ_TARGETS.find((t) => t.name === name)!;
+      const corpus = target.seeds(read);
+      for (const seed of seeds)
+        assert.notEqual(runFuzzCase(target, corpus, seed).verdict, 'crash', `seed ${seed}`);
+    });
+  }
+});

@@ -17,8 +17,10 @@ export interface ULogDefinitions {
 
 const decoder = new TextDecoder();
 
+/** The bytes [from, to) as UTF-8, cut at the end of the view (a length field may claim more). */
 function text(view: DataView, from: number, to: number): string {
-  return decoder.decode(new Uint8Array(view.buffer, view.byteOffset + from, Math.max(0, to - from)));
+  const end = Math.min(to, view.byteLength);
+  return decoder.decode(new Uint8Array(view.buffer, view.byteOffset + from, Math.max(0, end - from)));
 }
 
 /** Returns false for a type this function does not handle. */
@@ -100,6 +102,8 @@ interface KeyValue {
 function keyValue(view: DataView, p: number, end: number): KeyValue | null {
   if (p >= end) return null;
   const keyLen = view.getUint8(p);
+  // A key longer than its message (a corrupt length byte) is not a key: the message is skipped.
+  if (p + 1 + keyLen > end) return null;
   const typeKey = text(view, p + 1, p + 1 + keyLen);
   const space = typeKey.indexOf(' ');
   if (space < 0) return null;
