@@ -1,5 +1,5 @@
 /** How an Airlock reading and a reference reading of one file are judged the same (see real-corpus.ts). */
-import type { Flight, ImportResult } from '@airlock/core';
+import { distanceM, type Flight, type ImportResult } from '@airlock/core';
 import type { Line, LogCounts, OpenAirRef } from './references.ts';
 
 export interface Verdict {
@@ -8,16 +8,11 @@ export interface Verdict {
   detail: string;
 }
 
-const R = 6_371_008.8;
-const RAD = Math.PI / 180;
-function haversine(a: [number, number], b: [number, number]): number {
-  const dLat = (b[1] - a[1]) * RAD;
-  const dLon = (b[0] - a[0]) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 const lengthOf = (lines: Line[]) =>
-  lines.reduce((sum, l) => sum + l.slice(1).reduce((s, p, i) => s + haversine(l[i], p), 0), 0);
+  lines.reduce(
+    (sum, l) => sum + l.slice(1).reduce((s, p, i) => s + distanceM(l[i][0], l[i][1], p[0], p[1]), 0),
+    0,
+  );
 
 /** Airlock's track as lines, one per segment. */
 export function flightLines(flight: Flight): Line[] {

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { startTestS3, type TestS3 } from '../testing/moto-s3.ts';
-import { S3BlobStore } from './s3-blob-store.ts';
+import { S3BlobStore, s3Client } from './s3-blob-store.ts';
 import { parseS3Url, redactS3Url } from './s3-location.ts';
 
 let s3: TestS3;
@@ -31,12 +31,7 @@ test('delete removes every version and delete marker of the object, and only tha
   for (const v of ['one', 'two', 'three']) await store.put('a/log', Buffer.from(v));
   await store.put('a/log.json', Buffer.from('keep'));
   assert.equal(await store.delete('a/log'), true);
-  const client = new S3Client({
-    endpoint: at.endpoint,
-    region: at.region,
-    forcePathStyle: true,
-    credentials: at.credentials,
-  });
+  const client = s3Client(at);
   const left = await client.send(
     new ListObjectVersionsCommand({ Bucket: at.bucket, Prefix: `${at.prefix}a/` }),
   );

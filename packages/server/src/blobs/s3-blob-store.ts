@@ -32,12 +32,7 @@ export class S3BlobStore implements BlobStore {
   private readonly client: S3Client;
 
   constructor(private readonly at: S3Location) {
-    this.client = new S3Client({
-      endpoint: at.endpoint,
-      region: at.region,
-      forcePathStyle: true,
-      ...(at.credentials ? { credentials: at.credentials } : {}),
-    });
+    this.client = s3Client(at);
   }
 
   async put(key: string, data: Uint8Array): Promise<void> {
@@ -152,6 +147,16 @@ export class S3BlobStore implements BlobStore {
   close(): void {
     this.client.destroy();
   }
+}
+
+/** An S3 client for a location (path-style addressing: see s3-location.ts). */
+export function s3Client(at: S3Location): S3Client {
+  return new S3Client({
+    endpoint: at.endpoint,
+    region: at.region,
+    forcePathStyle: true,
+    ...(at.credentials ? { credentials: at.credentials } : {}),
+  });
 }
 
 function isNotFound(e: unknown): boolean {

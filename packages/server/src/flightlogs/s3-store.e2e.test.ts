@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { parseS3Url, type S3Location } from '../blobs/index.ts';
+import { s3Client } from '../blobs/s3-blob-store.ts';
 import { startTestS3, type TestS3 } from '../testing/moto-s3.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -20,12 +21,7 @@ before(async () => {
   s3 = await startTestS3();
   const url = s3.url();
   at = parseS3Url(url);
-  client = new S3Client({
-    endpoint: at.endpoint,
-    region: at.region,
-    forcePathStyle: true,
-    credentials: at.credentials,
-  });
+  client = s3Client(at);
   t = await startTestServer({
     env: {
       AIRLOCK_ALLOWED_REGIONS: 'local,us-east-1',

@@ -5,7 +5,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
+import { s3Client } from '../blobs/s3-blob-store.ts';
 import { parseS3Url } from '../blobs/s3-location.ts';
 import { freePort } from './free-port.ts';
 
@@ -34,12 +35,7 @@ export async function startTestS3(): Promise<TestS3> {
   });
   const base = `http://test:test@127.0.0.1:${port}`;
   const bucket = 'airlock-test';
-  const client = new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  const client = s3Client(parseS3Url(`${base}/${bucket}?region=us-east-1`));
   try {
     await Promise.race([failed, waitForHttp(port)]);
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
