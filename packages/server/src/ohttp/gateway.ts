@@ -70,6 +70,11 @@ async function answer(
       [['date', new Date().toUTCString()]],
     );
   }
+  // Bounded replay memory (replay-guard.ts): refuse rather than admit a request it cannot remember.
+  if (deps.replay.full)
+    return innerErrorBytes(
+      new HttpError(503, 'busy', 'the gateway is at its replay-memory limit; try again later'),
+    );
   if (!deps.replay.admit(opened.context.enc))
     return innerErrorBytes(new HttpError(400, 'replayed', 'this encapsulated request was already answered'));
   if (!isAllowedInner(m.method, m.path))

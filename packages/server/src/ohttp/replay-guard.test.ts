@@ -31,3 +31,15 @@ test('the date window is symmetric and refuses what is not a date', () => {
   assert.equal(guard.inWindow(10_000_000 - 60_001), false);
   assert.equal(guard.inWindow(Number.NaN), false);
 });
+
+test('the memory is bounded: full at maxEntries, free again once a generation is dropped', () => {
+  let t = 0;
+  const guard = new ReplayGuard(1000, () => t, 3);
+  for (let i = 1; i <= 3; i++) assert.equal(guard.admit(enc(i)), true);
+  assert.equal(guard.full, true);
+  t += 2000;
+  guard.admit(enc(9));
+  t += 2000; // both generations that held the first three are gone
+  assert.equal(guard.full, false);
+  assert.equal(guard.admit(enc(1)), true);
+});
