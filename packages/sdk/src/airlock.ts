@@ -52,6 +52,14 @@ export interface AirlockOptions {
   /** Default `globalThis.fetch`. */
   fetch?: FetchLike;
   /**
+   * An Oblivious HTTP relay (`airlock relay`): every location check and telemetry report is then
+   * encrypted to the server and sent through it, so the server never sees the device's address and
+   * the relay never sees what is asked. Nothing else changes (see docs/oblivious-http.md).
+   */
+  relayUrl?: string;
+  /** The server's OHTTP keys (application/ohttp-keys bytes) pinned in the app; default: read through the relay. */
+  ohttpKeys?: Uint8Array;
+  /**
    * Where zone data, privacy settings, the ledger and queued telemetry are kept: `localStorage`,
    * AsyncStorage...; default in memory (all lost on restart).
    */
@@ -155,6 +163,8 @@ function assemble(options: AirlockOptions): Airlock {
     serverUrl: options.serverUrl,
     now,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.relayUrl !== undefined ? { relayUrl: options.relayUrl } : {}),
+    ...(options.ohttpKeys ? { ohttpKeys: options.ohttpKeys } : {}),
     beforeSend: [consent.beforeSend, ...(options.beforeSend ?? [])],
   });
   const { ledger, telemetry } = assemblePrivacy(transport, consent, {

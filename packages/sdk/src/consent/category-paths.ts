@@ -3,6 +3,8 @@ import type { DataCategory } from '../transport/index.ts';
 
 const TELEMETRY_PREFIX = '/v1/telemetry/';
 const LOCATION_PREFIX = '/v1/location/';
+/** The Oblivious HTTP gateway's keys, read through the relay before the first relayed check. */
+const OHTTP_KEYS_PATH = '/.well-known/ohttp-gateway';
 
 /** The path part of an absolute URL, without URL (React Native's lacks `pathname`). */
 function pathOf(url: string): string {
@@ -24,7 +26,7 @@ export function categoryPathMismatch(category: DataCategory, url: string): strin
       : `${category} data may only go to ${TELEMETRY_PATHS[category]}`;
   }
   if (path.includes(TELEMETRY_PREFIX)) return `telemetry endpoints take telemetry only, not ${category}`;
-  if (category === 'location_check' && !path.includes(LOCATION_PREFIX)) {
+  if (category === 'location_check' && !path.includes(LOCATION_PREFIX) && path !== OHTTP_KEYS_PATH) {
     return `location_check requests may only go to ${LOCATION_PREFIX}…`;
   }
   return null;

@@ -104,6 +104,7 @@ export function createLedger(options: CreateLedgerOptions = {}): Ledger {
           payloadEncoding: text ? 'text' : 'base64',
           payloadStored: kept || record.body === null,
           userAction: record.userAction,
+          ...(record.via === undefined ? {} : { via: record.via }),
         });
         entryOf.set(record, entry.id);
         return undefined;

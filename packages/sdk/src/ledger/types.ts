@@ -22,6 +22,8 @@ export interface LedgerEntry {
   payloadStored: boolean;
   /** The pilot explicitly asked for this request (Sync, share). */
   userAction: boolean;
+  /** The Oblivious HTTP relay the request went through (the network saw only ciphertext to it). */
+  via?: string;
   /** HTTP status of the answer, 0 when none came (offline, timeout); absent until it is known. */
   status?: number;
 }

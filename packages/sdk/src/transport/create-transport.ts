@@ -1,4 +1,5 @@
 import { resolveFetch, utf8Length } from '../platform/index.ts';
+import { RELAYED_CATEGORIES, relayClient, relayedResponse } from './relay-exchange.ts';
 import { normaliseServerUrl, refusalOf, TUS_RESPONSE_HEADERS } from './request-rules.ts';
 import type {
   BeforeSendHook,
@@ -25,6 +26,14 @@ export interface TransportOptions {
   gates?: readonly SendGate[];
   /** A request without an answer after this long counts as offline; default 15 s. */
   timeoutMs?: number;
+  /**
+   * An Oblivious HTTP relay (`airlock relay`, RFC 9458): location checks and telemetry are encapsulated
+   * to the server's gateway and sent there, so the server never sees the device's address. The ledger
+   * still records the request as the server reads it, with `via` naming the relay.
+   */
+  relayUrl?: string;
+  /** The gateway's keys (application/ohttp-keys), pinned by the app; default: read through the relay. */
+  ohttpKeys?: Uint8Array;
 }
 
 /** The one way out of the device. */
@@ -60,6 +69,8 @@ export function createTransport(options: TransportOptions): Transport {
   const gates: SendGate[] = [...(options.gates ?? [])];
   const listeners = new Set<SendListener>();
   const resultListeners = new Set<ResultListener>();
+  const relay = options.relayUrl === undefined ? null : normaliseServerUrl(options.relayUrl);
+  let relayed: ReturnType<typeof relayClient> | null = null;
 
   function tellResult(record: SendRecord, response: TransportResponse): TransportResponse {
     for (const listener of [...resultListeners]) {
@@ -79,6 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
   async function send(request: TransportRequest): Promise<TransportResponse> {
     try {
       if ('error' in base) return refused(base.error, null);
+      if (relay && 'error' in relay) return refused(`relayUrl: ${relay.error}`, null);
       const fetchFn = resolveFetch(options.fetch);
       if (!fetchFn) return refused('no fetch function: pass one to createTransport', null);
       const refusal = refusalOf(request);
@@ -95,22 +107,83 @@ export function createTransport(options: TransportOptions): Transport {
         body,
         bytes: body === null ? 0 : typeof body === 'string' ? utf8Length(body) : body.byteLength,
         userAction: request.userAction === true,
+        ...(relay && RELAYED_CATEGORIES.has(request.category) ? { via: `${relay.url}/` } : {}),
       });
-      const veto = await runHooks([...hooks, ...lastHooks], record);
-      if (veto) return tellResult(record, refused(veto, record));
-      // From here to fetch nothing awaits: what the gates allowed is what leaves, at that moment.
-      const stop = runGates(gates, record);
+      const stop = await admit(record);
       if (stop) return tellResult(record, refused(stop, record));
-      for (const listener of [...listeners]) {
-        try {
-          listener(record);
-        } catch {
-          // A listener is an observer: its failure must not change what is sent.
-        }
-      }
-      return tellResult(record, await exchange(fetchFn, record, timeoutMs));
+      if (record.via === undefined) return tellResult(record, await exchange(fetchFn, record, timeoutMs));
+      relayed ??= relayClient(
+        { relayUrl: record.via, ...(options.ohttpKeys ? { ohttpKeys: options.ohttpKeys } : {}) },
+        fetchFn,
+        timeoutMs,
+        admitKeyFetch,
+      );
+      return tellResult(record, await relayExchange(record, request.path));
     } catch (error) {
       return refused(`transport: ${messageOf(error)}`, null);
+    }
+  }
+
+  /** Hooks, then gates, then listeners: null when the record may leave, else why not. */
+  async function admit(record: SendRecord): Promise<string | null> {
+    const veto = await runHooks([...hooks, ...lastHooks], record);
+    if (veto) return veto;
+    // From here to fetch nothing awaits: what the gates allowed is what leaves, at that moment.
+    const stop = runGates(gates, record);
+    if (stop) return stop;
+    for (const listener of [...listeners]) {
+      try {
+        listener(record);
+      } catch {
+        // A listener is an observer: its failure must not change what is sent.
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The relay's keys are a request too: recorded and stoppable like any other. It is a location-check
+   * request whichever request needed it: it carries nothing, and that category is always on, so a
+   * telemetry report sent first does not make the keys depend on telemetry consent.
+   */
+  async function admitKeyFetch(url: string) {
+    const record: SendRecord = Object.freeze({
+      time: now().toISOString(),
+      method: 'GET',
+      url,
+      category: 'location_check',
+      headers: Object.freeze({ accept: 'application/ohttp-keys' }),
+      body: null,
+      bytes: 0,
+      userAction: false,
+    });
+    const stop = await admit(record);
+    if (stop) throw Object.assign(new Error(stop), { vetoed: true });
+    return (status: number, offline: boolean) => {
+      const ok = status === 200;
+      tellResult(record, { ok, status, headers: {}, body: '', offline, vetoed: false, record });
+    };
+  }
+
+  async function relayExchange(record: SendRecord, path: string): Promise<TransportResponse> {
+    try {
+      const client = await (relayed as ReturnType<typeof relayClient>)();
+      return { ...(await relayedResponse(client, record, path)), record };
+    } catch (error) {
+      const e = error as { vetoed?: boolean; status?: number; code?: string };
+      if (e.vetoed) return refused(messageOf(error), record);
+      // The relay's own answer (no encapsulated response): the gateway could not be reached or refused.
+      const status = typeof e.status === 'number' ? e.status : 0;
+      return {
+        ok: false,
+        status,
+        headers: {},
+        body: '',
+        offline: status === 0 || status >= 500,
+        vetoed: false,
+        error: `relay: ${messageOf(error)}`,
+        record,
+      };
     }
   }
 

@@ -41,6 +41,11 @@ export interface SendRecord {
   bytes: number;
   /** The request was flagged as an explicit action of the pilot. */
   userAction: boolean;
+  /**
+   * The Oblivious HTTP relay it went through (`relayUrl`): the network saw only an encrypted POST to
+   * this URL; `url`, `headers` and `body` are what the server read inside.
+   */
+  via?: string;
 }
 
 /** Nothing (or `true`) lets the request go on; `{ veto }` stops it before a byte leaves. */
