@@ -16,6 +16,7 @@ import {
   type LocationCheckResult,
   type LocationPosition,
 } from './location/index.ts';
+import type { AirlockMedia, MediaDeps } from './media/index.ts';
 import type { Sha256 } from './platform/index.ts';
 import {
   type AppendStore,
@@ -106,6 +107,11 @@ export interface AirlockOptions {
   auth?: SyncOptions['auth'];
   recorder?: Pick<FlightRecorderOptions, 'flushIntervalMs' | 'maxChunkSamples'>;
   sync?: Pick<SyncOptions, 'chunkBytes' | 'maxAttempts' | 'retryDelayMs' | 'sha256'>;
+  /**
+   * `createMedia` from `@airlock/sdk/media` to share photos and videos (`airlock.media`); without it
+   * the SDK holds no code that sends media, and `airlock.media` is null.
+   */
+  media?: (deps: MediaDeps) => AirlockMedia;
 }
 
 export interface Airlock {
@@ -135,6 +141,8 @@ export interface Airlock {
   readonly ledger: AirlockLedger;
   /** Errors, feature counts, timings and flight summaries, as the settings allow. Never throws. */
   readonly telemetry: Telemetry;
+  /** Inspect and share photos and videos, one per call (null unless `media` was passed). */
+  readonly media: AirlockMedia | null;
   /** Stops timers (telemetry); what is queued stays in storage for the next start. */
   close(): void;
 }
@@ -275,6 +283,7 @@ function assemble(options: AirlockOptions): Airlock {
     settings: { ready: consent.ready, get: consent.get, set: consent.set, onChange: consent.onChange },
     ledger: { list: ledger.list, export: ledger.export, clear: ledger.clear },
     telemetry,
+    media: options.media ? options.media({ transport, auth: options.auth ?? (() => null) }) : null,
     close() {
       telemetry.stop();
     },
@@ -294,6 +303,7 @@ function broken(error: string, flightLogStore?: AppendStore): Airlock {
     recorder: createFlightRecorder({ store: flightLogStore ?? memoryAppendStore() }),
     sync: async () => ({ results: [], error }),
     ...inertPrivacy(error),
+    media: null,
     close: () => undefined,
   };
 }

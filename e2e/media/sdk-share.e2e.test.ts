@@ -1,0 +1,114 @@
+// The SDK's media subpath against the corpus and a real server: what `media.inspect` reads on the
+// device covers every location, time and device tag ExifTool 12.57 found in each file (its recorded
+// output, expected-sensitive.json); a cut-short file never throws; `airlock.media.share` sends one item
+// through the one transport, recorded in the ledger as the pilot's own action; nothing else in the SDK
+// sends media.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createAirlock } from '../../packages/sdk/src/index.ts';
+import { createMedia, inspectMedia } from '../../packages/sdk/src/media/index.ts';
+import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
+import { MEDIA_DIR, readCorpus } from '../testing/media-tools.ts';
+
+const read = (f: string) => new Uint8Array(readFileSync(join(MEDIA_DIR, f)));
+
+describe('media.inspect against ExifTool on every corpus file', () => {
+  for (const f of readCorpus()) {
+    test(f.file, async () => {
+      const seen = await inspectMedia(read(f.file));
+      const named = new Set(seen.found.map((t) => `${t.group}:${t.tag}`.toLowerCase()));
+      // A whole block read no further (a maker note, a FLIR record) covers every tag ExifTool reads in it.
+      const blocks = new Set(seen.found.filter((t) => t.tag === '*').map((t) => t.group.toLowerCase()));
+      const corpus = f as typeof f & { categories: Record<string, string[]>; maker_note_groups?: string[] };
+      const wanted = ['location', 'time', 'device'].flatMap((c) => corpus.categories[c] ?? []);
+      const missing = wanted.filter((tag) => {
+        const group = tag.split(':')[0];
+        if (named.has(tag.toLowerCase())) return false;
+        if (blocks.has(group.toLowerCase().replace(/\d+$/, ''))) return false;
+        return !(corpus.maker_note_groups?.includes(group) && blocks.has('makernotes'));
+      });
+      assert.deepEqual(missing, [], `${f.file}: ExifTool found these, inspect did not`);
+      assert.equal(seen.removed.length, seen.found.length);
+      // HEIC: the server refuses it (no HEVC decoder), and the SDK says so before sending.
+      assert.equal(seen.shareable, f.expect === 'strip' && f.format !== 'HEIC', `${f.file}: ${seen.format}`);
+    });
+  }
+
+  test('a file cut anywhere, or with bytes flipped, is read without throwing', async () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const f of readdirSync(MEDIA_DIR).filter((n) => /\.(jpg|png|webp|heic|avif|mp4|mov)$/.test(n))) {
+      const bytes = read(f).subarray(0, 300_000);
+      for (let i = 0; i < 40; i++) {
+        const copy = bytes.slice(0, Math.floor(random() * bytes.length));
+        for (let k = 0; k < 8; k++) copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
+        await inspectMedia(copy);
+      }
+    }
+  });
+});
+
+describe('airlock.media.share through the one transport', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(async () => t?.close());
+
+  test('one call, one recorded request, a stripped item; keepLocation keeps a coarse position', async () => {
+    const { token } = await t.pilot('sdk-share@example.org');
+    const airlock = createAirlock({ serverUrl: t.url, auth: () => token, media: createMedia });
+    assert.ok(airlock.media);
+    const file = read('dji-mini3pro-fc3582.jpg');
+    const shared = await airlock.media.share(file, {
+      title: 'Lapland',
+      licence: 'CC-BY-4.0',
+      keepLocation: true,
+    });
+    assert.equal(shared.status, 201, shared.error);
+    assert.ok(
+      shared.inspection.found.some((t) => t.group === 'XMP-drone-dji' && t.tag === 'DroneSerialNumber'),
+    );
+    assert.equal(shared.inspection.kept.length, 1);
+    assert.equal(shared.item?.title, 'Lapland');
+    assert.equal(shared.item?.location?.precision_m, 1000);
+    const entries = (await airlock.ledger.list()).filter((e) => e.category === 'media');
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0].userAction, true);
+    assert.equal(entries[0].bytes, file.length);
+    assert.equal(entries[0].status, 201);
+    const served = Buffer.from(await (await fetch(`${t.url}${shared.item?.file_url}`)).arrayBuffer());
+    assert.equal(
+      (await inspectMedia(new Uint8Array(served))).found.length,
+      0,
+      'the served file says nothing',
+    );
+    airlock.close();
+  });
+
+  test('signed out, HEIC or an SRT sidecar: nothing leaves; without createMedia there is no media at all', async () => {
+    const sent: string[] = [];
+    const airlock = createAirlock({ serverUrl: t.url, auth: () => null, media: createMedia });
+    airlock.onSend((r) => sent.push(r.url));
+    assert.match((await airlock.media?.share(read('pixel-gps.jpg')))?.error ?? '', /not signed in/);
+    assert.match((await airlock.media?.share(read('iphone-xsmax.heic')))?.error ?? '', /HEIC/);
+    assert.match((await airlock.media?.share(read('dji-air2s.srt')))?.error ?? '', /file type/);
+    assert.deepEqual(sent, []);
+    assert.equal(createAirlock({ serverUrl: t.url }).media, null);
+    airlock.close();
+  });
+
+  test('no SDK source outside media/ sends the media category', () => {
+    const root = new URL('../../packages/sdk/src/', import.meta.url).pathname;
+    const offenders = (readdirSync(root, { recursive: true }) as string[]).filter(
+      (p) =>
+        p.endsWith('.ts') &&
+        !p.startsWith('media/') &&
+        !p.endsWith('.test.ts') &&
+        /category:\s*'media'/.test(readFileSync(join(root, p), 'utf8')),
+    );
+    assert.deepEqual(offenders, []);
+  });
+});

@@ -1,0 +1,111 @@
+import type { Transport } from '../transport/index.ts';
+import { bytesOf, inspectBytes, type MediaInput, type MediaInspection } from './inspect-media.ts';
+
+/** Licences the server offers; the default grants nothing but viewing in the gallery. */
+export type MediaLicence = 'all-rights-reserved' | 'CC-BY-4.0' | 'CC-BY-SA-4.0' | 'CC-BY-NC-4.0' | 'CC0-1.0';
+
+export interface MediaShareOptions {
+  /** Keep the position, coarsened by the server to a ~1 km cell; default false (no position at all). */
+  keepLocation?: boolean;
+  title?: string;
+  licence?: MediaLicence;
+}
+
+/** The shared item as the server published it (GET /v1/media/{id}). */
+export interface SharedItem {
+  id: string;
+  kind: 'image' | 'video';
+  title: string | null;
+  licence: MediaLicence;
+  bytes: number;
+  shared_on: string;
+  location: { lat: number; lon: number; precision_m: number } | null;
+  file_url: string;
+  thumbnail_url: string | null;
+}
+
+export interface ShareResult {
+  ok: boolean;
+  /** HTTP status; 0 when nothing was sent (not signed in, not shareable, offline, vetoed). */
+  status: number;
+  /** What the file held and what the server removed, read on the device before sending. */
+  inspection: MediaInspection;
+  item: SharedItem | null;
+  error?: string;
+}
+
+/** `airlock.media`: inspect a file on the device, share one item per call. */
+export interface AirlockMedia {
+  inspect(file: MediaInput, options?: Pick<MediaShareOptions, 'keepLocation'>): Promise<MediaInspection>;
+  share(file: MediaInput, options?: MediaShareOptions): Promise<ShareResult>;
+}
+
+export interface MediaDeps {
+  /** The SDK's one transport: the share is recorded in the ledger like every request. */
+  transport: Transport;
+  /** The pilot's session token, or null when signed out. */
+  auth: () => string | null | undefined | Promise<string | null | undefined>;
+}
+
+/**
+ * Media sharing: the only code in the SDK that sends a photo or video, one item per explicit call
+ * (`userAction`, which the consent gate requires for the media category). The server strips every
+ * file whatever the SDK did; the SDK's part is to show the pilot, first, what the file says.
+ */
+export function createMedia(deps: MediaDeps): AirlockMedia {
+  return {
+    async inspect(file, options = {}) {
+      return inspectBytes(await bytesOf(file), options);
+    },
+    async share(file, options = {}) {
+      const bytes = await bytesOf(file).catch(() => new Uint8Array(0));
+      const inspection = inspectBytes(bytes, options);
+      const fail = (error: string, status = 0): ShareResult => ({
+        ok: false,
+        status,
+        inspection,
+        item: null,
+        error,
+      });
+      if (bytes.length === 0) return fail('the file is empty or could not be read');
+      if (!inspection.shareable)
+        return fail(
+          `${inspection.format === 'heic' ? 'HEIC photos' : 'this file type'} cannot be shared: JPEG, PNG, WebP, AVIF, MP4 or MOV`,
+        );
+      let token: string | null | undefined;
+      try {
+        token = await deps.auth();
+      } catch (error) {
+        return fail(`auth: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (!token) return fail('not signed in: no session token');
+      const query = new URLSearchParams({ keep_location: String(options.keepLocation === true) });
+      if (options.licence) query.set('licence', options.licence);
+      if (options.title) query.set('title', options.title);
+      const res = await deps.transport.send({
+        category: 'media',
+        method: 'POST',
+        path: `/v1/media?${query}`,
+        body: bytes,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        userAction: true,
+      });
+      if (!res.ok)
+        return fail(res.error ?? errorOf(res.body) ?? `the server answered ${res.status}`, res.status);
+      try {
+        return { ok: true, status: res.status, inspection, item: JSON.parse(res.body) as SharedItem };
+      } catch {
+        return fail('the server answered with something that is not JSON', res.status);
+      }
+    },
+  };
+}
+
+function errorOf(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: string } };
+    return parsed.error?.message;
+  } catch {
+    return undefined;
+  }
+}
