@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Loopback, startLoopback } from '../packages/server/src/testing/loopback.ts';
+import { launchChromium, watchedPage } from './testing/console-browser.ts';
+import { copyExample, runNode, startPreview } from './testing/example-app.ts';
 import { offlineLock } from './testing/offline-lock.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -137,5 +139,45 @@ describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
     assert.equal(out.alone, out.zoneCount);
     assert.deepEqual(out.kinds, ['function', 'function', 'function', 'function']);
     assert.equal(out.categories, 6);
+  });
+
+  test('examples/location-check, built against the tarballs, runs in Chromium beside the server', async () => {
+    // The example depends on exactly the tarballs installed above, by the same file: specs.
+    const example = JSON.parse(readFileSync(join(ROOT, 'examples/location-check/package.json'), 'utf8'));
+    const app = JSON.parse(readFileSync(join(work, 'app', 'package.json'), 'utf8'));
+    assert.deepEqual(example.dependencies, app.dependencies);
+    const dir = copyExample('location-check', join(work, 'app'));
+    // Its build script: the app type-checks against the tarballs' .d.ts, then vite bundles it.
+    await runNode(dir, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+    await runNode(dir, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error']);
+    const preview = await startPreview(dir, loopback.server.url);
+    const browser = await launchChromium();
+    try {
+      const { page, requests, errors } = await watchedPage(browser, preview.url);
+      await page.goto('/');
+      await page.getByRole('button', { name: 'Check location' }).click();
+      await page.locator('#ledger tr').first().waitFor({ timeout: 15_000 });
+      const check = await page.locator('#check').textContent();
+      assert.match(check ?? '', /^\d+ zones around you, countries CH, FR, from the network/);
+      const warnings = await page.locator('#warnings li').allTextContents();
+      assert.ok(
+        warnings.some((w) => /Montreux Concert Area|Lake Geneva Wildlife Preserve/.test(w)),
+        warnings.join('\n'),
+      );
+      const ledger = await page.locator('#ledger tr').allTextContents();
+      assert.equal(ledger.length, 1, ledger.join('\n'));
+      assert.match(ledger[0], /location_checkGET \/v1\/location\/cells\/[\d.]+\d+200[0-9a-f]{12}…$/);
+      // The page, its script and the check: nothing asked of any other host (the proxy is the app's own).
+      const origins = new Set(requests.map((r) => new URL(r).origin));
+      assert.deepEqual([...origins], [preview.url]);
+      assert.ok(
+        requests.some((r) => new URL(r).pathname.startsWith('/v1/location/')),
+        requests.join('\n'),
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      preview.close();
+    }
   });
 });
