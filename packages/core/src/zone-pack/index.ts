@@ -1,0 +1,36 @@
+/**
+ * Zone packs: the zones of a whole region (a 5° tile, a country, the world) at one version, and deltas
+ * between versions, signed with the server's Ed25519 key so that a relay or a cache cannot alter them.
+ * A device holding a pack checks its position on the device and asks only "pack id, version" — the
+ * same bytes for every pilot in the region. Isomorphic (Web Crypto). See docs/location-privacy.md.
+ */
+export { applyDelta, diffPacks } from './delta.ts';
+export {
+  ENVELOPE_OVERHEAD,
+  encodePayload,
+  importVerifyKey,
+  openSealed,
+  sealPayload,
+  signingKeyId,
+  ZONE_PACK_TYPE,
+  ZonePackError,
+} from './envelope.ts';
+export {
+  byZoneKey,
+  makePack,
+  PACK_FORMAT,
+  packVersion,
+  type ZonePack,
+  type ZonePackDelta,
+  zoneKey,
+} from './pack-format.ts';
+export {
+  PACK_MARGIN_M,
+  PACK_TILE_DEG,
+  type PackRegion,
+  parsePackId,
+  tileBox,
+  tileCover,
+  tilePackId,
+} from './pack-id.ts';
+export { readPayload } from './read-payload.ts';

@@ -1,0 +1,80 @@
+import type { BBox } from '../geofence/index.ts';
+import type { Zone } from '../zone/index.ts';
+import { hex } from './envelope.ts';
+
+export const PACK_FORMAT = 'airlock-zone-pack/1';
+
+/** What every pack and delta says about itself. */
+interface PackHead {
+  format: typeof PACK_FORMAT;
+  id: string;
+  /** When the server built this version (ISO 8601): the same for every copy of it. */
+  built: string;
+  /** Dataset id → version (content hash) the zones come from. */
+  datasets: Record<string, string>;
+  /** The ground the pack is complete for: every zone meeting these boxes is in it. */
+  cover: BBox[];
+  /** Countries of the pack's zones, for the radio rules (none for the world pack). */
+  countries: string[];
+}
+
+/** A whole region's zones at one version. */
+export interface ZonePack extends PackHead {
+  kind: 'pack';
+  /** A digest of the content: equal versions, equal zones. */
+  version: string;
+  /** Sorted by `zoneKey`, so one version has one encoding. */
+  zones: Zone[];
+}
+
+/** From one version of a pack to the next: what a device holding `from` needs to hold `to`. */
+export interface ZonePackDelta extends PackHead {
+  kind: 'delta';
+  from: string;
+  to: string;
+  added: Zone[];
+  changed: Zone[];
+  /** [dataset, id] of each zone gone. */
+  removed: [string, string][];
+}
+
+/** A zone's identity across versions: ids are unique within their dataset. */
+export function zoneKey(zone: Pick<Zone, 'dataset' | 'id'>): string {
+  return JSON.stringify([zone.dataset, zone.id]);
+}
+
+export function byZoneKey(a: Zone, b: Zone): number {
+  const ka = zoneKey(a);
+  const kb = zoneKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * The version of a content: SHA-256 (Web Crypto) over the canonical JSON of everything but the build
+ * time, first 16 hex digits. Two servers with the same datasets give the same version.
+ */
+export async function packVersion(content: Omit<ZonePack, 'kind' | 'version' | 'built'>): Promise<string> {
+  const canonical = JSON.stringify([
+    content.id,
+    content.datasets,
+    content.cover,
+    content.countries,
+    content.zones,
+  ]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
+  return hex(new Uint8Array(digest).subarray(0, 8));
+}
+
+/** Builds a pack from its zones in any order. */
+export async function makePack(head: Omit<PackHead, 'format'>, zones: readonly Zone[]): Promise<ZonePack> {
+  const sorted = [...zones].sort(byZoneKey);
+  const content = {
+    format: PACK_FORMAT,
+    id: head.id,
+    datasets: head.datasets,
+    cover: head.cover,
+    countries: head.countries,
+    zones: sorted,
+  } as const;
+  return { ...content, kind: 'pack', built: head.built, version: await packVersion(content) };
+}
