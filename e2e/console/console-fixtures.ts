@@ -1,3 +1,9 @@
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
+import { buildWeb } from '../../packages/web/scripts/build-web.mjs';
+import { launchChromium } from '../testing/console-browser.ts';
+
 /** Long enough for the server's rule (15 characters) and not a common password. */
 export const PILOT_PASSWORD = 'correct horse battery staple';
 export const NEW_PASSWORD = 'a longer and newer pass phrase';
@@ -42,3 +48,26 @@ export const CONSOLE_ZONES = {
     zone('console-test:canberra', 'Test warning Canberra', 'warning', 149.166, -35.362, 0.0002),
   ],
 };
+
+export const OPERATOR_TOKEN = 'operator-token-0123456789';
+
+/**
+ * What every console browser test starts from: the console built, a server (an operator token, the
+ * test zones imported) and Debian's Chromium, the two started side by side.
+ */
+export async function startConsole(
+  options: { dataDir?: string } = {},
+): Promise<{ t: TestServer; browser: Browser }> {
+  await buildWeb();
+  const [t, browser] = await Promise.all([
+    startTestServer({ ...options, env: { AIRLOCK_ADMIN_TOKEN: OPERATOR_TOKEN } }),
+    launchChromium(),
+  ]);
+  const zones = await fetch(`${t.url}/v1/admin/datasets/console-test?format=geojson&licence=CC0`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(CONSOLE_ZONES),
+  });
+  assert.equal(zones.status, 200, await zones.text());
+  return { t, browser };
+}

@@ -22,12 +22,11 @@ import {
   type WatchedPage,
   watchedPage,
 } from '../testing/console-browser.ts';
-import { CONSOLE_ZONES, NEW_PASSWORD, PILOT_PASSWORD } from './console-fixtures.ts';
+import { NEW_PASSWORD, PILOT_PASSWORD, startConsole } from './console-fixtures.ts';
 
 const LOGS = new URL('../../../shared/data/flightlogs/', import.meta.url);
 const ULOG = new URL('ulog/sample_px4_events.ulg', LOGS);
 const DATAFLASH = new URL('dataflash/log171.bin', LOGS);
-const TOKEN = 'operator-token-0123456789';
 
 const noBrowser = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 
@@ -40,20 +39,7 @@ describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get in
   const started = performance.now();
 
   before(async () => {
-    await buildWeb();
-    [t, browser] = await Promise.all([
-      startTestServer({
-        dataDir: mkdtempSync(join(tmpdir(), 'airlock-console-')),
-        env: { AIRLOCK_ADMIN_TOKEN: TOKEN },
-      }),
-      launchChromium(),
-    ]);
-    const zones = await fetch(`${t.url}/v1/admin/datasets/console-test?format=geojson&licence=CC0`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify(CONSOLE_ZONES),
-    });
-    assert.equal(zones.status, 200, await zones.text());
+    ({ t, browser } = await startConsole({ dataDir: mkdtempSync(join(tmpdir(), 'airlock-console-')) }));
     w = await watchedPage(browser, t.url);
     page = w.page;
   });

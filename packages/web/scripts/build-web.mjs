@@ -25,6 +25,8 @@ const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = join(WEB, '..', '..');
 const DIST = join(WEB, 'dist');
 const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'scripts/build-web.mjs'];
+// The Fly page bundles the SDK and core from source (vite.config.ts): a change there rebuilds too.
+const SOURCE_DEPS = ['packages/core/src', 'packages/sdk/src'];
 const COMPRESSIBLE = /\.(m?js|css|svg|html|json)$/;
 
 export async function buildWeb() {
@@ -68,7 +70,7 @@ export async function buildWeb() {
   }
   const sizes = pageSizes();
   say(
-    `packages/web/dist in ${Math.round(performance.now() - started)} ms; JS gzip: first page ${kb(sizes.first)}, flight page +${kb(sizes.flight)}, upload page +${kb(sizes.upload)}`,
+    `packages/web/dist in ${Math.round(performance.now() - started)} ms; JS gzip: first page ${kb(sizes.first)}, flight page +${kb(sizes.flight)}, upload page +${kb(sizes.upload)}, fly page +${kb(sizes.fly)}`,
   );
 }
 
@@ -92,6 +94,7 @@ export function pageSizes(dist = DIST) {
     first: gz(first),
     flight: lazy('src/pages/flight/flight-page.tsx'),
     upload: lazy('src/pages/upload/upload-page.tsx'),
+    fly: lazy('src/pages/fly/fly-page.tsx'),
   };
 }
 
@@ -123,8 +126,12 @@ function removeAbandonedBuilds() {
 function inputsHash() {
   const h = createHash('sha256');
   const lock = join(ROOT, 'package-lock.json');
-  for (const p of [...INPUTS.flatMap((i) => walk(join(WEB, i))), ...(existsSync(lock) ? [lock] : [])].sort())
-    h.update(relative(ROOT, p)).update('\0').update(readFileSync(p));
+  const files = [
+    ...INPUTS.flatMap((i) => walk(join(WEB, i))),
+    ...SOURCE_DEPS.flatMap((d) => walk(join(ROOT, d)).filter((f) => !f.endsWith('.test.ts'))),
+    ...(existsSync(lock) ? [lock] : []),
+  ];
+  for (const p of files.sort()) h.update(relative(ROOT, p)).update('\0').update(readFileSync(p));
   return h.digest('hex');
 }
 

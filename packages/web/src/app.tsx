@@ -12,6 +12,8 @@ import { Header } from './ui/header.tsx';
 // there: the sign-in page and the flight list load none of that code.
 const FlightPage = lazy(() => import('./pages/flight/flight-page.tsx'));
 const UploadPage = lazy(() => import('./pages/upload/upload-page.tsx'));
+// The SDK in the browser: anyone may fly, signed in or not (the SDK sends no cookie anyway).
+const FlyPage = lazy(() => import('./pages/fly/fly-page.tsx'));
 const Flights = signedIn(FlightsPage);
 const Flight = signedIn(FlightPage);
 const Upload = signedIn(UploadPage);
@@ -35,6 +37,7 @@ export function App() {
               <Route path="/flights/:id" component={Flight} />
               <Route path="/upload" component={Upload} />
               <Route path="/account" component={Account} />
+              <Route path="/fly" component={FlyPage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -19,6 +19,9 @@ export function Header() {
             <a href="/upload" aria-current={current('/upload')}>
               Upload
             </a>
+            <a href="/fly" aria-current={current('/fly')}>
+              Fly
+            </a>
           </nav>
           <a class="who" href="/account" aria-current={current('/account')}>
             {pilot.email}

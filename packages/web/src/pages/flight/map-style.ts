@@ -12,7 +12,7 @@ import { rampStops } from './track-geometry.ts';
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 /** Zone fill colour by category: the stronger the restriction, the warmer. */
-const ZONE_COLOUR: ExpressionSpecification = [
+export const ZONE_COLOUR: ExpressionSpecification = [
   'match',
   ['get', 'category'],
   'restricted',
@@ -38,19 +38,7 @@ export function flightMapStyle(track: AltitudeSegments): StyleSpecification {
   const colour: ExpressionSpecification | string = track.range
     ? ['interpolate', ['linear'], ['get', 'alt'], ...rampStops(track.range)]
     : '#21918c';
-  const base: { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } = mapTiles.url
-    ? {
-        sources: {
-          base: {
-            type: 'raster',
-            tiles: [mapTiles.url],
-            tileSize: 256,
-            ...(mapTiles.attribution ? { attribution: mapTiles.attribution } : {}),
-          },
-        },
-        layers: [{ id: 'base', type: 'raster', source: 'base' }],
-      }
-    : { sources: {}, layers: [] };
+  const base = baseMap();
   return {
     version: 8,
     sources: {
@@ -60,7 +48,6 @@ export function flightMapStyle(track: AltitudeSegments): StyleSpecification {
       cursor: { type: 'geojson', data: empty() },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#e8ecf0' } },
       ...base.layers,
       {
         id: 'zones-fill',
@@ -99,5 +86,29 @@ export function flightMapStyle(track: AltitudeSegments): StyleSpecification {
         },
       },
     ],
+  };
+}
+
+/**
+ * What every console map draws under its data: a plain background and, only when the operator set
+ * a tile URL, raster tiles from it.
+ */
+export function baseMap(): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
+  const background: LayerSpecification = {
+    id: 'background',
+    type: 'background',
+    paint: { 'background-color': '#e8ecf0' },
+  };
+  if (!mapTiles.url) return { sources: {}, layers: [background] };
+  return {
+    sources: {
+      base: {
+        type: 'raster',
+        tiles: [mapTiles.url],
+        tileSize: 256,
+        ...(mapTiles.attribution ? { attribution: mapTiles.attribution } : {}),
+      },
+    },
+    layers: [background, { id: 'base', type: 'raster', source: 'base' }],
   };
 }

@@ -1,21 +1,10 @@
-import {
-  type GeoJSONSource,
-  Map as MapLibre,
-  NavigationControl,
-  ScaleControl,
-  setWorkerUrl,
-} from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import { type GeoJSONSource, Map as MapLibre, NavigationControl, ScaleControl } from 'maplibre-gl';
+import '../../ui/maplibre-setup.ts';
 import type { Feature } from 'geojson';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FlightSeries } from '../../api/client.ts';
 import type { Cursor } from './cursor.ts';
 import { flightMapStyle } from './map-style.ts';
 import { type AltitudeSegments, trackBounds } from './track-geometry.ts';
-
-// MapLibre's worker is a file of this server's (a module worker from a same-origin URL): the page's
-// policy allows scripts from 'self' only, and no blob: worker is ever made.
-setWorkerUrl(workerUrl);
 
 export interface TrackMapInput {
   container: HTMLElement;

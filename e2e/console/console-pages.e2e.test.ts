@@ -1,0 +1,107 @@
+// The console pages beyond a pilot's own flights, in one browser and one server: Fly (the real SDK
+// in the page, whose ledger must equal the bytes that left, as the browser's network saw them).
+// Every page: no request to another host, no console error, no serious axe violation, a screenshot
+// (the folder is named in the output).
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
+import { buildWeb } from '../../packages/web/scripts/build-web.mjs';
+import {
+  CHROMIUM,
+  launchChromium,
+  seriousViolations,
+  type WatchedPage,
+  watchedPage,
+} from '../testing/console-browser.ts';
+import { startConsole } from './console-fixtures.ts';
+
+const noBrowser = !existsSync(CHROMIUM) && process.env.CI !== 'true';
+/** The paths the SDK sends to in this flight: location checks and the two telemetry categories. */
+const SDK_PATHS = /^\/v1\/(location|telemetry)\//;
+
+describe('console pages', { skip: noBrowser && `${CHROMIUM} is missing: apt-get install chromium` }, () => {
+  let t: TestServer;
+  let browser: Browser;
+  let w: WatchedPage;
+  let page: Page;
+  const shots = mkdtempSync(join(tmpdir(), 'airlock-console-pages-'));
+
+  before(async () => {
+    ({ t, browser } = await startConsole());
+    w = await watchedPage(browser, t.url);
+    page = w.page;
+  });
+  after(async () => {
+    const origin = t ? new URL(t.url).origin : '';
+    const elsewhere = w?.requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin);
+    await browser?.close();
+    await t?.close();
+    console.error(`console page screenshots: ${shots}`);
+    assert.deepEqual(elsewhere ?? [], [], 'requests to hosts other than the server');
+    assert.deepEqual(w?.errors ?? [], [], 'console errors');
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const accessible = async (name: string) => assert.deepEqual(await seriousViolations(page), [], name);
+
+  test('Fly: the SDK in the page warns on the device, and its ledger equals the bytes that left', async () => {
+    const sent: { method: string; url: string; body: Buffer }[] = [];
+    page.on('request', (r) => {
+      if (SDK_PATHS.test(new URL(r.url()).pathname))
+        sent.push({ method: r.method(), url: r.url(), body: r.postDataBuffer() ?? Buffer.alloc(0) });
+    });
+    // 25 m west of the test restriction's edge: the drone flies into it within seconds.
+    await page.goto('/fly?lon=8.5449&lat=47.3977&zoom=16');
+    await page.locator('.fly-map[data-state="drawn"]').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Take off' }).click();
+    await page.getByText('Blocked: no flight here').waitFor({ timeout: 15_000 });
+    await page.getByText(/Inside Test restriction Zurich/).waitFor();
+    await page.getByRole('button', { name: 'Land' }).click();
+    await accessible('fly');
+
+    // A flight summary waits in the user-experience queue; switching the category off drops it.
+    const uxQueue = page.locator('[data-queue="user_experience"]');
+    await uxQueue.getByText('Queued: 1').waitFor();
+    await page.getByLabel(/User experience data/).uncheck();
+    await uxQueue.getByText('Queued: 0').waitFor();
+    // App-performance data (feature counts, the check's timing) still goes, when asked to.
+    await page.getByRole('button', { name: 'Send queued telemetry now' }).click();
+    await page.locator('.ledger-table tbody tr', { hasText: 'app_performance' }).waitFor();
+    await page.locator('.ledger-table [data-status=waiting]').first().waitFor({ state: 'detached' });
+    await shot('fly');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export the ledger (JSON)' }).click();
+    const file = await (await download).path();
+    const ledger = JSON.parse(readFileSync(file, 'utf8')) as {
+      entries: {
+        method: string;
+        url: string;
+        category: string;
+        bytes: number;
+        sha256: string;
+        payload: string | null;
+      }[];
+    };
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    assert.deepEqual(
+      ledger.entries.map((e) => [e.method, e.url, e.bytes, e.sha256]),
+      sent.map((r) => [r.method, r.url, r.body.length, sha(r.body)]),
+      'every request that left is in the ledger, with its exact size and digest, and nothing else',
+    );
+    for (const [i, e] of ledger.entries.entries())
+      if (e.payload !== null) assert.equal(e.payload, sent[i].body.toString('utf8'), `entry ${i}: payload`);
+    const categories = new Set(ledger.entries.map((e) => e.category));
+    assert.ok(categories.has('location_check') && categories.has('app_performance'), [...categories].join());
+    assert.ok(!categories.has('user_experience'), 'nothing of the category switched off left');
+    assert.ok(
+      sent.filter((r) => r.url.includes('/v1/location/')).every((r) => !/8\.544|47\.397/.test(r.url)),
+      'no location check names the position',
+    );
+  });
+});
