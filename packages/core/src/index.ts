@@ -1,6 +1,8 @@
 /**
- * @airlock/core — isomorphic domain code, no I/O. Runs in the SDK and in the server.
+ * `@airlock/core` — isomorphic domain code, no I/O. Runs in the SDK and in the server.
  * Each capability folder has an index.ts as its only door; this file re-exports them.
+ *
+ * @module @airlock/core
  */
 
 export * from './borders/index.ts';

@@ -1,5 +1,5 @@
 /**
- * @airlock/sdk — what a flight app embeds. Runs in browsers, Node and React Native (no Node built-ins);
+ * `@airlock/sdk` — what a flight app embeds. Runs in browsers, Node and React Native (no Node built-ins);
  * the app may pass its own `fetch` and `storage`. Every byte leaves through one transport; warnings
  * are decided on the device from the precise position, which never leaves it.
  *
@@ -8,6 +8,8 @@
  * not use them does not ship them: `@airlock/sdk/telemetry`, `@airlock/sdk/recorder`,
  * `@airlock/sdk/sync` and `@airlock/sdk/region` (country borders, ~230 kB gzip). Every export is
  * listed with an example.
+ *
+ * @module @airlock/sdk
  */
 
 /**

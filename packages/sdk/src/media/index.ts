@@ -9,6 +9,8 @@
  * const airlock = createAirlock({ serverUrl, auth: () => session.token, media: createMedia });
  * const seen = await airlock.media.inspect(file); // seen.found: [{ group: 'GPS', tag: 'GPSLatitude', ... }]
  * const shared = await airlock.media.share(file, { title: 'Dawn over the lake', licence: 'CC-BY-4.0' });
+ *
+ * @module @airlock/sdk/media
  */
 export {
   type AirlockMedia,

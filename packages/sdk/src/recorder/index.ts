@@ -6,6 +6,8 @@
  * import { createFlightRecorder, memoryAppendStore } from '@airlock/sdk/recorder';
  * const recorder = createFlightRecorder({ store: memoryAppendStore() });
  * const id = recorder.start({ aircraft: 'Quad X4', app: 'MyFlightApp 2.1' });
+ *
+ * @module @airlock/sdk/recorder
  */
 export { type AppendStore, memoryAppendStore } from './append-store.ts';
 export {

@@ -6,6 +6,8 @@
  * import { createSync } from '@airlock/sdk/sync';
  * const sync = createSync({ transport, auth: () => session.token, store: fileStore, state: AsyncStorage });
  * const { results } = await sync.sync('all');
+ *
+ * @module @airlock/sdk/sync
  */
 export type { Sha256 } from '../platform/index.ts';
 export {

@@ -7,6 +7,8 @@
  * import { createTelemetry } from '@airlock/sdk/telemetry';
  * const telemetry = createTelemetry({ transport, consent, storage: localStorage, context });
  * telemetry.countFeature('map.open');
+ *
+ * @module @airlock/sdk/telemetry
  */
 export { createTelemetry } from './create-telemetry.ts';
 export type {

@@ -1,0 +1,57 @@
+// The rule the API reference is held to: every export of every entry (entries.ts) has a description and
+// an `@example` in its own doc comment — the comment on the declaration, which is what TypeDoc shows on
+// the export's page. A comment on an `export { … } from` statement is not enough: it documents the
+// statement, not the names.
+//
+// The TypeScript compiler's API, not TypeDoc: a program of the six entries and the checker's view of
+// their exports takes a few seconds, TypeDoc's whole conversion several times that, and `npm test` runs
+// this check.
+import { relative } from 'node:path';
+import ts from 'typescript';
+import { type ApiEntry, apiEntries, ROOT, TSCONFIG } from './entries.ts';
+
+export interface DocGap {
+  /** `@airlock/sdk CONSEQUENCE_OF`: the entry and the exported name. */
+  key: string;
+  missing: Array<'description' | 'example'>;
+  /** Where the declaration is, `packages/sdk/src/warnings/types.ts:12`. */
+  at: string;
+}
+
+export function apiDocGaps(entries: ApiEntry[] = apiEntries()): DocGap[] {
+  const { config, error } = ts.readConfigFile(TSCONFIG, ts.sys.readFile);
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, ROOT, undefined, TSCONFIG);
+  // Only the entries as roots, and only the packages' own files: doc comments and exports need no
+  // standard library and no dependency's declarations, whose parsing would be most of the time.
+  const options = { ...parsed.options, noLib: true, types: [] };
+  const host = ts.createCompilerHost(options, true);
+  const fileExists = host.fileExists;
+  host.fileExists = (path) => !path.includes('/node_modules/') && fileExists(path);
+  const program = ts.createProgram({ rootNames: entries.map((e) => e.source), options, host });
+  const checker = program.getTypeChecker();
+  const gaps: DocGap[] = [];
+  for (const entry of entries) {
+    const file = program.getSourceFile(entry.source);
+    const module = file && checker.getSymbolAtLocation(file);
+    if (!module) throw new Error(`${entry.source} (${entry.specifier}) is not a module`);
+    for (const exported of checker.getExportsOfModule(module)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const missing: DocGap['missing'] = [];
+      if (!ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim())
+        missing.push('description');
+      if (!symbol.getJsDocTags(checker).some((t) => t.name === 'example' && t.text?.length))
+        missing.push('example');
+      if (missing.length)
+        gaps.push({ key: `${entry.specifier} ${exported.name}`, missing, at: where(symbol) });
+    }
+  }
+  return gaps.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function where(symbol: ts.Symbol): string {
+  const decl = symbol.declarations?.[0];
+  if (!decl) return '?';
+  const sf = decl.getSourceFile();
+  return `${relative(ROOT, sf.fileName)}:${sf.getLineAndCharacterOfPosition(decl.getStart()).line + 1}`;
+}
