@@ -209,101 +209,29 @@ export const KNOWN_GAPS: ReadonlySet<string> = new Set([
   '@airlock/core ZoneSource', // example
   '@airlock/core ZoneVolume', // description, example
   '@airlock/core zoneVolumeSchema', // example
-  '@airlock/sdk Airlock', // description, example
-  '@airlock/sdk AirlockLedger', // example
-  '@airlock/sdk AirlockOptions', // description, example
-  '@airlock/sdk AirlockSettings', // example
-  '@airlock/sdk AppendStore', // example
-  '@airlock/sdk ApproachingZone', // description, example
-  '@airlock/sdk AreaCover', // example
   '@airlock/sdk BeforeSendDecision', // example
   '@airlock/sdk BeforeSendHook', // example
-  '@airlock/sdk CategoryControl', // example
-  '@airlock/sdk CategoryPolicy', // example
-  '@airlock/sdk CategorySetting', // example
   '@airlock/sdk CheckOptions', // description, example
-  '@airlock/sdk ChoiceState', // example
-  '@airlock/sdk Consent', // description, example
-  '@airlock/sdk ConsentOptions', // description, example
-  '@airlock/sdk ConsentProfile', // example
-  '@airlock/sdk ConsentState', // description, example
-  '@airlock/sdk Consequence', // example
-  '@airlock/sdk CONSEQUENCE_OF', // example
-  '@airlock/sdk createAirlock', // example
-  '@airlock/sdk createConsent', // example
-  '@airlock/sdk createLedger', // example
-  '@airlock/sdk CreateLedgerOptions', // description, example
   '@airlock/sdk createLocationChecker', // example
   '@airlock/sdk createTransport', // example
-  '@airlock/sdk createWarningEngine', // example
   '@airlock/sdk DATA_CATEGORIES', // example
   '@airlock/sdk DataCategory', // description, example
-  '@airlock/sdk DroppedSummary', // description, example
-  '@airlock/sdk DropReason', // description, example
-  '@airlock/sdk DropRecord', // example
   '@airlock/sdk FetchInit', // example
   '@airlock/sdk FetchLike', // example
   '@airlock/sdk FetchResponseLike', // example
-  '@airlock/sdk FlightLibrary', // description, example
-  '@airlock/sdk FlightRecorder', // description, example
-  '@airlock/sdk FlightRecorderOptions', // description, example
-  '@airlock/sdk FlightState', // example
-  '@airlock/sdk FlightSummaryInput', // example
-  '@airlock/sdk FlushResult', // description, example
-  '@airlock/sdk GpsCountries', // example
-  '@airlock/sdk GpsFix', // example
   '@airlock/sdk HttpMethod', // description, example
-  '@airlock/sdk InsideZone', // description, example
-  '@airlock/sdk KeyValueStorage', // example
-  '@airlock/sdk Ledger', // example
-  '@airlock/sdk LEDGER_DEFAULTS', // description, example
-  '@airlock/sdk LedgerEntry', // example
-  '@airlock/sdk LedgerFilter', // description, example
-  '@airlock/sdk LedgerOptions', // description, example
-  '@airlock/sdk LoadedArea', // example
   '@airlock/sdk LocationChecker', // description, example
   '@airlock/sdk LocationCheckerOptions', // description, example
   '@airlock/sdk LocationCheckResult', // example
   '@airlock/sdk LocationPosition', // example
-  '@airlock/sdk LogSyncResult', // example
-  '@airlock/sdk PrivacySettings', // description, example
-  '@airlock/sdk RecorderSample', // example
-  '@airlock/sdk RecorderState', // example
-  '@airlock/sdk RecordingResult', // description, example
-  '@airlock/sdk RegionInput', // description, example
-  '@airlock/sdk RegionResult', // description, example
   '@airlock/sdk ResultListener', // example
-  '@airlock/sdk Scheduler', // example
   '@airlock/sdk SendGate', // example
   '@airlock/sdk SendListener', // example
   '@airlock/sdk SendRecord', // example
-  '@airlock/sdk SetResult', // description, example
-  '@airlock/sdk SettingsChange', // example
-  '@airlock/sdk SettingsListener', // example
-  '@airlock/sdk Sha256', // example
-  '@airlock/sdk Sha256Function', // example
-  '@airlock/sdk StoredFlightLog', // example
-  '@airlock/sdk SWITCHABLE_CATEGORIES', // example
-  '@airlock/sdk SwitchableCategory', // description, example
-  '@airlock/sdk Sync', // description, example
-  '@airlock/sdk SyncCallOptions', // description, example
-  '@airlock/sdk SyncOptions', // description, example
-  '@airlock/sdk SyncReport', // description, example
-  '@airlock/sdk Telemetry', // description, example
-  '@airlock/sdk TelemetryContext', // example
-  '@airlock/sdk TelemetryOptions', // description, example
-  '@airlock/sdk TelemetryTuning', // description, example
-  '@airlock/sdk TemporaryRestriction', // description, example
   '@airlock/sdk Transport', // example
   '@airlock/sdk TransportOptions', // description, example
   '@airlock/sdk TransportRequest', // example
   '@airlock/sdk TransportResponse', // example
-  '@airlock/sdk WarningEngine', // description, example
-  '@airlock/sdk WarningEngineOptions', // description, example
-  '@airlock/sdk WarningReport', // description, example
-  '@airlock/sdk WarningStatus', // example
-  '@airlock/sdk ZoneData', // example
-  '@airlock/sdk ZoneRef', // description, example
   '@airlock/sdk/media AirlockMedia', // example
   '@airlock/sdk/media createMedia', // example
   '@airlock/sdk/media inspectMedia', // example
@@ -317,37 +245,4 @@ export const KNOWN_GAPS: ReadonlySet<string> = new Set([
   '@airlock/sdk/media MetadataTag', // example
   '@airlock/sdk/media SharedItem', // example
   '@airlock/sdk/media ShareResult', // description, example
-  '@airlock/sdk/recorder AppendStore', // example
-  '@airlock/sdk/recorder createFlightLibrary', // example
-  '@airlock/sdk/recorder createFlightRecorder', // example
-  '@airlock/sdk/recorder FlightLibrary', // description, example
-  '@airlock/sdk/recorder FlightRecorder', // description, example
-  '@airlock/sdk/recorder FlightRecorderOptions', // description, example
-  '@airlock/sdk/recorder RecorderSample', // example
-  '@airlock/sdk/recorder RecorderState', // example
-  '@airlock/sdk/recorder RECORDING_SUFFIX', // example
-  '@airlock/sdk/recorder RecordingResult', // description, example
-  '@airlock/sdk/recorder StoredFlightLog', // example
-  '@airlock/sdk/region COUNTRY_PATH', // description, example
-  '@airlock/sdk/region GpsCountries', // example
-  '@airlock/sdk/region gpsFromBorders', // example
-  '@airlock/sdk/region RegionInput', // description, example
-  '@airlock/sdk/region RegionResult', // description, example
-  '@airlock/sdk/sync createSync', // example
-  '@airlock/sdk/sync LogSyncResult', // example
-  '@airlock/sdk/sync Sha256', // example
-  '@airlock/sdk/sync Sync', // description, example
-  '@airlock/sdk/sync SyncCallOptions', // description, example
-  '@airlock/sdk/sync SyncOptions', // description, example
-  '@airlock/sdk/sync SyncReport', // description, example
-  '@airlock/sdk/telemetry createTelemetry', // example
-  '@airlock/sdk/telemetry DroppedSummary', // description, example
-  '@airlock/sdk/telemetry DropReason', // description, example
-  '@airlock/sdk/telemetry DropRecord', // example
-  '@airlock/sdk/telemetry FlightSummaryInput', // example
-  '@airlock/sdk/telemetry FlushResult', // description, example
-  '@airlock/sdk/telemetry Scheduler', // example
-  '@airlock/sdk/telemetry Telemetry', // description, example
-  '@airlock/sdk/telemetry TelemetryContext', // example
-  '@airlock/sdk/telemetry TelemetryOptions', // description, example
 ]);

@@ -10,11 +10,33 @@ import {
 } from './telemetry/index.ts';
 import type { Transport } from './transport/index.ts';
 
-/** The pilot's privacy settings as the app sees them. */
+/**
+ * The pilot's privacy settings as the app sees them.
+ *
+ * @example
+ * const settings: AirlockSettings = airlock.settings;
+ * await settings.ready;
+ * if (settings.get().pending.length) askPilot();
+ */
 export type AirlockSettings = Pick<Consent, 'ready' | 'get' | 'set' | 'onChange'>;
-/** What the pilot can do with the ledger. */
+/**
+ * What the pilot can do with the ledger.
+ *
+ * @example
+ * const ledger: AirlockLedger = airlock.ledger;
+ * const sent = await ledger.list({ category: 'app_performance' });
+ * share(await ledger.export());
+ */
 export type AirlockLedger = Pick<Ledger, 'list' | 'export' | 'clear'>;
 
+/**
+ * How `createAirlock`'s `telemetry` option tunes batching: the interval, jitter, queue size and backoff
+ * of `createTelemetry`, without its transport and consent (the Airlock's own).
+ *
+ * @example
+ * const telemetry: TelemetryTuning = { flushIntervalMs: 300_000, jitterMs: 60_000, maxQueue: 500 };
+ * const airlock = createAirlock({ serverUrl, context, telemetry });
+ */
 export type TelemetryTuning = Pick<
   TelemetryOptions,
   'flushIntervalMs' | 'jitterMs' | 'maxQueue' | 'maxBackoffMs' | 'random' | 'schedule'

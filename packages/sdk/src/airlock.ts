@@ -15,6 +15,7 @@ import {
   createLocationChecker,
   type LocationCheckResult,
   type LocationPosition,
+  type ZonePackChoice,
 } from './location/index.ts';
 import type { AirlockMedia, MediaDeps } from './media/index.ts';
 import type { Sha256 } from './platform/index.ts';
@@ -47,6 +48,19 @@ import {
   type WarningReport,
 } from './warnings/index.ts';
 
+/**
+ * What `createAirlock` takes: the server's URL, and optionally the platform (`fetch`, `storage`,
+ * `sha256`), the privacy mechanism, profile and hooks, and the stores for flights and Sync.
+ *
+ * @example
+ * const options: AirlockOptions = {
+ *   serverUrl: 'https://airlock.example.com',
+ *   storage: localStorage,
+ *   profile: 'strict',
+ *   context: { app_version: '4.2.0', os: 'android', os_version: '14', device_model: 'Pixel 8' },
+ * };
+ * const airlock = createAirlock(options);
+ */
 export interface AirlockOptions {
   /** Base URL of the Airlock server. */
   serverUrl: string;
@@ -69,6 +83,13 @@ export interface AirlockOptions {
   mechanism?: Mechanism;
   /** Zones within this distance must be in the data, metres; default 5000. */
   lookAheadM?: number;
+  /**
+   * Hold signed zone packs ('tile': the 5° tile the device is in, { country }, or 'world') and decide
+   * on the device: a check then sends only the pack id and version (docs/location-privacy.md).
+   */
+  zonePacks?: ZonePackChoice;
+  /** The server's zone-pack public key pinned by the app (raw Ed25519, base64url); default: read once. */
+  zonePackKey?: string | Uint8Array;
   now?: () => Date;
   /** Randomness for the 'uniform' mechanism (tests only); default secure. */
   random?: RandomSource;
@@ -114,6 +135,16 @@ export interface AirlockOptions {
   media?: (deps: MediaDeps) => AirlockMedia;
 }
 
+/**
+ * The SDK in one object, as `createAirlock` returns it. No method throws or rejects into the flight
+ * app: failures come back as results with `error`.
+ *
+ * @example
+ * const airlock: Airlock = createAirlock({ serverUrl: 'https://airlock.example.com', storage: localStorage });
+ * const check = await airlock.checkLocation({ lon: 8.5492, lat: 47.4582, accuracyM: 5 });
+ * const report = airlock.warnings({ lon: 8.5492, lat: 47.4582, altAglM: 40, time: new Date() });
+ * airlock.close();
+ */
 export interface Airlock {
   /** Zones, radio rules and data age for the position. Never rejects. */
   checkLocation(position: LocationPosition, options?: CheckOptions): Promise<LocationCheckResult>;
@@ -154,6 +185,14 @@ const AUTO_CHECK_INTERVAL_MS = 30_000;
  * settings, the ledger, telemetry, the location check with its offline cache, the region and radio
  * rules, and the on-device warning engine. No method throws into the flight app: failures come back
  * as results with `error`.
+ *
+ * @example
+ * const airlock = createAirlock({ serverUrl: 'https://airlock.example.com', storage: localStorage });
+ * airlock.onSend((r) => console.log('sent', r.category, r.method, r.url, r.bytes));
+ * const check = await airlock.checkLocation({ lon: 8.5492, lat: 47.4582, accuracyM: 5 });
+ * if (check.coverage === 'none') showBanner('No zone data here: airspace unknown');
+ * const report = airlock.warnings({ lon: 8.5492, lat: 47.4582, altAglM: 40, time: new Date() });
+ * if (report.status === 'blocked') showBlocked(report.inside);
  */
 export function createAirlock(options: AirlockOptions): Airlock {
   try {
@@ -189,6 +228,8 @@ function assemble(options: AirlockOptions): Airlock {
     now,
     ...(options.mechanism ? { mechanism: options.mechanism } : {}),
     ...(options.lookAheadM !== undefined ? { lookAheadM: options.lookAheadM } : {}),
+    ...(options.zonePacks ? { zonePacks: options.zonePacks } : {}),
+    ...(options.zonePackKey ? { zonePackKey: options.zonePackKey } : {}),
     ...(options.random ? { random: options.random } : {}),
     ...(options.hardExpiryS !== undefined ? { hardExpiryS: options.hardExpiryS } : {}),
   });

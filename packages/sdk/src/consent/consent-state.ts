@@ -7,8 +7,20 @@
  * `unset` means the pilot has not chosen; what it allows depends on the profile. Nothing leads back
  * to `unset`: once the pilot has chosen, no default, profile change or app update replaces the choice.
  * The fixed categories have one state each: location_check 'always', media and flight_logs 'manual'.
+ *
+ * @example
+ * const state: ChoiceState = airlock.settings.get().categories.app_performance.state as ChoiceState;
+ * if (state === 'unset') askPilot(); // never chosen: the profile decides meanwhile
  */
 export type ChoiceState = 'unset' | 'granted' | 'denied';
+/**
+ * The state of any category: a switchable one's `ChoiceState`, `'always'` (the location check) or
+ * `'manual'` (media and flight logs: one explicit action per item).
+ *
+ * @example
+ * const states: ConsentState[] = Object.values(airlock.settings.get().categories).map((c) => c.state);
+ * // e.g. ['granted', 'unset', 'always', 'manual', 'manual']
+ */
 export type ConsentState = ChoiceState | 'always' | 'manual';
 export type ConsentEvent = 'grant' | 'deny';
 

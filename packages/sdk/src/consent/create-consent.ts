@@ -23,7 +23,14 @@ import {
   type SwitchableCategory,
 } from './privacy-defaults.ts';
 
-/** One category as the settings screen shows it. */
+/**
+ * One category as the settings screen shows it.
+ *
+ * @example
+ * const { state, allowed, switchable } = airlock.settings.get().categories.user_experience;
+ * toggle.checked = allowed;
+ * toggle.disabled = !switchable;
+ */
 export interface CategorySetting {
   state: ConsentState;
   /** Data of the category may leave now without a per-item action of the pilot. */
@@ -34,6 +41,15 @@ export interface CategorySetting {
   chosenByPilot: boolean;
 }
 
+/**
+ * The pilot's privacy settings as a settings screen shows them: the profile, whether the stored choices
+ * are loaded, each category's state, and the categories still waiting for the pilot's answer.
+ *
+ * @example
+ * const settings: PrivacySettings = airlock.settings.get();
+ * for (const [category, s] of Object.entries(settings.categories)) row(category, s.state, s.allowed);
+ * if (settings.pending.length) askPilot(settings.pending);
+ */
 export interface PrivacySettings {
   profile: ConsentProfile;
   /** False until the stored choices are read; until then nothing switchable is sent. */
@@ -43,9 +59,23 @@ export interface PrivacySettings {
   pending: SwitchableCategory[];
 }
 
-/** `true` agrees, `false` refuses; categories left out keep their state. */
+/**
+ * `true` agrees, `false` refuses; categories left out keep their state.
+ *
+ * @example
+ * const change: SettingsChange = { app_performance: true, user_experience: false };
+ * await airlock.settings.set(change);
+ */
 export type SettingsChange = Partial<Record<SwitchableCategory, boolean>>;
 
+/**
+ * What `settings.set` resolves to: whether the change is in force, whether it was saved, and the
+ * settings after it.
+ *
+ * @example
+ * const result: SetResult = await airlock.settings.set({ user_experience: false });
+ * if (!result.persisted) toast('Saved for this session only: storage refused the write');
+ */
 export interface SetResult {
   /** The change was valid and is in force (it takes effect even when saving failed). */
   ok: boolean;
@@ -55,9 +85,22 @@ export interface SetResult {
   error?: string;
 }
 
-/** Told synchronously, before `set` resolves, so queues are dropped before anything else runs. */
+/**
+ * Told synchronously, before `set` resolves, so queues are dropped before anything else runs.
+ *
+ * @example
+ * const listener: SettingsListener = (settings, changed) => console.log('changed', changed, settings.pending);
+ * const stop = airlock.settings.onChange(listener);
+ */
 export type SettingsListener = (settings: PrivacySettings, changed: SwitchableCategory[]) => void;
 
+/**
+ * What `createConsent` takes: where the choices are kept, and the profile for unchosen categories.
+ *
+ * @example
+ * const options: ConsentOptions = { storage: localStorage, profile: 'strict' };
+ * const consent = createConsent(options);
+ */
 export interface ConsentOptions {
   /** Where the pilot's choices are kept; default in memory (forgotten on restart). */
   storage?: KeyValueStorage;
@@ -67,6 +110,16 @@ export interface ConsentOptions {
   storageKey?: string;
 }
 
+/**
+ * The pilot's consent on its own (`createAirlock` builds one): settings, change events, and the hook and
+ * gate that keep the transport to them.
+ *
+ * @example
+ * const consent: Consent = createConsent({ storage: localStorage, profile: 'strict' });
+ * transport.useBeforeSend(consent.beforeSend);
+ * transport.useGate(consent.gate);
+ * consent.allows('app_performance'); // false until the pilot agrees
+ */
 export interface Consent {
   /** Resolves once the stored choices are read (never rejects). */
   readonly ready: Promise<void>;
@@ -85,6 +138,13 @@ export interface Consent {
  * The consent state machine for the five categories, persisted through the app's storage. A change
  * is in force the moment `set` is called: listeners (the telemetry queue) hear of it synchronously
  * and the transport's gate refuses from then on; saving follows.
+ *
+ * @example
+ * const consent = createConsent({ storage: localStorage, profile: 'strict' });
+ * await consent.ready;
+ * await consent.set({ app_performance: true });
+ * consent.allows('app_performance'); // true
+ * consent.allows('media'); // false: media leaves only with userAction
  */
 export function createConsent(options: ConsentOptions = {}): Consent {
   const profile: ConsentProfile = options.profile === 'strict' ? 'strict' : 'reference';

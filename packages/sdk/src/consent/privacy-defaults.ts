@@ -1,9 +1,20 @@
 import type { DataCategory } from '../transport/index.ts';
 
-/** How a category is controlled: a setting, not at all (always on), or one explicit action per item. */
+/**
+ * How a category is controlled: a setting, not at all (always on), or one explicit action per item.
+ *
+ * @example
+ * const control: CategoryControl = PRIVACY_DEFAULTS.media.control; // 'per_action'
+ */
 export type CategoryControl = 'setting' | 'always' | 'per_action';
 
-/** One row of SPEC.md's table of the five data categories. */
+/**
+ * One row of SPEC.md's table of the five data categories.
+ *
+ * @example
+ * const policy: CategoryPolicy = PRIVACY_DEFAULTS.app_performance;
+ * row(policy.title, policy.default, policy.howToStop, policy.whatLeavesTheDevice);
+ */
 export interface CategoryPolicy {
   readonly title: string;
   /** 'on': sent unless the pilot turns it off; 'always': cannot be off; 'manual': only per action. */
@@ -81,11 +92,29 @@ export const PRIVACY_DEFAULTS = {
   },
 } as const satisfies Record<DataCategory, CategoryPolicy>;
 
-/** The categories the pilot switches in settings: exactly those whose control is 'setting'. */
+/**
+ * The categories the pilot switches in settings: exactly those whose control is 'setting'.
+ *
+ * @example
+ * for (const category of SWITCHABLE_CATEGORIES) addToggle(category); // app_performance, user_experience
+ */
 export const SWITCHABLE_CATEGORIES = ['app_performance', 'user_experience'] as const;
+/**
+ * A category the pilot switches in settings: `'app_performance'` or `'user_experience'`.
+ *
+ * @example
+ * const category: SwitchableCategory = 'user_experience';
+ * await airlock.settings.set({ [category]: false });
+ */
 export type SwitchableCategory = (typeof SWITCHABLE_CATEGORIES)[number];
 
-/** Which defaults an app starts from; the pilot's own choices always win over either. */
+/**
+ * Which defaults an app starts from; the pilot's own choices always win over either.
+ *
+ * @example
+ * const profile: ConsentProfile = userInEu ? 'strict' : 'reference';
+ * const airlock = createAirlock({ serverUrl, storage: localStorage, profile });
+ */
 export type ConsentProfile = 'reference' | 'strict';
 
 /**

@@ -6,7 +6,14 @@ import { LEDGER_DEFAULTS, type LedgerEntry, type LedgerFilter, type LedgerOption
 
 const DAY_MS = 86_400_000;
 
-/** The device's record of every request the SDK sent. */
+/**
+ * The device's record of every request the SDK sent.
+ *
+ * @example
+ * const ledger: Ledger = createLedger({ storage: localStorage });
+ * ledger.attachTo(transport); // last hook + result listener
+ * const entries = await ledger.list({ category: 'location_check' });
+ */
 export interface Ledger {
   /** Entries, oldest first; `[]` when the storage cannot be read (never rejects). */
   list(filter?: LedgerFilter): Promise<LedgerEntry[]>;
@@ -22,6 +29,13 @@ export interface Ledger {
   attachTo(transport: Transport): () => void;
 }
 
+/**
+ * What `createLedger` takes: retention and payload size (`LedgerOptions`), the storage and a clock.
+ *
+ * @example
+ * const options: CreateLedgerOptions = { storage: localStorage, maxAgeDays: 30, maxPayloadBytes: 16_384 };
+ * const ledger = createLedger(options);
+ */
 export interface CreateLedgerOptions extends LedgerOptions {
   storage?: KeyValueStorage;
   now?: () => Date;
@@ -31,6 +45,12 @@ export interface CreateLedgerOptions extends LedgerOptions {
  * The ledger of SPEC.md: before any request leaves, its time, method, URL, category, size, SHA-256
  * and payload (or, above `maxPayloadBytes`, only size and digest) are written to the app's storage,
  * and the request waits for that write. A payload that is not in the ledger was never sent.
+ *
+ * @example
+ * const ledger = createLedger({ storage: localStorage, maxAgeDays: 30 });
+ * ledger.attachTo(transport);
+ * await transport.send({ category: 'location_check', method: 'GET', path: '/v1/location/cells/694.597' });
+ * const [entry] = await ledger.list(); // entry.url, entry.sha256, entry.status
  */
 export function createLedger(options: CreateLedgerOptions = {}): Ledger {
   const now = options.now ?? (() => new Date());

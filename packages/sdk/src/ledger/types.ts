@@ -1,7 +1,13 @@
 import type { Sha256 } from '../platform/index.ts';
 import type { DataCategory, HttpMethod } from '../transport/index.ts';
 
-/** One request as it left the device. */
+/**
+ * One request as it left the device.
+ *
+ * @example
+ * const entries: LedgerEntry[] = await airlock.ledger.list();
+ * for (const e of entries) console.log(e.time, e.category, e.method, e.url, e.bytes, e.sha256, e.status);
+ */
 export interface LedgerEntry {
   /** Local to the device (a counter); never sent anywhere. */
   id: string;
@@ -28,6 +34,13 @@ export interface LedgerEntry {
   status?: number;
 }
 
+/**
+ * Which ledger entries `list` and `export` return: one category, and a time range (both ends included).
+ *
+ * @example
+ * const filter: LedgerFilter = { category: 'app_performance', from: '2026-05-01', to: new Date() };
+ * const entries = await airlock.ledger.list(filter);
+ */
 export interface LedgerFilter {
   category?: DataCategory;
   /** Entries at or after this time. */
@@ -36,6 +49,13 @@ export interface LedgerFilter {
   to?: Date | string;
 }
 
+/**
+ * The ledger's retention and payload size, and the SHA-256 it uses.
+ *
+ * @example
+ * const ledger: LedgerOptions = { maxEntries: 1000, maxAgeDays: 30, maxPayloadBytes: 16_384 };
+ * const airlock = createAirlock({ serverUrl, storage: localStorage, ledger });
+ */
 export interface LedgerOptions {
   /** Entries kept, oldest deleted first; default 5000. */
   maxEntries?: number;
@@ -49,4 +69,11 @@ export interface LedgerOptions {
   storagePrefix?: string;
 }
 
+/**
+ * The ledger's default retention: 5000 entries, 90 days, bodies up to 64 KiB kept whole.
+ *
+ * @example
+ * LEDGER_DEFAULTS.maxEntries; // 5000
+ * LEDGER_DEFAULTS.maxPayloadBytes; // 65536
+ */
 export const LEDGER_DEFAULTS = { maxEntries: 5000, maxAgeDays: 90, maxPayloadBytes: 64 * 1024 } as const;

@@ -9,6 +9,9 @@ import {
 /**
  * The ground an answer is complete for: the boxes of a cell answer (the cell grown by the server's
  * margin), or the disc of a `near` answer. Plain data, so it can be stored beside the answer.
+ *
+ * @example
+ * const cover: AreaCover = { cell: '694.597' }; // or { query: { lon: 8.54, lat: 47.37, radius_m: 5000 } }
  */
 export interface AreaCover {
   cell?: string;

@@ -5,7 +5,13 @@ import type { CachedAreaMeta } from './area-cache.ts';
 import { type AreaCover, coversDisc } from './area-cover.ts';
 import type { LocationAnswer } from './location-answer.ts';
 
-/** Zone data for one answered area, ready for the warning engine (it satisfies its `ZoneData`). */
+/**
+ * Zone data for one answered area, ready for the warning engine (it satisfies its `ZoneData`).
+ *
+ * @example
+ * const area: LoadedArea | null = (await airlock.checkLocation({ lon: 8.54, lat: 47.37 })).area;
+ * if (area) console.log(area.datasetVersion, area.countries, area.skippedZones);
+ */
 export interface LoadedArea {
   readonly path: string;
   readonly index: ZoneIndex;

@@ -1,7 +1,13 @@
 import { sha256Hex } from '@airlock/core/telemetry';
 import { utf8Bytes } from './utf8.ts';
 
-/** SHA-256 of the bytes as 64 lower-case hex digits: what an app passes where it has its own. */
+/**
+ * SHA-256 of the bytes as 64 lower-case hex digits: what an app passes where it has its own.
+ *
+ * @example
+ * const sha256: Sha256 = async (bytes) => toHex(await NativeCrypto.sha256(bytes));
+ * const airlock = createAirlock({ serverUrl, sha256 });
+ */
 export type Sha256 = (bytes: Uint8Array) => Promise<string>;
 
 interface SubtleLike {

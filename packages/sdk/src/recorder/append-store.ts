@@ -3,6 +3,16 @@
  * through react-native-fs, expo-file-system or node:fs; see docs/sdk.md), so the SDK needs no platform
  * module. Appends must keep their order; each append should be one write, so a kill tears at most the
  * last one, which the reader then drops.
+ *
+ * @example
+ * const dir = '/var/lib/myapp/flightlogs';
+ * const fileStore: AppendStore = {
+ *   append: (name, bytes) => appendFile(join(dir, name), bytes),
+ *   read: (name) => readFile(join(dir, name)).then((b) => new Uint8Array(b), () => null),
+ *   list: () => readdir(dir).catch(() => []),
+ *   remove: (name) => rm(join(dir, name), { force: true }),
+ * };
+ * const airlock = createAirlock({ serverUrl, flightLogStore: fileStore });
  */
 export interface AppendStore {
   /** Adds bytes at the end of the named file, creating it when missing. */

@@ -1,10 +1,21 @@
 import { readAirlockRecord } from '@airlock/core/flightlog/formats/airlock';
 import { type AppendStore, attemptStore } from './append-store.ts';
 
-/** Recordings end in `.aflr`; every other file in the store is a log the app imported. */
+/**
+ * Recordings end in `.aflr`; every other file in the store is a log the app imported.
+ *
+ * @example
+ * const recordings = (await airlock.recorder.list()).logs.filter((l) => l.id.endsWith(RECORDING_SUFFIX));
+ */
 export const RECORDING_SUFFIX = '.aflr';
 
-/** One flight log on the device, as the app's log list shows it. */
+/**
+ * One flight log on the device, as the app's log list shows it.
+ *
+ * @example
+ * const { logs } = await airlock.recorder.list();
+ * for (const log of logs as StoredFlightLog[]) row(log.id, log.status, log.start, log.durationS, log.bytes);
+ */
 export interface StoredFlightLog {
   /** Its name in the store; pass it to `sync([id])`. */
   id: string;
@@ -21,6 +32,14 @@ export interface StoredFlightLog {
   samples: number | null;
 }
 
+/**
+ * The flight logs on the device: list, read, remove, and import a file as a log for Sync.
+ *
+ * @example
+ * const library: FlightLibrary = airlock.recorder;
+ * const imported = await library.importLog('vtol.tlog', bytes);
+ * const { logs } = await library.list();
+ */
 export interface FlightLibrary {
   list(): Promise<{ logs: StoredFlightLog[]; error?: string }>;
   read(id: string): Promise<Uint8Array | null>;
@@ -28,7 +47,14 @@ export interface FlightLibrary {
   importLog(name: string, bytes: Uint8Array): Promise<{ id: string } | { error: string }>;
 }
 
-/** The logs in an AppendStore; `recordingId()` names the one being written (listed, never synced). */
+/**
+ * The logs in an AppendStore; `recordingId()` names the one being written (listed, never synced).
+ *
+ * @example
+ * const library = createFlightLibrary(memoryAppendStore(), () => null);
+ * await library.importLog('flight.ulg', bytes);
+ * (await library.list()).logs[0].status; // 'imported'
+ */
 export function createFlightLibrary(store: AppendStore, recordingId: () => string | null): FlightLibrary {
   async function describe(id: string): Promise<StoredFlightLog> {
     if (!id.endsWith(RECORDING_SUFFIX))

@@ -13,6 +13,14 @@ import { type AppendStore, attemptStore } from './append-store.ts';
 import { createFlightLibrary, type FlightLibrary, RECORDING_SUFFIX } from './flight-library.ts';
 import { type RecorderSample, timeOf, toAirlockSample } from './recorder-sample.ts';
 
+/**
+ * What `createFlightRecorder` takes: the store the recordings go to, and how often buffered samples are
+ * written (the most a kill of the app can lose).
+ *
+ * @example
+ * const options: FlightRecorderOptions = { store: fileStore, flushIntervalMs: 1000, maxChunkSamples: 50 };
+ * const recorder = createFlightRecorder(options);
+ */
 export interface FlightRecorderOptions {
   /** Where recordings (and imported logs) are kept. */
   store: AppendStore;
@@ -23,7 +31,13 @@ export interface FlightRecorderOptions {
   maxChunkSamples?: number;
 }
 
-/** What the recorder is doing, for a status line. */
+/**
+ * What the recorder is doing, for a status line.
+ *
+ * @example
+ * const s: RecorderState = airlock.recorder.state();
+ * statusLine(s.recording ? `REC ${s.samples} samples, ${s.bytesWritten} B` : 'not recording', s.error);
+ */
 export interface RecorderState {
   recording: boolean;
   /** The flight being recorded, or null. */
@@ -35,6 +49,13 @@ export interface RecorderState {
   error?: string;
 }
 
+/**
+ * What `stop()` resolves to: the recording's id, samples and bytes written, and the last store failure.
+ *
+ * @example
+ * const result: RecordingResult = await airlock.recorder.stop();
+ * if (result.error) warn(`Part of the recording was not written: ${result.error}`);
+ */
 export interface RecordingResult {
   id: string | null;
   samples: number;
@@ -42,6 +63,17 @@ export interface RecordingResult {
   error?: string;
 }
 
+/**
+ * Records flights on the device in AFLR (docs/formats/airlock-flight-record.md) and keeps the logs the
+ * app imports; sends nothing. `airlock.recorder` is one.
+ *
+ * @example
+ * const recorder: FlightRecorder = airlock.recorder;
+ * const id = recorder.start({ aircraft: 'Quad X4', app: 'MyFlightApp 2.1' });
+ * recorder.sample({ lat: 47.3769, lon: 8.5417, altRelM: 42.5, hSpeedMps: 6.1, mode: 'POSCTL' });
+ * recorder.event('photo');
+ * await recorder.stop();
+ */
 export interface FlightRecorder extends FlightLibrary {
   /** Starts a new recording (stopping one in progress) and returns its id. */
   start(info?: { aircraft?: string; app?: string }): string;
@@ -73,6 +105,12 @@ interface Recording {
  * record when the flight starts, then one append per chunk of samples (every second by default) and
  * per event, then an end record. Nothing here sends anything: recordings leave only through Sync.
  * Never throws: store failures show in `state().error`.
+ *
+ * @example
+ * const recorder = createFlightRecorder({ store: memoryAppendStore() });
+ * const id = recorder.start({ aircraft: 'Quad X4' });
+ * onTelemetry((t) => recorder.sample({ time: t.time, lat: t.lat, lon: t.lon, altRelM: t.alt, batteryPct: t.battery }));
+ * const { samples, bytes } = await recorder.stop();
  */
 export function createFlightRecorder(options: FlightRecorderOptions): FlightRecorder {
   const now = options.now ?? (() => new Date());

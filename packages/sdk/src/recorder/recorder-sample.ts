@@ -3,6 +3,10 @@ import type { AirlockSample } from '@airlock/core/flightlog/formats/airlock';
 /**
  * One state of the aircraft as the app reads it from the flight controller, in SI units. Everything is
  * optional: what the app leaves out is stored as unknown, never as 0.
+ *
+ * @example
+ * const sample: RecorderSample = { lat: 47.3769, lon: 8.5417, altRelM: 42.5, hSpeedMps: 6.1, stickPitch: 0.6, mode: 'POSCTL' };
+ * airlock.recorder.sample(sample);
  */
 export interface RecorderSample {
   /** When the state was measured: a Date or epoch milliseconds; default the recorder's clock. */

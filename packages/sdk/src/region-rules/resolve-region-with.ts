@@ -2,15 +2,35 @@ import { type RadioRules, radioRulesFor } from '@airlock/core/radio';
 import { countriesForMcc } from '@airlock/core/region';
 import type { Transport } from '../transport/index.ts';
 
+/**
+ * The server's IP-to-country endpoint, asked only when neither GPS nor MCC answered.
+ *
+ * @example
+ * COUNTRY_PATH; // '/v1/location/country'
+ */
 export const COUNTRY_PATH = '/v1/location/country';
 
-/** A GPS fix; its coordinates never leave the device. */
+/**
+ * A GPS fix; its coordinates never leave the device.
+ *
+ * @example
+ * const fix: GpsFix = { lon: 6.9125, lat: 46.4334, accuracyM: 8 };
+ * const { countries } = await airlock.region({ gps: fix });
+ */
 export interface GpsFix {
   lon: number;
   lat: number;
   accuracyM?: number;
 }
 
+/**
+ * What the region is found from: a GPS fix (never sent), else the SIM's mobile country code, else the
+ * server (which looks up the request's IP and forgets it).
+ *
+ * @example
+ * const input: RegionInput = { gps: { lon: 6.91, lat: 46.43, accuracyM: 10 }, mcc: '228' };
+ * const region = await airlock.region(input);
+ */
 export interface RegionInput {
   /** A GPS fix; its coordinates never leave the device. */
   gps?: GpsFix | null;
@@ -20,6 +40,13 @@ export interface RegionInput {
   transport?: Transport;
 }
 
+/**
+ * The countries the drone may be in, where that came from, and the strictest radio rules over them.
+ *
+ * @example
+ * const result: RegionResult = await airlock.region({ mcc: '228' });
+ * // { countries: ['CH'], source: 'mcc', radio: { bands: [...], ... } }
+ */
 export interface RegionResult {
   /** Candidate countries, ISO 3166-1 alpha-2, sorted; several near borders, empty when unknown. */
   countries: readonly string[];
@@ -36,6 +63,10 @@ export interface RegionResult {
 /**
  * The countries for a valid GPS fix, or null when this source cannot tell (then the MCC and the
  * server are asked). `gpsFromBorders` (`@airlock/sdk/region`) answers on the device from borders.
+ *
+ * @example
+ * const fromMyBorders: GpsCountries = async ({ lon, lat }) => ({ countries: myCountryLookup(lon, lat), source: 'gps' });
+ * const airlock = createAirlock({ serverUrl, gpsRegion: fromMyBorders });
  */
 export type GpsCountries = (
   gps: GpsFix,

@@ -13,6 +13,11 @@ const BORDER_SLACK_M = 1000;
  * Countries from borders on the device, offline: every country within the fix's accuracy + 1 km.
  * Pass it to `createAirlock({ gpsRegion: gpsFromBorders })` for `airlock.region()` to use the borders
  * (about 230 kB gzip, hence an optional subpath) instead of the location check's answer.
+ *
+ * @example
+ * import { gpsFromBorders } from '@airlock/sdk/region';
+ * const airlock = createAirlock({ serverUrl, gpsRegion: gpsFromBorders });
+ * await airlock.region({ gps: { lon: 6.9125, lat: 46.4334, accuracyM: 10 } }); // { countries: ['CH'], source: 'gps', ... }
  */
 export const gpsFromBorders: GpsCountries = async (gps) => {
   const accuracy = Number.isFinite(gps.accuracyM) && (gps.accuracyM as number) > 0 ? gps.accuracyM! : 0;

@@ -2,6 +2,11 @@
  * The storage the SDK keeps its cache in. Both `window.localStorage` (synchronous) and React Native's
  * AsyncStorage (promises) satisfy it as they are, so the app passes its own and the SDK never needs a
  * platform module.
+ *
+ * @example
+ * import AsyncStorage from '@react-native-async-storage/async-storage';
+ * const storage: KeyValueStorage = AsyncStorage; // or window.localStorage
+ * const airlock = createAirlock({ serverUrl, storage });
  */
 export interface KeyValueStorage {
   getItem(key: string): Promise<string | null> | string | null;

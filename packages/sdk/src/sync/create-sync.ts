@@ -7,6 +7,14 @@ import { createSyncState } from './sync-state.ts';
 import { TusClient } from './tus-client.ts';
 import { type LogSyncResult, type UploadContext, uploadLog } from './upload-log.ts';
 
+/**
+ * What `createSync` takes: the transport, the pilot's token, the store of logs, where upload progress is
+ * kept, and the chunk size and retries.
+ *
+ * @example
+ * const options: SyncOptions = { transport, auth: () => session.token, store: fileStore, state: AsyncStorage };
+ * const sync = createSync(options);
+ */
 export interface SyncOptions {
   /** The SDK's one transport: every byte of a log leaves through it. */
   transport: Transport;
@@ -31,16 +39,38 @@ export interface SyncOptions {
   retryDelayMs?: number;
 }
 
+/**
+ * Options of one `sync` call: a progress listener, told after every chunk the server confirmed.
+ *
+ * @example
+ * const options: SyncCallOptions = { onProgress: ({ id, offset, size }) => bar(id, offset / size) };
+ * await airlock.sync('all', options);
+ */
 export interface SyncCallOptions {
   onProgress?: (progress: { id: string; offset: number; size: number }) => void;
 }
 
+/**
+ * What a `sync` call resolves to: how each log ended, or why nothing was tried.
+ *
+ * @example
+ * const report: SyncReport = await airlock.sync('all');
+ * if (report.error) askToSignIn(report.error);
+ * for (const r of report.results) row(r.id, r.status, r.sentBytes);
+ */
 export interface SyncReport {
   results: LogSyncResult[];
   /** Why nothing was tried (not signed in, no SHA-256, the store failed). */
   error?: string;
 }
 
+/**
+ * Sync on its own (`createSync`); `airlock.sync` is the same call.
+ *
+ * @example
+ * const sync: Sync = createSync({ transport, auth: () => session.token, store: fileStore });
+ * const { results } = await sync.sync(['flight-20260601T101500Z-3f9a.aflr']);
+ */
 export interface Sync {
   /** Uploads the named logs, or every log not being recorded ('all'). Only ever runs when called. */
   sync(ids: readonly string[] | 'all', options?: SyncCallOptions): Promise<SyncReport>;
@@ -51,6 +81,11 @@ export interface Sync {
  * button). Each log goes up as a tus upload through the transport, deduplicated by the file's
  * SHA-256 on the server, resumable across failures and restarts. One Sync runs at a time; a second
  * call waits for the first. No timer, no retry in the background. Never rejects.
+ *
+ * @example
+ * import { createSync } from '@airlock/sdk/sync';
+ * const sync = createSync({ transport, auth: () => session.token, store: fileStore, state: AsyncStorage });
+ * const { results, error } = await sync.sync('all', { onProgress: ({ id, offset, size }) => bar(id, offset / size) });
  */
 export function createSync(options: SyncOptions): Sync {
   const library: FlightLibrary = createFlightLibrary(options.store, options.recordingId ?? (() => null));

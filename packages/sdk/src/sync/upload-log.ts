@@ -1,7 +1,13 @@
 import type { SyncStateStore, UploadState } from './sync-state.ts';
 import type { TusClient, TusStepError } from './tus-client.ts';
 
-/** How one log's Sync ended. */
+/**
+ * How one log's Sync ended.
+ *
+ * @example
+ * const { results } = await airlock.sync('all');
+ * for (const r of results as LogSyncResult[]) console.log(r.id, r.status, r.logId, r.sentBytes, r.resumedFrom);
+ */
 export interface LogSyncResult {
   /** The log's id on the device (its name in the store). */
   id: string;

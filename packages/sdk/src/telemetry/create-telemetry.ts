@@ -20,6 +20,12 @@ const MINUTE = 60_000;
  * sent, queued per category (bounded, persisted), batched per day and sent after a random delay.
  * Reports carry no identifier of any kind. A category that is off collects nothing, and switching
  * it off drops its queue at once. No method throws.
+ *
+ * @example
+ * import { createTelemetry } from '@airlock/sdk/telemetry';
+ * const telemetry = createTelemetry({ transport, consent, storage: localStorage, context });
+ * telemetry.countFeature('map.open');
+ * telemetry.recordTiming('app.startup', 840);
  */
 export function createTelemetry(options: TelemetryOptions): Telemetry {
   const now = options.now ?? (() => new Date());

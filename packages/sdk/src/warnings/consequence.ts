@@ -1,7 +1,13 @@
 import type { ZoneCategory } from '@airlock/core/zone';
 import type { Consequence } from './types.ts';
 
-/** The consequence of each category when the zone applies. */
+/**
+ * The consequence of each category when the zone applies.
+ *
+ * @example
+ * CONSEQUENCE_OF.authorization; // 'unlock_required'
+ * CONSEQUENCE_OF.restricted; // 'takeoff_blocked'
+ */
 export const CONSEQUENCE_OF: Readonly<Record<ZoneCategory, Consequence>> = {
   restricted: 'takeoff_blocked',
   authorization: 'unlock_required',

@@ -30,6 +30,14 @@ const MIN_CLOSING_MPS = 0.1;
 const FLOOR_CATEGORIES: ReadonlySet<ZoneCategory> = new Set(['restricted', 'authorization', 'temporary']);
 const NO_ISSUES: readonly string[] = Object.freeze([]);
 
+/**
+ * The on-device warning engine on its own (`createAirlock` keeps one behind `airlock.warnings`).
+ *
+ * @example
+ * const engine: WarningEngine = createWarningEngine({ horizonS: 60 });
+ * const report = engine.update(check.area, { lon, lat, altAglM, velocity: { east, north }, time: new Date() });
+ * engine.reset(); // e.g. after a jump in the replay of a log
+ */
 export interface WarningEngine {
   /**
    * Judges one state against the zones. Never throws: bad input or no data gives status 'unknown'.
@@ -46,6 +54,11 @@ export interface WarningEngine {
  * beyond the horizon cost one subtraction per update. Only zones that may be within the horizon are
  * measured exactly (great circles, in core's geometry), and a watch list from the ZoneIndex keeps
  * far zones out of the loop altogether.
+ *
+ * @example
+ * const check = await checker.check({ lon: 8.5492, lat: 47.4582 });
+ * const engine = createWarningEngine({ horizonS: 60 });
+ * const report = engine.update(check.area, { lon: 8.5492, lat: 47.4582, altAglM: 40, speedMps: 8, headingDeg: 90, time: new Date() });
  */
 export function createWarningEngine(options: WarningEngineOptions = {}): WarningEngine {
   const minHorizonM = positive(options.minHorizonM, 1000);
