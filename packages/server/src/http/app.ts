@@ -14,6 +14,7 @@ import { bodySizeLimit } from './body-size-limit.ts';
 import { mapError } from './error-map.ts';
 import { type FastPath, telemetryIngestFastPath, urlIndexFastPath, withFastPaths } from './fast-paths.ts';
 import { describeValidation, errorBody } from './http-error.ts';
+import { requireOperator } from './operator-auth.ts';
 import { ResponseCache } from './response-cache.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerDatasetRoutes } from './routes/datasets.ts';
@@ -144,7 +145,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   if (deps.pilotData) {
     registerAccountRoutes(app, { accounts: deps.pilotData.accounts, config: deps.config, redis: deps.redis });
     registerFlightLogRoutes(app, deps.pilotData);
-    registerMediaRoutes(app, deps.pilotData);
+    registerMediaRoutes(app, { ...deps.pilotData, operator: (h) => requireOperator(ctx, h) });
   }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', {

@@ -1,4 +1,12 @@
 export { MediaError, type MediaErrorCode } from './media-error.ts';
+export {
+  DECISIONS,
+  type Decision,
+  MediaModeration,
+  type QueueEntry,
+  REPORT_REASONS,
+  type ReportReason,
+} from './media-moderation.ts';
 export { type MediaLimits, MediaService, type ShareOptions } from './media-service.ts';
 export {
   LICENCES,

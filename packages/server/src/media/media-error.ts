@@ -5,9 +5,12 @@ export type MediaErrorCode =
   | 'unsupported_media'
   | 'corrupt_media'
   | 'too_many_shares'
-  | 'bad_cursor';
+  | 'bad_cursor'
+  | 'hidden';
 
-const STATUS: Record<MediaErrorCode, 400 | 413 | 415 | 422 | 429> = {
+type MediaStatus = 400 | 413 | 415 | 422 | 429 | 451;
+
+const STATUS: Record<MediaErrorCode, MediaStatus> = {
   empty_file: 400,
   bad_cursor: 400,
   too_large: 413,
@@ -15,11 +18,16 @@ const STATUS: Record<MediaErrorCode, 400 | 413 | 415 | 422 | 429> = {
   unsupported_media: 415,
   corrupt_media: 422,
   too_many_shares: 429,
+  // Hidden by the operator after reports: "unavailable for legal reasons" is what RFC 7725 has for it.
+  hidden: 451,
 };
 
-/** Why a share was refused. Nothing of the file is kept: not the upload, not a derivative, not a row. */
+/**
+ * Why a share was refused (nothing of the file is kept: not the upload, not a derivative, not a row),
+ * or why an item cannot be read.
+ */
 export class MediaError extends Error {
-  readonly status: 400 | 413 | 415 | 422 | 429;
+  readonly status: MediaStatus;
   constructor(
     readonly code: MediaErrorCode,
     message: string,
@@ -34,3 +42,5 @@ export class MediaError extends Error {
 
 export const corrupt = (what: string) => new MediaError('corrupt_media', what);
 export const unsupported = (what: string) => new MediaError('unsupported_media', what);
+
+export const hidden = () => new MediaError('hidden', 'this item was hidden by the operator after a report');

@@ -16,13 +16,15 @@ export interface MediaRow {
   coarse_lat: number | null;
   coarse_lon: number | null;
   shared_at: Date;
+  /** Set while the operator keeps the item hidden: every public route answers 451. */
+  hidden_at: Date | null;
 }
 
 export type PageAfter = { sharedAt: Date; id: string };
 
 const COLUMNS = `id, pilot_id, kind, content_type, ext, file_bytes::float8 AS file_bytes,
   thumb_bytes::float8 AS thumb_bytes, width, height, duration_ms::float8 AS duration_ms, title, licence,
-  coarse_lat, coarse_lon, shared_at`;
+  coarse_lat, coarse_lon, shared_at, hidden_at`;
 
 /** The media_items table. Writes and the owner's views name the owner; the public views are all rows. */
 export class MediaRows {
@@ -40,7 +42,7 @@ export class MediaRows {
     if (options.pilotId) {
       params.push(options.pilotId);
       where.push(`pilot_id = $${params.length}`);
-    }
+    } else where.push('hidden_at IS NULL'); // the public list: a hidden item is gone from it at once
     if (options.after) {
       params.push(options.after.sharedAt, options.after.id);
       where.push(`(shared_at, id) < ($${params.length - 1}, $${params.length})`);
@@ -67,7 +69,7 @@ export class MediaRows {
    * The last step of a share: the row, only if the pilot's shares stay within `quota` bytes. Shares of
    * one pilot are serialised by an advisory lock, so two at once cannot both slip under the quota.
    */
-  async insertWithinQuota(row: Omit<MediaRow, 'shared_at'>, quota: number): Promise<boolean> {
+  async insertWithinQuota(row: Omit<MediaRow, 'shared_at' | 'hidden_at'>, quota: number): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('media-quota:' || $1))", [row.pilot_id]);
       const { rows } = await tx.query<{ n: number }>(
@@ -100,9 +102,10 @@ export class MediaRows {
     });
   }
 
-  async delete(pilotId: string, id: string): Promise<MediaRow | null> {
+  /** One pilot's item, or (pilotId null) anyone's: the operator's removal. */
+  async delete(pilotId: string | null, id: string): Promise<MediaRow | null> {
     const { rows } = await this.db.query<MediaRow>(
-      `DELETE FROM media_items WHERE pilot_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+      `DELETE FROM media_items WHERE ($1::uuid IS NULL OR pilot_id = $1) AND id = $2 RETURNING ${COLUMNS}`,
       [pilotId, id],
     );
     return rows[0] ?? null;

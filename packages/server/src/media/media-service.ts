@@ -5,7 +5,8 @@ import type { PilotDataSource } from '../accounts/index.ts';
 import { type BlobStore, deleteBlobPrefix, putBlobFile, readBlobRange } from '../blobs/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Database } from '../storage/index.ts';
-import { MediaError } from './media-error.ts';
+import { hidden, MediaError } from './media-error.ts';
+import { MediaModeration } from './media-moderation.ts';
 import { fileKey, itemPrefix, pilotPrefix, thumbnailKey } from './media-keys.ts';
 import { type MediaRow, MediaRows } from './media-rows.ts';
 import { sweepOrphans, sweepStaging } from './media-sweeps.ts';
@@ -44,6 +45,8 @@ export interface ShareOptions {
 export class MediaService implements PilotDataSource {
   readonly name = 'community_media';
   readonly rows: MediaRows;
+  /** Reports, the operator's queue and decisions. */
+  readonly moderation: MediaModeration;
   private readonly rate: ShareRateLimit;
   /** The start-up sweep of the staging folder; shares wait for it so it never takes one in flight. */
   private readonly staged: Promise<unknown>;
@@ -58,6 +61,7 @@ export class MediaService implements PilotDataSource {
     private readonly log: Logger,
   ) {
     this.rows = new MediaRows(db);
+    this.moderation = new MediaModeration(db, this);
     this.rate = new ShareRateLimit(limits.sharesPerHour);
     this.staged = sweepStaging(stagingDir).then(
       (n) => n > 0 && log.info('staged media removed at start', { files: n }),
@@ -101,7 +105,12 @@ export class MediaService implements PilotDataSource {
     if (s.thumbnail) await this.store.put(thumbnailKey(pilotId, id), s.thumbnail);
   }
 
-  private row(pilotId: string, id: string, s: Stripped, o: ShareOptions): Omit<MediaRow, 'shared_at'> {
+  private row(
+    pilotId: string,
+    id: string,
+    s: Stripped,
+    o: ShareOptions,
+  ): Omit<MediaRow, 'shared_at' | 'hidden_at'> {
     return {
       id,
       pilot_id: pilotId,
@@ -133,42 +142,55 @@ export class MediaService implements PilotDataSource {
   }
 
   async get(id: string): Promise<MediaView | null> {
-    const row = await this.rows.get(id);
+    const row = await this.readable(id);
     return row && toView(row);
+  }
+
+  /** The row of an item anyone may read; a hidden one is refused (451) on every route alike. */
+  private async readable(id: string): Promise<MediaRow | null> {
+    const row = await this.rows.get(id);
+    if (row?.hidden_at) throw hidden();
+    return row;
   }
 
   /** The stripped file: its row (size, type) and a reader of byte ranges. */
   async file(
     id: string,
   ): Promise<{ row: MediaRow; read(start: number, end: number): Promise<Readable | null> } | null> {
-    const row = await this.rows.get(id);
+    const row = await this.readable(id);
     if (!row) return null;
     const key = fileKey(row.pilot_id, row.id, row.ext);
     return { row, read: (start, end) => readBlobRange(this.store, key, start, end) };
   }
 
   async thumbnail(id: string): Promise<Buffer | null> {
-    const row = await this.rows.get(id);
+    const row = await this.readable(id);
     return row && row.thumb_bytes > 0 ? this.store.get(thumbnailKey(row.pilot_id, row.id)) : null;
   }
 
-  /** Row first (gone for every reader at once), then the file and thumbnail, then the row's residue. */
-  async delete(pilotId: string, id: string): Promise<boolean> {
+  /**
+   * Row first (gone for every reader at once), then the file and thumbnail, then the row's residue.
+   * `pilotId` null: the operator's removal, whoever shared it.
+   */
+  async delete(pilotId: string | null, id: string): Promise<boolean> {
     const row = await this.rows.delete(pilotId, id);
     if (!row) return false;
+    pilotId = row.pilot_id;
     await deleteBlobPrefix(this.store, itemPrefix(pilotId, id));
     await this.eraseResidue();
     return true;
   }
 
+  /** The pilot's shares, and the reports they made on others' (or their own) items. */
   async exportFor(pilotId: string): Promise<unknown> {
     const items: MediaView[] = [];
     for (let cursor: string | undefined; ; ) {
       const page = await this.list({ limit: 200, cursor, pilotId });
       items.push(...page.items);
-      if (!page.next_cursor) return items;
+      if (!page.next_cursor) break;
       cursor = page.next_cursor;
     }
+    return { items, reports: await this.moderation.reportsBy(pilotId) };
   }
 
   /** After the account's rows are gone (media rows go with them): the files, and the rows' residue. */

@@ -30,6 +30,7 @@ export const mediaSchema = z
       .string()
       .nullable()
       .openapi({ description: 'photos only (no poster frames for videos)' }),
+    hidden: z.boolean().openapi({ description: 'hidden by the operator (only its owner sees it listed)' }),
   })
   .openapi('MediaItem');
 

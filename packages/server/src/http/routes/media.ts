@@ -17,11 +17,14 @@ import {
   pilotSecurity,
   shareQuery,
 } from './media-schemas.ts';
+import { registerMediaModerationRoutes } from './media-moderation.ts';
 import { registerMyMediaRoutes } from './my-media.ts';
 
 export interface MediaRouteDeps {
   accounts: AccountService;
   media: MediaService;
+  /** Throws unless the request carries the operator token (the moderation routes). */
+  operator: (authorization: string | undefined) => void;
 }
 
 const notFound = () => new HttpError(404, 'not_found', 'no such shared item');
@@ -33,6 +36,7 @@ const notFound = () => new HttpError(404, 'not_found', 'no such shared item');
 export function registerMediaRoutes(app: OpenAPIHono, deps: MediaRouteDeps): void {
   const { media } = deps;
   registerMyMediaRoutes(app, deps); // first: /v1/media/mine is not an item id
+  registerMediaModerationRoutes(app, deps);
 
   app.openapi(
     createRoute({
@@ -45,7 +49,11 @@ export function registerMediaRoutes(app: OpenAPIHono, deps: MediaRouteDeps): voi
         200: { content: { 'application/json': { schema: mediaPageSchema } }, description: 'a page' },
       },
     }),
-    async (c) => c.json(await media.list(c.req.valid('query')), 200),
+    async (c) => {
+      // Revalidated on every use: an item hidden or deleted leaves every cached list at once.
+      c.header('Cache-Control', 'no-cache');
+      return c.json(await media.list(c.req.valid('query')), 200);
+    },
   );
 
   app.openapi(
@@ -58,12 +66,14 @@ export function registerMediaRoutes(app: OpenAPIHono, deps: MediaRouteDeps): voi
       responses: {
         200: { content: { 'application/json': { schema: mediaSchema } }, description: 'the item' },
         404: MEDIA_NOT_FOUND,
+        451: { description: 'hidden by the operator after a report' },
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const item = isMediaId(id) ? await media.get(id) : null;
       if (!item) throw notFound();
+      c.header('Cache-Control', 'no-cache');
       return c.json(item, 200);
     },
   );
@@ -81,6 +91,7 @@ export function registerMediaRoutes(app: OpenAPIHono, deps: MediaRouteDeps): voi
         304: { description: 'unchanged (the bytes of an id never change)' },
         404: MEDIA_NOT_FOUND,
         416: { description: 'the range lies outside the file' },
+        451: { description: 'hidden by the operator after a report' },
       },
     }),
     async (c) => {
@@ -134,6 +145,7 @@ export function registerMediaRoutes(app: OpenAPIHono, deps: MediaRouteDeps): voi
           description: 'at most 480 px on its longer side',
         },
         404: { description: 'no such item, or a video (no poster frames)' },
+        451: { description: 'hidden by the operator after a report' },
       },
     }),
     async (c) => {

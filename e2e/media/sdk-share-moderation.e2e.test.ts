@@ -2,7 +2,9 @@
 // device covers every location, time and device tag ExifTool 12.57 found in each file (its recorded
 // output, expected-sensitive.json); a cut-short file never throws; `airlock.media.share` sends one item
 // through the one transport, recorded in the ledger as the pilot's own action; nothing else in the SDK
-// sends media.
+// sends media. Moderation on the same server: a report, the operator's queue (never who reported), and a
+// hidden item answering 451 on every route at once (item, file, ranged and revalidated reads, HEAD,
+// thumbnail; gone from the list), then restored and removed.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { createAirlock } from '../../packages/sdk/src/index.ts';
 import { createMedia, inspectMedia } from '../../packages/sdk/src/media/index.ts';
 import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
+import { errorShapeProblem } from '../testing/error-shape.ts';
 import { MEDIA_DIR, readCorpus } from '../testing/media-tools.ts';
 
 const read = (f: string) => new Uint8Array(readFileSync(join(MEDIA_DIR, f)));
@@ -50,10 +53,13 @@ describe('media.inspect against ExifTool on every corpus file', () => {
   });
 });
 
+const OPERATOR = 'operator-token-for-the-media-test';
+
+// One server for the SDK's shares and the moderation checks: starting one is the slow part.
 describe('airlock.media.share through the one transport', () => {
   let t: TestServer;
   before(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ env: { AIRLOCK_ADMIN_TOKEN: OPERATOR } });
   });
   after(async () => t?.close());
 
@@ -98,6 +104,104 @@ describe('airlock.media.share through the one transport', () => {
     assert.deepEqual(sent, []);
     assert.equal(createAirlock({ serverUrl: t.url }).media, null);
     airlock.close();
+  });
+
+  test('moderation: report, queue, hide (451 on every route at once), restore, remove', async () => {
+    const owner = await t.pilot('media-owner@example.org');
+    const reporter = await t.pilot('media-reporter@example.org');
+    const share = async (file: string) => {
+      const r = await fetch(`${t.url}/v1/media`, { method: 'POST', headers: owner.auth, body: read(file) });
+      assert.equal(r.status, 201);
+      return (await r.json()) as { id: string; file_url: string; thumbnail_url: string };
+    };
+    const photo = await share('pixel-gps.jpg');
+    const json = { 'content-type': 'application/json' };
+    const report = (id: string, body: unknown, auth: Record<string, string> = reporter.auth) =>
+      fetch(`${t.url}/v1/media/${id}/reports`, {
+        method: 'POST',
+        headers: { ...auth, ...json },
+        body: JSON.stringify(body),
+      });
+    const decide = (id: string, decision: string, token = OPERATOR) =>
+      fetch(`${t.url}/v1/admin/media/${id}/decision`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, ...json },
+        body: JSON.stringify({ decision }),
+      });
+    const queue = async () => {
+      const r = await fetch(`${t.url}/v1/admin/media/reports`, {
+        headers: { authorization: `Bearer ${OPERATOR}` },
+      });
+      assert.equal(r.status, 200);
+      return (await r.json()) as {
+        items: Array<{ item: { id: string }; reports: Array<{ reason: string }> }>;
+      };
+    };
+
+    assert.equal((await report(photo.id, { reason: 'nonsense' })).status, 400);
+    assert.equal((await report(photo.id, { reason: 'spam' }, {})).status, 401);
+    assert.equal((await report('00000000-0000-4000-8000-000000000000', { reason: 'spam' })).status, 404);
+    assert.equal((await report(photo.id, { reason: 'spam' })).status, 201);
+    assert.equal((await report(photo.id, { reason: 'shows_location', note: 'my house' })).status, 201);
+    assert.equal((await fetch(`${t.url}/v1/admin/media/reports`)).status, 401);
+    assert.equal((await decide(photo.id, 'hide', 'wrong')).status, 401);
+    const open = await queue();
+    assert.deepEqual(
+      open.items.map((e) => [e.item.id, e.reports.map((r) => r.reason)]),
+      [[photo.id, ['shows_location']]],
+    );
+    assert.ok(!JSON.stringify(open).includes(reporter.id), 'the queue never says who reported');
+
+    const etag = (await fetch(`${t.url}${photo.file_url}`, { method: 'HEAD' })).headers.get('etag') ?? '';
+    assert.equal(
+      (await fetch(`${t.url}${photo.file_url}`, { headers: { 'if-none-match': etag } })).status,
+      304,
+    );
+    assert.equal((await decide(photo.id, 'hide')).status, 204);
+    const reads: Array<[string, RequestInit]> = [
+      [`/v1/media/${photo.id}`, {}],
+      [photo.file_url, {}],
+      [photo.file_url, { headers: { range: 'bytes=0-99' } }],
+      [photo.file_url, { headers: { 'if-none-match': etag } }],
+      [photo.file_url, { method: 'HEAD' }],
+      [photo.thumbnail_url, {}],
+    ];
+    for (const [path, init] of reads) {
+      const r = await fetch(`${t.url}${path}`, init);
+      const body = await r.text();
+      assert.equal(r.status, 451, `${path} ${JSON.stringify(init)}`);
+      if (init.method !== 'HEAD')
+        assert.equal(
+          errorShapeProblem(r.status, r.headers.get('content-type') ?? undefined, body),
+          undefined,
+        );
+    }
+    const listed = (await (await fetch(`${t.url}/v1/media?limit=100`)).json()) as {
+      items: Array<{ id: string }>;
+    };
+    assert.ok(!listed.items.some((i) => i.id === photo.id), 'gone from the public list');
+    const mine = (await (await fetch(`${t.url}/v1/media/mine`, { headers: owner.auth })).json()) as {
+      items: Array<{ id: string; hidden: boolean }>;
+    };
+    assert.deepEqual(
+      mine.items.map((i) => [i.id, i.hidden]),
+      [[photo.id, true]],
+    );
+    assert.equal((await report(photo.id, { reason: 'spam' })).status, 451);
+    assert.deepEqual((await queue()).items, [], 'a decision closes the reports');
+
+    assert.equal((await decide(photo.id, 'restore')).status, 204);
+    assert.equal(
+      (await fetch(`${t.url}${photo.file_url}`, { headers: { range: 'bytes=0-99' } })).status,
+      206,
+    );
+    assert.equal((await decide(photo.id, 'remove')).status, 204);
+    assert.equal((await fetch(`${t.url}${photo.file_url}`)).status, 404);
+    assert.equal((await decide(photo.id, 'hide')).status, 404);
+    const after = (await (await fetch(`${t.url}/v1/media/mine`, { headers: owner.auth })).json()) as {
+      items: [];
+    };
+    assert.deepEqual(after.items, []);
   });
 
   test('no SDK source outside media/ sends the media category', () => {
