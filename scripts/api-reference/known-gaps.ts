@@ -209,40 +209,4 @@ export const KNOWN_GAPS: ReadonlySet<string> = new Set([
   '@airlock/core ZoneSource', // example
   '@airlock/core ZoneVolume', // description, example
   '@airlock/core zoneVolumeSchema', // example
-  '@airlock/sdk BeforeSendDecision', // example
-  '@airlock/sdk BeforeSendHook', // example
-  '@airlock/sdk CheckOptions', // description, example
-  '@airlock/sdk createLocationChecker', // example
-  '@airlock/sdk createTransport', // example
-  '@airlock/sdk DATA_CATEGORIES', // example
-  '@airlock/sdk DataCategory', // description, example
-  '@airlock/sdk FetchInit', // example
-  '@airlock/sdk FetchLike', // example
-  '@airlock/sdk FetchResponseLike', // example
-  '@airlock/sdk HttpMethod', // description, example
-  '@airlock/sdk LocationChecker', // description, example
-  '@airlock/sdk LocationCheckerOptions', // description, example
-  '@airlock/sdk LocationCheckResult', // example
-  '@airlock/sdk LocationPosition', // example
-  '@airlock/sdk ResultListener', // example
-  '@airlock/sdk SendGate', // example
-  '@airlock/sdk SendListener', // example
-  '@airlock/sdk SendRecord', // example
-  '@airlock/sdk Transport', // example
-  '@airlock/sdk TransportOptions', // description, example
-  '@airlock/sdk TransportRequest', // example
-  '@airlock/sdk TransportResponse', // example
-  '@airlock/sdk/media AirlockMedia', // example
-  '@airlock/sdk/media createMedia', // example
-  '@airlock/sdk/media inspectMedia', // example
-  '@airlock/sdk/media MediaDeps', // description, example
-  '@airlock/sdk/media MediaFormat', // description, example
-  '@airlock/sdk/media MediaInput', // example
-  '@airlock/sdk/media MediaInspection', // example
-  '@airlock/sdk/media MediaLicence', // example
-  '@airlock/sdk/media MediaShareOptions', // description, example
-  '@airlock/sdk/media MetadataCategory', // example
-  '@airlock/sdk/media MetadataTag', // example
-  '@airlock/sdk/media SharedItem', // example
-  '@airlock/sdk/media ShareResult', // description, example
 ]);

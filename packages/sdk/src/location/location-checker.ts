@@ -37,6 +37,12 @@ interface FetchOutcome {
  * covering the position is used without asking; a stale one is revalidated (If-None-Match); offline
  * or on an error the newest cached answer that still covers the position is used and its age said.
  * Without one, the result says `coverage: 'none'`: no data never reads as "no zones".
+ *
+ * @example
+ * const transport = createTransport({ serverUrl: 'https://airlock.example.com' });
+ * const checker = createLocationChecker({ transport, storage: memoryStorage() });
+ * const result = await checker.check({ lon: 8.5492, lat: 47.4582, accuracyM: 5 });
+ * if (result.coverage === 'none') showNoData(result.error);
  */
 export function createLocationChecker(options: LocationCheckerOptions): LocationChecker {
   const mechanism = options.mechanism ?? DEFAULT_MECHANISM;

@@ -5,7 +5,13 @@ import type { KeyValueStorage } from '../storage/index.ts';
 import type { Transport } from '../transport/index.ts';
 import type { LoadedArea } from './loaded-area.ts';
 
-/** A position fix as the app has it. Only the location-privacy mechanism's output leaves the device. */
+/**
+ * A position fix as the app has it. Only the location-privacy mechanism's output leaves the device.
+ *
+ * @example
+ * const fix: LocationPosition = { lon: 8.5492, lat: 47.4582, altM: 432, accuracyM: 5 };
+ * const check = await airlock.checkLocation(fix);
+ */
 export interface LocationPosition {
   lon: number;
   lat: number;
@@ -15,6 +21,14 @@ export interface LocationPosition {
   accuracyM?: number;
 }
 
+/**
+ * What `createLocationChecker` takes: the transport and storage, the privacy mechanism and look-ahead,
+ * and how long cached answers are kept and trusted.
+ *
+ * @example
+ * const options: LocationCheckerOptions = { transport, storage: localStorage, mechanism: 'cell', lookAheadM: 5000 };
+ * const checker = createLocationChecker(options);
+ */
 export interface LocationCheckerOptions {
   transport: Transport;
   storage: KeyValueStorage;
@@ -35,12 +49,27 @@ export interface LocationCheckerOptions {
   storagePrefix?: string;
 }
 
+/**
+ * Options of one location check.
+ *
+ * @example
+ * const options: CheckOptions = { refresh: true }; // pull to refresh: ask the server even with a fresh cache
+ * const check = await airlock.checkLocation({ lon: 8.5492, lat: 47.4582 }, options);
+ */
 export interface CheckOptions {
   /** Ask the server even when a fresh cached answer covers the position (e.g. pull to refresh). */
   refresh?: boolean;
 }
 
-/** What a location check found. `coverage: 'none'` means: no data for this place, so nothing is known. */
+/**
+ * What a location check found. `coverage: 'none'` means: no data for this place, so nothing is known.
+ *
+ * @example
+ * const result: LocationCheckResult = await airlock.checkLocation({ lon: 8.5492, lat: 47.4582, accuracyM: 5 });
+ * if (result.coverage === 'none') showBanner('No zone data here: airspace unknown');
+ * else if (result.stale) showBanner(`Zone data is ${Math.round(result.ageS! / 3600)} h old`);
+ * console.log(result.source, result.zoneCount, result.countries, result.radio);
+ */
 export interface LocationCheckResult {
   /** 'full': the zones cover the position and its look-ahead; 'none': there is no such data. */
   coverage: 'full' | 'none';
@@ -68,6 +97,14 @@ export interface LocationCheckResult {
   error?: string;
 }
 
+/**
+ * The location check on its own (`createLocationChecker`); `airlock.checkLocation` is one.
+ *
+ * @example
+ * const checker: LocationChecker = createLocationChecker({ transport, storage: localStorage });
+ * const result = await checker.check({ lon: 8.5492, lat: 47.4582 });
+ * const area = checker.currentArea(); // for createWarningEngine().update(area, state)
+ */
 export interface LocationChecker {
   /** Never rejects: failures come back as a result with `error`. */
   check(position: LocationPosition, options?: CheckOptions): Promise<LocationCheckResult>;

@@ -1,9 +1,23 @@
 import type { Transport } from '../transport/index.ts';
 import { bytesOf, inspectBytes, type MediaInput, type MediaInspection } from './inspect-media.ts';
 
-/** Licences the server offers; the default grants nothing but viewing in the gallery. */
+/**
+ * Licences the server offers; the default grants nothing but viewing in the gallery.
+ *
+ * @example
+ * const licence: MediaLicence = 'CC-BY-4.0';
+ * await airlock.media!.share(file, { title: 'Dawn over the lake', licence });
+ */
 export type MediaLicence = 'all-rights-reserved' | 'CC-BY-4.0' | 'CC-BY-SA-4.0' | 'CC-BY-NC-4.0' | 'CC0-1.0';
 
+/**
+ * Options of one share: whether to keep the position (coarsened by the server to a ~1 km cell), a
+ * title and a licence.
+ *
+ * @example
+ * const options: MediaShareOptions = { keepLocation: false, title: 'Dawn over the lake', licence: 'CC-BY-4.0' };
+ * const result = await airlock.media!.share(file, options);
+ */
 export interface MediaShareOptions {
   /** Keep the position, coarsened by the server to a ~1 km cell; default false (no position at all). */
   keepLocation?: boolean;
@@ -11,7 +25,13 @@ export interface MediaShareOptions {
   licence?: MediaLicence;
 }
 
-/** The shared item as the server published it (GET /v1/media/{id}). */
+/**
+ * The shared item as the server published it (GET /v1/media/{id}).
+ *
+ * @example
+ * const { item } = await airlock.media!.share(file, { title: 'Dawn over the lake' });
+ * if (item) show((item as SharedItem).file_url, item.thumbnail_url, item.location);
+ */
 export interface SharedItem {
   id: string;
   kind: 'image' | 'video';
@@ -24,6 +44,14 @@ export interface SharedItem {
   thumbnail_url: string | null;
 }
 
+/**
+ * What `media.share` resolves to: the HTTP status, what the file held and what was removed, and the
+ * published item. Never a rejection.
+ *
+ * @example
+ * const result: ShareResult = await airlock.media!.share(file, { licence: 'CC0-1.0' });
+ * if (!result.ok) toast(result.error ?? `not shared (${result.status})`);
+ */
 export interface ShareResult {
   ok: boolean;
   /** HTTP status; 0 when nothing was sent (not signed in, not shareable, offline, vetoed). */
@@ -34,12 +62,26 @@ export interface ShareResult {
   error?: string;
 }
 
-/** `airlock.media`: inspect a file on the device, share one item per call. */
+/**
+ * `airlock.media`: inspect a file on the device, share one item per call.
+ *
+ * @example
+ * const airlock = createAirlock({ serverUrl, auth: () => session.token, media: createMedia });
+ * const media: AirlockMedia = airlock.media!;
+ * const seen = await media.inspect(file);
+ * if (await confirmWithPilot(seen.removed)) await media.share(file, { title: 'Dawn over the lake' });
+ */
 export interface AirlockMedia {
   inspect(file: MediaInput, options?: Pick<MediaShareOptions, 'keepLocation'>): Promise<MediaInspection>;
   share(file: MediaInput, options?: MediaShareOptions): Promise<ShareResult>;
 }
 
+/**
+ * What `createMedia` is given by `createAirlock`: the SDK's one transport and the pilot's session token.
+ *
+ * @example
+ * const media = createMedia({ transport, auth: () => session.token } satisfies MediaDeps);
+ */
 export interface MediaDeps {
   /** The SDK's one transport: the share is recorded in the ledger like every request. */
   transport: Transport;
@@ -51,6 +93,11 @@ export interface MediaDeps {
  * Media sharing: the only code in the SDK that sends a photo or video, one item per explicit call
  * (`userAction`, which the consent gate requires for the media category). The server strips every
  * file whatever the SDK did; the SDK's part is to show the pilot, first, what the file says.
+ *
+ * @example
+ * import { createMedia } from '@airlock/sdk/media';
+ * const airlock = createAirlock({ serverUrl, auth: () => session.token, media: createMedia });
+ * const shared = await airlock.media!.share(file, { title: 'Dawn over the lake', licence: 'CC-BY-4.0' });
  */
 export function createMedia(deps: MediaDeps): AirlockMedia {
   return {

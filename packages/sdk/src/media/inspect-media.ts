@@ -5,12 +5,31 @@ import type { MetadataTag } from './media-tags.ts';
 import { readPng, readWebp } from './still-tags.ts';
 import { readVideo } from './video-tags.ts';
 
+/**
+ * The format `media.inspect` recognised from the file's first bytes (not its name).
+ *
+ * @example
+ * const format: MediaFormat = (await inspectMedia(file)).format; // 'jpeg', 'mp4', ... or 'unknown'
+ */
 export type MediaFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'heic' | 'mp4' | 'mov' | 'unknown';
 
-/** A photo or video as the SDK hands it over: bytes, or a browser `Blob`/`File`. */
+/**
+ * A photo or video as the SDK hands it over: bytes, or a browser `Blob`/`File`.
+ *
+ * @example
+ * const input: MediaInput = fileInput.files![0]; // a File; or a Uint8Array, an ArrayBuffer
+ * const seen = await inspectMedia(input);
+ */
 export type MediaInput = Uint8Array | ArrayBuffer | Blob;
 
-/** What `media.inspect` found in a file, read on the device before anything is sent. */
+/**
+ * What `media.inspect` found in a file, read on the device before anything is sent.
+ *
+ * @example
+ * const seen: MediaInspection = await inspectMedia(file, { keepLocation: true });
+ * list(seen.found.filter((t) => t.category === 'location')); // GPS:GPSLatitude, GPS:GPSLongitude...
+ * note(seen.kept, seen.always);
+ */
 export interface MediaInspection {
   format: MediaFormat;
   /** Whether this server takes the format (HEIC/HEIF photos and sidecar files it refuses with 415). */
@@ -41,6 +60,11 @@ const QUICKTIME_FIRST = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']
  * Reads a photo or video's metadata on the device (EXIF with GPS and maker notes, XMP with DJI,
  * Skydio and other vendors' tags, IPTC, PNG text, MP4/MOV user data, `meta` keys, track times and
  * extra tracks), to show the pilot what the file says and what a share removes. Never throws.
+ *
+ * @example
+ * import { inspectMedia } from '@airlock/sdk/media';
+ * const seen = await inspectMedia(await (await fetch(photoUrl)).blob());
+ * for (const t of seen.found) console.log(`${t.group}:${t.tag}`, t.category, t.value ?? '');
  */
 export async function inspectMedia(
   file: MediaInput,

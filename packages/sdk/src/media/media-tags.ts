@@ -1,4 +1,10 @@
-/** What a piece of metadata tells about the pilot. */
+/**
+ * What a piece of metadata tells about the pilot.
+ *
+ * @example
+ * const category: MetadataCategory = 'location';
+ * const where = (await inspectMedia(file)).found.filter((t) => t.category === category);
+ */
 export type MetadataCategory = 'location' | 'time' | 'device' | 'telemetry' | 'other';
 
 /**
@@ -6,6 +12,10 @@ export type MetadataCategory = 'location' | 'time' | 'device' | 'telemetry' | 'o
  * group: `GPS`, `IFD0`, `ExifIFD`, `XMP-drone-dji`, `Keys`, `Track2`...), so the pilot can look it up.
  * `tag: '*'` is a whole block (a maker note, a FLIR record, an embedded preview) read no further:
  * everything in it goes.
+ *
+ * @example
+ * const tags: MetadataTag[] = (await inspectMedia(file)).found;
+ * // [{ group: 'GPS', tag: 'GPSLatitude', category: 'location', ... }, { group: 'IFD0', tag: 'Model', ... }]
  */
 export interface MetadataTag {
   group: string;

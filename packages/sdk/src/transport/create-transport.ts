@@ -13,6 +13,14 @@ import type {
   TransportResponse,
 } from './types.ts';
 
+/**
+ * What `createTransport` takes: the server's URL, and optionally the fetch, clock, hooks, gates,
+ * timeout, and an Oblivious HTTP relay.
+ *
+ * @example
+ * const options: TransportOptions = { serverUrl: 'https://airlock.example.com', timeoutMs: 10_000, beforeSend: [consent.beforeSend] };
+ * const transport = createTransport(options);
+ */
 export interface TransportOptions {
   /** Base URL of the Airlock server, e.g. `https://airlock.example.com`. */
   serverUrl: string;
@@ -36,7 +44,14 @@ export interface TransportOptions {
   ohttpKeys?: Uint8Array;
 }
 
-/** The one way out of the device. */
+/**
+ * The one way out of the device.
+ *
+ * @example
+ * const transport: Transport = createTransport({ serverUrl: 'https://airlock.example.com' });
+ * transport.onSend((r) => console.log(r.category, r.method, r.url, r.bytes));
+ * const stop = transport.useBeforeSend((r) => (r.category === 'media' ? { veto: 'no media here' } : undefined));
+ */
 export interface Transport {
   send(request: TransportRequest): Promise<TransportResponse>;
   /** Adds a listener told about every request just before it is sent; returns its remover. */
@@ -59,6 +74,11 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * and no identifying header (the SDK adds none, and refuses any header outside a short allowlist),
  * follows no redirect (the recorded URL is the only place a payload goes), and never rejects: an
  * unreachable network resolves to `{ ok: false, offline: true, error }`.
+ *
+ * @example
+ * const transport = createTransport({ serverUrl: 'https://airlock.example.com' });
+ * transport.onSend((r) => console.log(r.category, r.method, r.url, r.bytes));
+ * const res = await transport.send({ category: 'location_check', method: 'GET', path: '/v1/location/country' });
  */
 export function createTransport(options: TransportOptions): Transport {
   const base = normaliseServerUrl(options.serverUrl);

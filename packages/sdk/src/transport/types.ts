@@ -1,4 +1,10 @@
-/** The five data categories of the specification; every request names the one it belongs to. */
+/**
+ * The five data categories of the specification; every request names the one it belongs to.
+ *
+ * @example
+ * DATA_CATEGORIES.includes('location_check'); // true
+ * for (const category of DATA_CATEGORIES) row(category, PRIVACY_DEFAULTS[category].title);
+ */
 export const DATA_CATEGORIES = [
   'app_performance',
   'user_experience',
@@ -6,11 +12,38 @@ export const DATA_CATEGORIES = [
   'media',
   'flight_logs',
 ] as const;
+/**
+ * One of the five data categories of the specification: every request the SDK sends names one, and
+ * consent and the ledger go by it.
+ *
+ * @example
+ * const category: DataCategory = 'location_check';
+ * const sent = await airlock.ledger.list({ category });
+ */
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
+/**
+ * The HTTP methods the transport sends.
+ *
+ * @example
+ * const method: HttpMethod = 'GET';
+ * await transport.send({ category: 'location_check', method, path: '/v1/location/country' });
+ */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** One request as a capability asks for it: a path on the Airlock server, never a full URL. */
+/**
+ * One request as a capability asks for it: a path on the Airlock server, never a full URL.
+ *
+ * @example
+ * const request: TransportRequest = {
+ *   category: 'app_performance',
+ *   method: 'POST',
+ *   path: '/v1/telemetry/app_performance',
+ *   body: JSON.stringify(report),
+ *   headers: { 'content-type': 'application/json' },
+ * };
+ * const response = await transport.send(request);
+ */
 export interface TransportRequest {
   category: DataCategory;
   method: HttpMethod;
@@ -26,7 +59,12 @@ export interface TransportRequest {
   userAction?: boolean;
 }
 
-/** Exactly what is about to leave the device: what listeners see and, later, what the ledger keeps. */
+/**
+ * Exactly what is about to leave the device: what listeners see and, later, what the ledger keeps.
+ *
+ * @example
+ * airlock.onSend((record: SendRecord) => console.log(record.time, record.category, record.method, record.url, record.bytes));
+ */
 export interface SendRecord {
   /** ISO 8601, from the transport's clock. */
   time: string;
@@ -48,12 +86,23 @@ export interface SendRecord {
   via?: string;
 }
 
-/** Nothing (or `true`) lets the request go on; `{ veto }` stops it before a byte leaves. */
+/**
+ * Nothing (or `true`) lets the request go on; `{ veto }` stops it before a byte leaves.
+ *
+ * @example
+ * const decide = (record: SendRecord): BeforeSendDecision =>
+ *   record.category === 'user_experience' && onMeteredNetwork() ? { veto: 'metered network' } : undefined;
+ */
 export type BeforeSendDecision = undefined | boolean | { veto: string };
 
 /**
  * Runs, in order, before anything is sent; may be async. The consent check and the persistent ledger
  * are hooks: a hook that vetoes, throws or answers `false` stops the request (fail closed).
+ *
+ * @example
+ * const noTelemetryInFlight: BeforeSendHook = (record) =>
+ *   record.category === 'app_performance' && droneIsFlying() ? { veto: 'not while flying' } : undefined;
+ * const airlock = createAirlock({ serverUrl, beforeSend: [noTelemetryInFlight] });
  */
 export type BeforeSendHook = (record: SendRecord) => BeforeSendDecision | Promise<BeforeSendDecision>;
 
@@ -61,19 +110,41 @@ export type BeforeSendHook = (record: SendRecord) => BeforeSendDecision | Promis
  * A synchronous last check, run after every hook and with no await between it and `fetch`: the
  * answer reflects the state at the very moment the bytes leave (hooks may await storage, and a
  * setting can change meanwhile). Returns why the request must not leave, or null.
+ *
+ * @example
+ * const offlineMode: SendGate = () => (settings.offlineMode ? 'offline mode' : null);
+ * const remove = transport.useGate(offlineMode);
  */
 export type SendGate = (record: SendRecord) => string | null;
 
-/** Told about every request that passed the hooks, just before it is sent. */
+/**
+ * Told about every request that passed the hooks, just before it is sent.
+ *
+ * @example
+ * const log: SendListener = (record) => console.log('sent', record.category, record.url, record.bytes);
+ * const stop = airlock.onSend(log);
+ */
 export type SendListener = (record: SendRecord) => void;
 
 /**
  * Told how every request that passed the hooks ended: answered, offline, or stopped by a gate
  * (`vetoed: true`, nothing left the device). The ledger records the status, or takes back its entry.
+ *
+ * @example
+ * const statusOf: ResultListener = (record, response) => console.log(record.url, response.status, response.offline);
+ * transport.onResult(statusOf);
  */
 export type ResultListener = (record: SendRecord, response: TransportResponse) => void;
 
-/** What a request gave. Never a rejected promise: offline and refusal are ordinary results. */
+/**
+ * What a request gave. Never a rejected promise: offline and refusal are ordinary results.
+ *
+ * @example
+ * const res: TransportResponse = await transport.send({ category: 'location_check', method: 'GET', path: '/v1/location/country' });
+ * if (res.vetoed) console.log('not sent:', res.error);
+ * else if (res.offline) useCache();
+ * else if (res.ok) use(JSON.parse(res.body));
+ */
 export interface TransportResponse {
   /** True for a 2xx answer. */
   ok: boolean;
@@ -91,7 +162,15 @@ export interface TransportResponse {
   record: SendRecord | null;
 }
 
-/** The subset of `fetch`'s options the transport uses; `globalThis.fetch` satisfies it. */
+/**
+ * The subset of `fetch`'s options the transport uses; `globalThis.fetch` satisfies it.
+ *
+ * @example
+ * const loggingFetch: FetchLike = (url, init: FetchInit) => {
+ *   console.log(init.method, url, init.credentials); // 'omit': the transport never sends cookies
+ *   return fetch(url, init);
+ * };
+ */
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
@@ -104,7 +183,16 @@ export interface FetchInit {
   signal?: AbortSignal;
 }
 
-/** The subset of a fetch Response the transport reads. */
+/**
+ * The subset of a fetch Response the transport reads.
+ *
+ * @example
+ * const fakeFetch: FetchLike = async (): Promise<FetchResponseLike> => ({
+ *   status: 200,
+ *   headers: { get: () => 'application/json' },
+ *   text: async () => '{"countries":["CH"]}',
+ * });
+ */
 export interface FetchResponseLike {
   status: number;
   headers: {
@@ -114,5 +202,11 @@ export interface FetchResponseLike {
   text(): Promise<string>;
 }
 
-/** A fetch function: the platform's, or one the app (or a test) provides. */
+/**
+ * A fetch function: the platform's, or one the app (or a test) provides.
+ *
+ * @example
+ * import { fetch as expoFetch } from 'expo/fetch';
+ * const airlock = createAirlock({ serverUrl, fetch: expoFetch as FetchLike });
+ */
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
