@@ -1,4 +1,5 @@
 // Profiling aid (not a bench): runs the server under --cpu-prof while autocannon posts reports.
+// With PROF_NATS_URL set, the server publishes to NATS JetStream (a stream of this run's own).
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,12 @@ import { spawnServer } from './lib/server-process.ts';
 
 const dataDir = mkdtempSync(join(os.tmpdir(), 'airlock-prof-'));
 const server = await spawnServer(dataDir, {
-  env: { AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false' },
+  env: {
+    AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false',
+    ...(process.env.PROF_NATS_URL
+      ? { NATS_URL: process.env.PROF_NATS_URL, AIRLOCK_NATS_STREAM: `AIRLOCK_PROF_${process.pid}` }
+      : {}),
+  },
   nodeArgs: ['--cpu-prof', '--cpu-prof-dir=/tmp/airlock-telemetry-prof'],
 });
 const body = JSON.stringify(busyReport(utcDay(), 20));

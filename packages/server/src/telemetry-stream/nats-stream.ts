@@ -12,6 +12,7 @@ import {
 } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log/index.ts';
+import { AckedPublisher } from './acked-publisher.ts';
 
 const MS = 1_000_000; // JetStream durations are in nanoseconds
 /** How long JetStream keeps a report nobody aggregated (servers all down): then it is dropped. */
@@ -19,6 +20,8 @@ export const STREAM_MAX_AGE_DAYS = 7;
 /** A publish retried within this window (same message id) is stored once. */
 const DUPLICATE_WINDOW_MS = 2 * 60_000;
 const CONSUMER = 'aggregator';
+/** How long a publish waits for JetStream's acknowledgement before it is tried again (then a 503). */
+const PUBLISH_TIMEOUT_MS = 5000;
 
 /**
  * The telemetry stream on NATS JetStream: one work-queue stream of validated reports (file storage,
@@ -27,6 +30,8 @@ const CONSUMER = 'aggregator';
  * report once it is acknowledged: raw reports do not pile up beside the aggregates.
  */
 export class NatsStream {
+  private readonly publisher: AckedPublisher;
+
   private constructor(
     readonly nc: NatsConnection,
     readonly js: JetStreamClient,
@@ -35,7 +40,9 @@ export class NatsStream {
     readonly name: string,
     /** Name and creation time: sequences restart if the stream is ever recreated. */
     readonly identity: string,
-  ) {}
+  ) {
+    this.publisher = new AckedPublisher(nc, PUBLISH_TIMEOUT_MS);
+  }
 
   static async open(url: string, name: string, log: Logger, ackWaitS = 30): Promise<NatsStream> {
     const nc = await connect({
@@ -83,9 +90,9 @@ export class NatsStream {
     const msgID = randomUUID();
     const subject = `${this.name}.${category}`;
     try {
-      await this.js.publish(subject, raw, { msgID, timeout: 5000 });
+      await this.publisher.publish(subject, raw, msgID);
     } catch {
-      await this.js.publish(subject, raw, { msgID, timeout: 5000 });
+      await this.publisher.publish(subject, raw, msgID);
     }
   }
 
@@ -105,5 +112,6 @@ export class NatsStream {
 
   async close(): Promise<void> {
     await this.nc.drain().catch(() => this.nc.close());
+    this.publisher.close();
   }
 }

@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../storage/index.ts';
 import type { AggregateBuffer, CounterRow, ErrorCountRow, ErrorGroupRow } from './aggregate-buffer.ts';
 import { BOUNDED_DIMENSIONS, boundCounters, boundErrors, type StoredValues } from './bounded-dimensions.ts';
 import type { JournalPosition } from './journal-format.ts';
+import { outsideRanges, toRanges } from './sequence-ranges.ts';
 
 /** Rows per statement; arrays travel as one parameter each, so this only bounds statement size. */
 const CHUNK_ROWS = 5000;
@@ -54,8 +55,10 @@ export class TelemetryStore {
 
   /**
    * Adds the reports of a stream batch that were never added before, in one transaction with the
-   * record of their sequences (migration 009): `build` gets the sequences new to the tables and
-   * returns their aggregates. Returns how many were new; a redelivered batch adds nothing.
+   * record of their sequences (migrations 009, 015: runs of sequences): `build` gets the sequences new
+   * to the tables and returns their aggregates. Returns how many were new; a redelivered batch adds
+   * nothing. One batch at a time across servers (an advisory lock), so the check and the record of
+   * the runs cannot interleave with another server's.
    */
   async writeStreamBatch(
     stream: string,
@@ -65,21 +68,31 @@ export class TelemetryStore {
   ): Promise<number> {
     if (seqs.length === 0) return 0;
     return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ seq: string }>(
-        `INSERT INTO telemetry_stream_applied (stream, seq)
-         SELECT $1, s FROM unnest($2::bigint[]) AS s
-         ON CONFLICT DO NOTHING RETURNING seq::text`,
-        [stream, seqs],
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('airlock-telemetry-stream'))");
+      const { rows } = await tx.query<{ first: string; last: string }>(
+        `SELECT first_seq::text AS first, last_seq::text AS last FROM telemetry_stream_applied_ranges
+         WHERE stream = $1 AND first_seq <= $3 AND last_seq >= $2`,
+        [stream, Math.min(...seqs), Math.max(...seqs)],
       );
-      const fresh = new Set(rows.map((r) => Number(r.seq)));
-      if (fresh.size > 0) await writeIn(tx, build(fresh), options);
+      const fresh = outsideRanges(
+        seqs,
+        rows.map((r) => ({ first: Number(r.first), last: Number(r.last) })),
+      );
+      if (fresh.size === 0) return 0;
+      const runs = toRanges(fresh);
+      await tx.query(
+        `INSERT INTO telemetry_stream_applied_ranges (stream, first_seq, last_seq)
+         SELECT $1, f, l FROM unnest($2::bigint[], $3::bigint[]) AS r(f, l)`,
+        [stream, runs.map((r) => r.first), runs.map((r) => r.last)],
+      );
+      await writeIn(tx, build(fresh), options);
       return fresh.size;
     });
   }
 
   /** Forgets applied sequences below the stream's first: the stream can no longer redeliver them. */
   async pruneStreamApplied(stream: string, firstSeq: number): Promise<void> {
-    await this.db.query('DELETE FROM telemetry_stream_applied WHERE stream = $1 AND seq < $2', [
+    await this.db.query('DELETE FROM telemetry_stream_applied_ranges WHERE stream = $1 AND last_seq < $2', [
       stream,
       firstSeq,
     ]);
