@@ -10,6 +10,7 @@ import { createApp, errorResponse, HttpError, mapError, SECURITY_HEADERS } from 
 import type { Logger } from './log/index.ts';
 import { RequestCounters } from './metrics/index.ts';
 import { type OhttpGateway, openOhttpGateway } from './ohttp/index.ts';
+import { loadSigningKey, ZonePackService } from './zone-packs/index.ts';
 import { openPilotData, type PilotData } from './pilot-data/index.ts';
 import { createIpCountryLookup, type IpCountryLookup } from './region-ip/index.ts';
 import { type Database, openDatabase } from './storage/index.ts';
@@ -28,6 +29,7 @@ export interface Services {
   lock?: DataDirLock;
   /** The Oblivious HTTP gateway's keys and replay memory. */
   ohttp: OhttpGateway;
+  zonePacks: ZonePackService;
   /** REDIS_URL's client (shared per-client limits). */
   redis?: Redis;
   close(): Promise<void>;
@@ -107,8 +109,10 @@ export async function openServices(
     log.warn('redis unavailable', { code: e.code ?? e.name }),
   );
   let ohttp: OhttpGateway;
+  let zonePacks: ZonePackService;
   try {
     ohttp = await openOhttpGateway(db, config, log);
+    zonePacks = new ZonePackService(airspace, await loadSigningKey(db));
   } catch (e) {
     await pilotData.close();
     await telemetry.close();
@@ -124,6 +128,7 @@ export async function openServices(
     telemetry,
     lock,
     ohttp,
+    zonePacks,
     redis,
     async close() {
       ohttp.close();
@@ -249,6 +254,7 @@ export async function startServer(
     telemetry: s.telemetry,
     localOperatorToken: s.lock?.holder.token,
     ohttp: s.ohttp,
+    zonePacks: s.zonePacks,
     redis: s.redis,
     readiness: async () => {
       const problems: string[] = [];

@@ -1,5 +1,12 @@
 import type { Zone } from '../zone/index.ts';
-import { byZoneKey, PACK_FORMAT, type ZonePack, type ZonePackDelta, zoneKey } from './pack-format.ts';
+import {
+  byZoneKey,
+  canonicalJson,
+  PACK_FORMAT,
+  type ZonePack,
+  type ZonePackDelta,
+  zoneKey,
+} from './pack-format.ts';
 
 /**
  * What changed from `old` to `next` (two versions of one pack): zones added, zones whose content
@@ -8,7 +15,7 @@ import { byZoneKey, PACK_FORMAT, type ZonePack, type ZonePackDelta, zoneKey } fr
  */
 export function diffPacks(old: ZonePack, next: ZonePack): ZonePackDelta {
   if (old.id !== next.id) throw new RangeError(`diffPacks: ${old.id} and ${next.id} are different packs`);
-  const before = new Map(old.zones.map((z) => [zoneKey(z), JSON.stringify(z)]));
+  const before = new Map(old.zones.map((z) => [zoneKey(z), canonicalJson(z)]));
   const added: Zone[] = [];
   const changed: Zone[] = [];
   const kept = new Set<string>();
@@ -17,7 +24,7 @@ export function diffPacks(old: ZonePack, next: ZonePack): ZonePackDelta {
     kept.add(key);
     const was = before.get(key);
     if (was === undefined) added.push(zone);
-    else if (was !== JSON.stringify(zone)) changed.push(zone);
+    else if (was !== canonicalJson(zone)) changed.push(zone);
   }
   const removed = old.zones
     .filter((z) => !kept.has(zoneKey(z)))

@@ -49,12 +49,25 @@ export function byZoneKey(a: Zone, b: Zone): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+/** JSON with every object's keys sorted: equal values, equal text, whatever order they were built in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /**
  * The version of a content: SHA-256 (Web Crypto) over the canonical JSON of everything but the build
  * time, first 16 hex digits. Two servers with the same datasets give the same version.
  */
 export async function packVersion(content: Omit<ZonePack, 'kind' | 'version' | 'built'>): Promise<string> {
-  const canonical = JSON.stringify([
+  const canonical = canonicalJson([
     content.id,
     content.datasets,
     content.cover,

@@ -16,8 +16,18 @@ import {
   ZonePackError,
 } from './index.ts';
 
-const HEAD = { id: 'tile-N45E005', built: '2026-05-01T00:00:00.000Z', datasets: { test: 'v1' }, cover: [[5, 45, 10, 50]] as [number, number, number, number][], countries: ['CH'] };
-const circle = (lon: number, r: number) => ({ type: 'Circle' as const, center: [lon, 46.5] as [number, number], radius_m: r });
+const HEAD = {
+  id: 'tile-N45E005',
+  built: '2026-05-01T00:00:00.000Z',
+  datasets: { test: 'v1' },
+  cover: [[5, 45, 10, 50]] as [number, number, number, number][],
+  countries: ['CH'],
+};
+const circle = (lon: number, r: number) => ({
+  type: 'Circle' as const,
+  center: [lon, 46.5] as [number, number],
+  radius_m: r,
+});
 
 async function keyPair() {
   const pair = (await crypto.subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
@@ -39,7 +49,10 @@ test('pack ids: tiles by their south-west corner, countries, the world; anything
 test('a sealed pack opens with its key; one altered byte anywhere, or another key, is refused', async () => {
   const k = await keyPair();
   const pack = await makePack(HEAD, [testZone('b', circle(6.6, 900)), testZone('a', circle(6.7, 500))]);
-  assert.deepEqual(pack.zones.map((z) => z.id), ['a', 'b']);
+  assert.deepEqual(
+    pack.zones.map((z) => z.id),
+    ['a', 'b'],
+  );
   const sealed = await sealPayload(encodePayload(pack), k.keyId, k.privateKey);
   const trusted = await importVerifyKey(k.raw);
   const { value, skipped } = readPayload(await openSealed(sealed, trusted));
@@ -47,7 +60,13 @@ test('a sealed pack opens with its key; one altered byte anywhere, or another ke
   assert.deepEqual(value, pack);
   // A relay or cache changing a radius, the version, the key id or the signature: all refused.
   const text = new TextDecoder().decode(sealed);
-  for (const at of [5, 20, sealed.length - 3, text.indexOf('"radius_m":900') + 12, text.indexOf('"version"') + 12]) {
+  for (const at of [
+    5,
+    20,
+    sealed.length - 3,
+    text.indexOf('"radius_m":900') + 12,
+    text.indexOf('"version"') + 12,
+  ]) {
     const altered = sealed.slice();
     altered[at] ^= 0x01;
     await assert.rejects(openSealed(altered, trusted), ZonePackError, `byte ${at}`);
@@ -72,11 +91,20 @@ test('a delta applied to the old pack is the new pack, byte for byte; a temporar
     tfr,
   ]);
   const delta = diffPacks(old, next);
-  assert.deepEqual(delta.added.map((z) => z.id), ['tfr-1']);
-  assert.deepEqual(delta.changed.map((z) => z.id), ['z7']);
+  assert.deepEqual(
+    delta.added.map((z) => z.id),
+    ['tfr-1'],
+  );
+  assert.deepEqual(
+    delta.changed.map((z) => z.id),
+    ['z7'],
+  );
   assert.deepEqual(delta.removed, [['test', 'z3']]);
   const applied = applyDelta(old, delta);
   assert.deepEqual(encodePayload(applied), encodePayload(next));
-  assert.ok(encodePayload(delta).length * 20 < encodePayload(next).length, 'the delta is a small part of the pack');
+  assert.ok(
+    encodePayload(delta).length * 20 < encodePayload(next).length,
+    'the delta is a small part of the pack',
+  );
   assert.throws(() => applyDelta(next, delta), /not from/);
 });

@@ -7,4 +7,5 @@ export type {
   LocationCheckerOptions,
   LocationCheckResult,
   LocationPosition,
+  ZonePackChoice,
 } from './types.ts';

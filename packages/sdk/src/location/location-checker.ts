@@ -12,6 +12,7 @@ import { coversDisc } from './area-cover.ts';
 import { forbidsStore, maxAgeFromCacheControl } from './cache-control.ts';
 import { type LoadedArea, loadArea, withoutEnded } from './loaded-area.ts';
 import { parseLocationAnswer } from './location-answer.ts';
+import { createPackChecker } from './pack-checker.ts';
 import type {
   CheckOptions,
   LocationChecker,
@@ -45,6 +46,7 @@ interface FetchOutcome {
  * if (result.coverage === 'none') showNoData(result.error);
  */
 export function createLocationChecker(options: LocationCheckerOptions): LocationChecker {
+  if (options.zonePacks) return createPackChecker({ ...options, zonePacks: options.zonePacks });
   const mechanism = options.mechanism ?? DEFAULT_MECHANISM;
   const lookAheadM = options.lookAheadM ?? DEFAULT_LOOKAHEAD_M;
   const clock = options.now ?? (() => new Date());

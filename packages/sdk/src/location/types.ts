@@ -21,6 +21,9 @@ export interface LocationPosition {
   accuracyM?: number;
 }
 
+/** Which zone pack the device holds: the 5° tile it is in, one country, or the whole world. */
+export type ZonePackChoice = 'tile' | 'world' | { country: string };
+
 /**
  * What `createLocationChecker` takes: the transport and storage, the privacy mechanism and look-ahead,
  * and how long cached answers are kept and trusted.
@@ -45,8 +48,15 @@ export interface LocationCheckerOptions {
   defaultMaxAgeS?: number;
   /** Answers kept in storage; default 8. */
   maxCachedAreas?: number;
-  /** Storage key prefix; default 'airlock.location.v1:'. */
+  /** Storage key prefix; default 'airlock.location.v1:' ('airlock.packs.v1:' with zone packs). */
   storagePrefix?: string;
+  /**
+   * Zone packs instead of cell answers: the device holds the region's signed zones and sends only the
+   * pack id and version, so the server learns nothing finer than the region (docs/location-privacy.md).
+   */
+  zonePacks?: ZonePackChoice;
+  /** The server's zone-pack public key (raw Ed25519, base64url or bytes) pinned by the app; default: read once from the server. */
+  zonePackKey?: string | Uint8Array;
 }
 
 /**

@@ -131,14 +131,17 @@ export function createTransport(options: TransportOptions): Transport {
       });
       const stop = await admit(record);
       if (stop) return tellResult(record, refused(stop, record));
-      if (record.via === undefined) return tellResult(record, await exchange(fetchFn, record, timeoutMs));
+      const bytes = request.responseType === 'bytes';
+      if (record.via === undefined) {
+        return tellResult(record, await exchange(fetchFn, record, timeoutMs, bytes));
+      }
       relayed ??= relayClient(
         { relayUrl: record.via, ...(options.ohttpKeys ? { ohttpKeys: options.ohttpKeys } : {}) },
         fetchFn,
         timeoutMs,
         admitKeyFetch,
       );
-      return tellResult(record, await relayExchange(record, request.path));
+      return tellResult(record, await relayExchange(record, request.path, bytes));
     } catch (error) {
       return refused(`transport: ${messageOf(error)}`, null);
     }
@@ -185,10 +188,10 @@ export function createTransport(options: TransportOptions): Transport {
     };
   }
 
-  async function relayExchange(record: SendRecord, path: string): Promise<TransportResponse> {
+  async function relayExchange(record: SendRecord, path: string, bytes: boolean): Promise<TransportResponse> {
     try {
       const client = await (relayed as ReturnType<typeof relayClient>)();
-      return { ...(await relayedResponse(client, record, path)), record };
+      return { ...(await relayedResponse(client, record, path, bytes)), record };
     } catch (error) {
       const e = error as { vetoed?: boolean; status?: number; code?: string };
       if (e.vetoed) return refused(messageOf(error), record);
@@ -270,6 +273,7 @@ async function exchange(
   fetchFn: FetchLike,
   record: SendRecord,
   timeoutMs: number,
+  wantBytes = false,
 ): Promise<TransportResponse> {
   const controller = typeof AbortController === 'function' ? new AbortController() : null;
   const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : null;
@@ -284,13 +288,13 @@ async function exchange(
       cache: 'no-store',
       ...(controller ? { signal: controller.signal } : {}),
     });
-    const body = await response.text();
     const status = response.status;
+    const read = await readBody(response, wantBytes);
     return {
       ok: status >= 200 && status < 300,
       status,
       headers: headersOf(response),
-      body,
+      ...read,
       offline: false,
       vetoed: false,
       record,
@@ -310,6 +314,17 @@ async function exchange(
   } finally {
     if (timer !== null) clearTimeout(timer);
   }
+}
+
+/** The answer as text, or as bytes for a binary request (a fetch without arrayBuffer cannot give them). */
+async function readBody(
+  response: FetchResponseLike,
+  wantBytes: boolean,
+): Promise<{ body: string; bytes?: Uint8Array }> {
+  if (!wantBytes) return { body: await response.text() };
+  if (typeof response.arrayBuffer !== 'function')
+    throw new Error('this fetch cannot read binary answers (no arrayBuffer)');
+  return { body: '', bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
 const KNOWN_HEADERS = [

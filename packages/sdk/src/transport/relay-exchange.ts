@@ -90,8 +90,7 @@ export function relayClient(
 
 /** The app's fetch answer as a web Response; OHTTP bodies are bytes, so it must offer arrayBuffer(). */
 async function toResponse(res: Awaited<ReturnType<FetchLike>>): Promise<Response> {
-  const withBytes = res as { arrayBuffer?: () => Promise<ArrayBuffer> };
-  if (typeof withBytes.arrayBuffer !== 'function') {
+  if (typeof res.arrayBuffer !== 'function') {
     throw new Error('relayUrl needs a fetch whose responses have arrayBuffer()');
   }
   const headers = new Headers();
@@ -99,7 +98,7 @@ async function toResponse(res: Awaited<ReturnType<FetchLike>>): Promise<Response
   if (type !== null) headers.set('content-type', type);
   const cacheControl = res.headers.get('cache-control');
   if (cacheControl !== null) headers.set('cache-control', cacheControl);
-  return new Response(await withBytes.arrayBuffer(), { status: res.status, headers });
+  return new Response(await res.arrayBuffer(), { status: res.status, headers });
 }
 
 /** Reads a relayed answer into what `send` returns, as a direct one would read. */
@@ -107,6 +106,7 @@ export async function relayedResponse(
   client: ObliviousHttpClient,
   record: SendRecord,
   path: string,
+  wantBytes: boolean,
 ): Promise<Omit<TransportResponse, 'record'>> {
   const res = await client.fetch({
     method: record.method as 'GET' | 'POST',
@@ -123,7 +123,9 @@ export async function relayedResponse(
     ok: status >= 200 && status < 300,
     status,
     headers,
-    body: await res.text(),
+    ...(wantBytes
+      ? { body: '', bytes: new Uint8Array(await res.arrayBuffer()) }
+      : { body: await res.text() }),
     offline: false,
     vetoed: false,
   };

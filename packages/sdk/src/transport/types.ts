@@ -52,6 +52,8 @@ export interface TransportRequest {
   /** Text (JSON) or bytes (a flight-log chunk); the transport sends a copy taken when `send` is called. */
   body?: string | Uint8Array;
   headers?: Record<string, string>;
+  /** 'bytes': the answer is binary (a signed zone pack) and comes as `TransportResponse.bytes`. */
+  responseType?: 'text' | 'bytes';
   /**
    * The pilot asked for this very request (pressed Sync, shared a photo). Media and flight logs
    * leave only with it; a background task must never set it.
@@ -153,6 +155,8 @@ export interface TransportResponse {
   /** Response headers, names lower-case. */
   headers: Readonly<Record<string, string>>;
   body: string;
+  /** The answer's bytes, for a request with `responseType: 'bytes'` (then `body` is empty). */
+  bytes?: Uint8Array;
   /** The network could not be reached (or timed out): the caller should fall back to its cache. */
   offline: boolean;
   /** A beforeSend hook (or the transport's own rules) stopped the request: nothing was sent. */
@@ -200,6 +204,8 @@ export interface FetchResponseLike {
     forEach?(callback: (value: string, name: string) => void): void;
   };
   text(): Promise<string>;
+  /** Needed only for binary answers (zone packs) and the relay; `globalThis.fetch` has it. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 /**

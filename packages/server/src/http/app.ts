@@ -8,6 +8,7 @@ import { type OhttpGateway, registerOhttpRoutes } from '../ohttp/index.ts';
 import type { PilotData } from '../pilot-data/index.ts';
 import type { IpCountryLookup } from '../region-ip/index.ts';
 import type { TelemetryService } from '../telemetry/index.ts';
+import type { ZonePackService } from '../zone-packs/index.ts';
 import { API_REFERENCE_STYLE, renderApiReference } from './api-reference.ts';
 import type { AppContext } from './app-context.ts';
 import { bodySizeLimit } from './body-size-limit.ts';
@@ -24,6 +25,7 @@ import { registerMediaRoutes } from './routes/media.ts';
 import { registerServiceRoutes } from './routes/service.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerTelemetryRoutes } from './routes/telemetry.ts';
+import { registerZonePackRoutes } from './routes/zone-packs.ts';
 import { registerZoneRoutes } from './routes/zones.ts';
 import { pagePolicy, securityHeaders } from './security-headers.ts';
 import { CONSOLE_DIR, registerConsole } from './web-console.ts';
@@ -47,6 +49,8 @@ export interface AppDeps {
   readiness?: () => Promise<string[]>;
   /** The Oblivious HTTP gateway's keys and replay memory; its routes are absent without it. */
   ohttp?: Pick<OhttpGateway, 'keys' | 'replay'>;
+  /** Signed zone packs of whole regions; their routes are absent without it. */
+  zonePacks?: ZonePackService;
   /** REDIS_URL's client, for limits shared by every server. */
   redis?: Redis;
 }
@@ -137,6 +141,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerZoneRoutes(app, ctx);
   registerDatasetRoutes(app, ctx);
   registerLocationRoutes(app, ctx);
+  if (deps.zonePacks) {
+    const maxAgeS = deps.config.AIRLOCK_ZONES_MAX_AGE_S;
+    registerZonePackRoutes(app, { packs: deps.zonePacks, counters: deps.counters, maxAgeS });
+  }
   registerStatsRoutes(app, ctx);
   registerServiceRoutes(app, ctx);
   if (deps.telemetry) registerTelemetryRoutes(app, ctx, deps.telemetry);

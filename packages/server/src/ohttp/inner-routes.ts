@@ -6,13 +6,14 @@ import { CELL_PATH_PREFIX, NEAR_PATH, TELEMETRY_PATHS } from '@airlock/core';
  * flight logs, operator routes) needs an identity anyway, so hiding the address would protect nothing,
  * and the gateway must not become a way around the rules of those routes (RFC 9458 6.3).
  * `/v1/location/country` is left out on purpose: it reads the client's address, which the gateway
- * never has, so through it the answer would always be "unknown". Zone packs join this list when they
- * exist.
+ * never has, so through it the answer would always be "unknown". Zone packs and their signing key
+ * are here: a pack request names only a region and a version.
  */
 const ALLOWED: { method: string; path: RegExp }[] = [
   { method: 'GET', path: new RegExp(`^${escapeRegExp(CELL_PATH_PREFIX)}[^/?#]+$`) },
   { method: 'GET', path: new RegExp(`^${escapeRegExp(NEAR_PATH)}\\?[^#]*$`) },
   { method: 'GET', path: /^\/v1\/zones\/tiles\/\d{1,2}\/\d{1,10}\/\d{1,10}$/ },
+  { method: 'GET', path: /^\/v1\/location\/packs\/[A-Za-z0-9-]{1,20}(\?have=[0-9a-f]{16})?$/ },
   ...Object.values(TELEMETRY_PATHS).map((p) => ({
     method: 'POST',
     path: new RegExp(`^${escapeRegExp(p)}$`),
