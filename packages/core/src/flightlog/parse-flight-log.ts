@@ -17,6 +17,13 @@ import {
   summarize,
 } from './model/index.ts';
 
+/**
+ * Options of `parseFlightLog`: a file name to help detection, a format to skip it, and the sample rate.
+ *
+ * @example
+ * const options: ParseFlightLogOptions = { name: 'flight.tlog', sampleRateHz: 10 };
+ * const { flight, summary } = parseFlightLog(bytes, options);
+ */
 export interface ParseFlightLogOptions extends BuildOptions {
   /** File name, used only when the content does not tell the format. */
   name?: string;
@@ -29,6 +36,13 @@ export interface ParseFlightLogOptions extends BuildOptions {
   requireFlightData?: boolean;
 }
 
+/**
+ * What `parseFlightLog` returns: the flight, its summary and the warnings.
+ *
+ * @example
+ * const parsed: ParsedFlightLog = parseFlightLog(bytes, { name: 'log171.bin' });
+ * for (const w of parsed.warnings) console.warn(w);
+ */
 export interface ParsedFlightLog {
   flight: Flight;
   summary: FlightSummary;

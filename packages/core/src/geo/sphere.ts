@@ -2,18 +2,32 @@
  * Great-circle geometry on the sphere of the IUGG mean Earth radius (the sphere turf and most web
  * maps use). Angles in degrees at the edges, radians inside. Pure functions, no allocation in the
  * hot paths beyond the returned tuple.
+ *
+ * @example
+ * const metresPerDegree = (EARTH_RADIUS_M * Math.PI) / 180; // ~111 195 m along a meridian
  */
 export const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
 const DEG = 180 / Math.PI;
 
-/** Longitude wrapped into [-180, 180). */
+/**
+ * Longitude wrapped into [-180, 180).
+ *
+ * @example
+ * wrapLon(190); // -170
+ * wrapLon(-180); // -180
+ */
 export function wrapLon(lon: number): number {
   const w = ((((lon + 180) % 360) + 360) % 360) - 180;
   return w;
 }
 
-/** Haversine distance in metres between two [lon, lat] points. */
+/**
+ * Haversine distance in metres between two [lon, lat] points.
+ *
+ * @example
+ * distanceM(8.5492, 47.4582, 6.9125, 46.4334); // ≈ 168 600 m, Zurich airport to Montreux
+ */
 export function distanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const p1 = lat1 * RAD;
   const p2 = lat2 * RAD;
@@ -25,7 +39,12 @@ export function distanceM(lon1: number, lat1: number, lon2: number, lat2: number
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** Initial bearing in degrees [0, 360) from point 1 to point 2. */
+/**
+ * Initial bearing in degrees [0, 360) from point 1 to point 2.
+ *
+ * @example
+ * bearingDeg(8.5492, 47.4582, 6.9125, 46.4334); // ≈ 228: south-west
+ */
 export function bearingDeg(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const p1 = lat1 * RAD;
   const p2 = lat2 * RAD;
@@ -35,7 +54,12 @@ export function bearingDeg(lon1: number, lat1: number, lon2: number, lat2: numbe
   return (Math.atan2(y, x) * DEG + 360) % 360;
 }
 
-/** The point reached from [lon, lat] after `distance` metres on initial bearing `bearing` degrees. */
+/**
+ * The point reached from [lon, lat] after `distance` metres on initial bearing `bearing` degrees.
+ *
+ * @example
+ * const [lon, lat] = destination(8.5492, 47.4582, 5000, 90); // 5 km east of Zurich airport
+ */
 export function destination(lon: number, lat: number, distance: number, bearing: number): [number, number] {
   const d = distance / EARTH_RADIUS_M;
   const b = bearing * RAD;
@@ -50,6 +74,9 @@ export function destination(lon: number, lat: number, distance: number, bearing:
 /**
  * Distance in metres from point P to the great-circle segment A–B (the shorter arc).
  * Uses unit vectors: exact on the sphere, stable for short segments and near the poles.
+ *
+ * @example
+ * const m = distanceToSegmentM(8.55, 47.46, 8.54, 47.45, 8.57, 47.45); // from the point to the great-circle segment
  */
 export function distanceToSegmentM(
   plon: number,
@@ -74,7 +101,17 @@ export function distanceToSegmentM(
   return distanceToSegmentVec(px, py, pz, ax, ay, az, bx, by, bz) * EARTH_RADIUS_M;
 }
 
-/** Angle (radians) between unit vector P and the arc A–B; vectors must be unit length. */
+/**
+ * Angle (radians) between unit vector P and the arc A–B; vectors must be unit length.
+ *
+ * @example
+ * const toVec = (lon: number, lat: number) => {
+ *   const [l, p] = [(lon * Math.PI) / 180, (lat * Math.PI) / 180];
+ *   return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
+ * };
+ * const [p, a, b] = [toVec(8.55, 47.46), toVec(8.54, 47.45), toVec(8.57, 47.45)];
+ * const metres = distanceToSegmentVec(...p, ...a, ...b) * EARTH_RADIUS_M;
+ */
 export function distanceToSegmentVec(
   px: number,
   py: number,
@@ -123,6 +160,10 @@ function angleBetween(ax: number, ay: number, az: number, bx: number, by: number
 /**
  * Points along a circle of `radius` metres around [lon, lat], clockwise from north, closed ring.
  * The segment count is chosen so the chord error (sagitta) stays under `maxChordErrorM` metres.
+ *
+ * @example
+ * const ring = circleRing(8.5492, 47.4582, 5000); // closed ring, no point farther than 5 m from the true circle
+ * const polygon = { type: 'Polygon', coordinates: [ring] };
  */
 export function circleRing(lon: number, lat: number, radius: number, maxChordErrorM = 5): [number, number][] {
   const n = segmentsForChordError(radius, 360, maxChordErrorM);
@@ -136,6 +177,9 @@ export function circleRing(lon: number, lat: number, radius: number, maxChordErr
  * Number of chords needed to approximate `sweepDeg` degrees of a circle of `radius` metres with a
  * sagitta (greatest distance between arc and chord) of at most `maxChordErrorM`.
  * sagitta = r (1 - cos(θ/2)) for chord angle θ. At least 4 segments per full circle.
+ *
+ * @example
+ * segmentsForChordError(5000, 360, 5); // segments for a 5 km circle whose chords stray at most 5 m
  */
 export function segmentsForChordError(radius: number, sweepDeg: number, maxChordErrorM: number): number {
   const ratio = Math.max(-1, Math.min(1, 1 - maxChordErrorM / radius));

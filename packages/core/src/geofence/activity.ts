@@ -2,13 +2,23 @@ import type { Applicability, Zone } from '../zone/index.ts';
 
 const DAY_CODES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
 
-/** Whether the zone applies at `at`. A zone without applicability entries is permanent. */
+/**
+ * Whether the zone applies at `at`. A zone without applicability entries is permanent.
+ *
+ * @example
+ * if (isZoneActive(zone, new Date())) warn(zone.name); // no applicability entries: always active
+ */
 export function isZoneActive(zone: Pick<Zone, 'applicability'>, at: Date): boolean {
   if (zone.applicability.length === 0) return true;
   return zone.applicability.some((a) => isApplicable(a, at));
 }
 
-/** Whether the zone applies at some moment in [from, to] (checked at its boundaries and each quarter hour). */
+/**
+ * Whether the zone applies at some moment in [from, to] (checked at its boundaries and each quarter hour).
+ *
+ * @example
+ * const soon = isZoneActiveWithin(zone, new Date(), new Date(Date.now() + 3_600_000)); // within the next hour
+ */
 export function isZoneActiveWithin(zone: Pick<Zone, 'applicability'>, from: Date, to: Date): boolean {
   if (isZoneActive(zone, from)) return true;
   for (const a of zone.applicability) {

@@ -2,6 +2,14 @@ import { type AltitudeLimit, limitToMetres, type Zone, type ZoneCategory } from 
 import { isZoneActive } from './activity.ts';
 import type { ZoneIndex } from './zone-index.ts';
 
+/**
+ * What `assessPosition` judges: a position, what the device knows of its height, the moment for
+ * schedules, and how far to look for nearby zones.
+ *
+ * @example
+ * const q: PositionQuery = { lon: 8.5492, lat: 47.4582, altAglM: 40, at: new Date(), radiusM: 5000 };
+ * const assessment = assessPosition(index, q);
+ */
 export interface PositionQuery {
   lon: number;
   lat: number;
@@ -17,6 +25,13 @@ export interface PositionQuery {
   radiusM?: number;
 }
 
+/**
+ * One zone as `assessPosition` found it: distance, distance to its boundary, whether it applies now and
+ * whether the position is inside it.
+ *
+ * @example
+ * for (const hit of assessPosition(index, q).nearby as ZoneHit[]) console.log(hit.zone.name, hit.distanceM, hit.active);
+ */
 export interface ZoneHit {
   zone: Zone;
   /** Horizontal distance to the zone, 0 when inside. */
@@ -28,6 +43,14 @@ export interface ZoneHit {
   inside: boolean;
 }
 
+/**
+ * What `assessPosition` returns: the zones the position is in, those nearby, and the ceiling in force.
+ *
+ * @example
+ * const a: PositionAssessment = assessPosition(index, { lon: 8.5492, lat: 47.4582, altAglM: 40 });
+ * if (a.inside.some((h) => h.active)) warn(a.inside.map((h) => h.zone.name));
+ * if (a.ceilingM !== null) note(`ceiling ${a.ceilingM} m (${a.ceilingZone?.name})`);
+ */
 export interface PositionAssessment {
   /** Zones the position is inside (horizontally and vertically), active or not. */
   inside: ZoneHit[];
@@ -45,6 +68,10 @@ const FLOOR_CATEGORIES: ReadonlySet<ZoneCategory> = new Set(['restricted', 'auth
 /**
  * Everything the geofence knows about one position: which zones contain it, which are active now,
  * the ceiling in force and how far each nearby zone's boundary is.
+ *
+ * @example
+ * const index = ZoneIndex.build(zones);
+ * const { inside, nearby, ceilingM } = assessPosition(index, { lon: 8.5492, lat: 47.4582, altAglM: 40 });
  */
 export function assessPosition(index: ZoneIndex, q: PositionQuery): PositionAssessment {
   const at = q.at ?? new Date();
@@ -80,7 +107,14 @@ export function assessPosition(index: ZoneIndex, q: PositionQuery): PositionAsse
   return { inside, nearby, ceilingM, ceilingZone };
 }
 
-/** A limit as metres above ground, or null when it cannot be known from what the device has. */
+/**
+ * A limit as metres above ground, or null when it cannot be known from what the device has.
+ *
+ * @example
+ * const limit: AltitudeLimit = { value: 3000, unit: 'ft', reference: 'AMSL' };
+ * heightAboveGround(limit, { lon: 8.55, lat: 47.46, groundElevationM: 430 }); // 914.4 - 430 = 484.4
+ * heightAboveGround(limit, { lon: 8.55, lat: 47.46 }); // null: the ground's elevation is unknown
+ */
 export function heightAboveGround(limit: AltitudeLimit, q: PositionQuery): number | null {
   const m = limitToMetres(limit);
   if (!Number.isFinite(m)) return null;

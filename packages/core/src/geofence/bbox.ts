@@ -1,6 +1,12 @@
 import { EARTH_RADIUS_M } from '../geo/index.ts';
 
-/** [west, south, east, north] in degrees. West may exceed east only in the unsplit form of `growBBox`. */
+/**
+ * [west, south, east, north] in degrees. West may exceed east only in the unsplit form of `growBBox`.
+ *
+ * @example
+ * const zurich: BBox = [8.4, 47.3, 8.7, 47.5];
+ * const zones = index.inBBox(...zurich);
+ */
 export type BBox = [number, number, number, number];
 
 const DEG = 180 / Math.PI;
@@ -11,6 +17,9 @@ const RAD = Math.PI / 180;
  * longitude margin is taken at the most poleward latitude of the grown box (where a degree of longitude
  * is shortest). A box that reaches a pole spans all longitudes. Longitudes are not wrapped: use
  * `splitAtAntimeridian` before searching.
+ *
+ * @example
+ * const around = growBBox([8.54, 47.45, 8.56, 47.47], 5000); // 5 km more on every side
  */
 export function growBBox(box: BBox, metres: number): BBox {
   const dLat = (metres / EARTH_RADIUS_M) * DEG;
@@ -27,7 +36,12 @@ export function growBBox(box: BBox, metres: number): BBox {
   return [box[0] - dLon, south, box[2] + dLon, north];
 }
 
-/** One or two boxes within [-180, 180] covering the same area as a box whose longitudes may overflow. */
+/**
+ * One or two boxes within [-180, 180] covering the same area as a box whose longitudes may overflow.
+ *
+ * @example
+ * splitAtAntimeridian([170, -20, 190, -10]); // [[170, -20, 180, -10], [-180, -20, -170, -10]]
+ */
 export function splitAtAntimeridian(box: BBox): BBox[] {
   let [w, s, e, n] = box;
   if (e - w >= 360) return [[-180, s, 180, n]];
@@ -46,7 +60,12 @@ export function splitAtAntimeridian(box: BBox): BBox[] {
   ];
 }
 
-/** The box of a slippy-map (Web Mercator XYZ) tile. */
+/**
+ * The box of a slippy-map (Web Mercator XYZ) tile.
+ *
+ * @example
+ * const [west, south, east, north] = tileBBox(10, 536, 358); // the map tile around Zurich at zoom 10
+ */
 export function tileBBox(z: number, x: number, y: number): BBox {
   const n = 2 ** z;
   const west = (x / n) * 360 - 180;
@@ -56,6 +75,13 @@ export function tileBBox(z: number, x: number, y: number): BBox {
   return [west, south, east, north];
 }
 
+/**
+ * Whether two boxes (neither crossing the antimeridian) share any point, edges included.
+ *
+ * @example
+ * bboxesIntersect([8, 47, 9, 48], [8.5, 47.5, 10, 49]); // true
+ * bboxesIntersect([8, 47, 9, 48], [9.5, 47, 10, 48]); // false
+ */
 export function bboxesIntersect(a: BBox, b: BBox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }

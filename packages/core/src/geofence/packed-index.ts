@@ -9,7 +9,12 @@ import type { PackedZoneIndex } from './zone-index.ts';
  */
 
 const MAGIC = 0x5a494458; // "ZIDX"
-/** Bumped whenever the layout below changes: an old file is then rebuilt, never misread. */
+/**
+ * Bumped whenever the layout below changes: an old file is then rebuilt, never misread.
+ *
+ * @example
+ * const stale = new Uint32Array(bytes.buffer, bytes.byteOffset, 2)[1] !== PACKED_INDEX_VERSION; // rebuild it
+ */
 export const PACKED_INDEX_VERSION = 1;
 const HEADER_WORDS = 12;
 
@@ -31,7 +36,13 @@ function sections(p: PackedZoneIndex): Uint8Array[] {
   ];
 }
 
-/** The bytes of a packed index (see `decodePackedIndex`). */
+/**
+ * The bytes of a packed index (see `decodePackedIndex`).
+ *
+ * @example
+ * const bytes = encodePackedIndex(ZoneIndex.build(zones).toPacked());
+ * await writeFile('zones.idx', bytes); // next start: decodePackedIndex instead of rebuilding
+ */
 export function encodePackedIndex(p: PackedZoneIndex): Uint8Array {
   const parts = sections(p);
   const header = new Uint32Array(HEADER_WORDS);
@@ -60,6 +71,9 @@ function fail(why: string): never {
 /**
  * Reads bytes from `encodePackedIndex` in place. `bytes` must start on an 8-byte boundary of its
  * buffer. Throws RangeError for anything that is not a whole, consistent index of this version.
+ *
+ * @example
+ * const index = ZoneIndex.fromPacked(decodePackedIndex(new Uint8Array(await readFile('zones.idx'))), { size: zones.length, zone: (i) => zones[i] });
  */
 export function decodePackedIndex(bytes: Uint8Array): PackedZoneIndex {
   if (bytes.byteOffset % 8 !== 0) fail('not 8-byte aligned');

@@ -49,9 +49,23 @@ export interface PreparedCircle {
   cap: Cap;
 }
 
+/**
+ * One part of a zone's ground shape, prepared for fast containment and distance queries: a circle, or
+ * one polygon with its edges as unit vectors.
+ *
+ * @example
+ * const parts: PreparedPart[] = prepareGeometry({ type: 'Circle', center: [8.55, 47.45], radius_m: 2000 });
+ * parts.some((p) => partContains(p, 8.551, 47.451)); // true
+ */
 export type PreparedPart = PreparedPolygon | PreparedCircle;
 
-/** Splits a zone geometry into parts (a MultiPolygon into its polygons) ready for queries. */
+/**
+ * Splits a zone geometry into parts (a MultiPolygon into its polygons) ready for queries.
+ *
+ * @example
+ * const parts = prepareGeometry(zone.volumes[0].geometry);
+ * const metres = Math.min(...parts.map((p) => partDistance(p, 8.5492, 47.4582)));
+ */
 export function prepareGeometry(geometry: ZoneGeometry): PreparedPart[] {
   if (geometry.type === 'Circle') return [prepareCircle(geometry)];
   if (geometry.type === 'Polygon') return [preparePolygon(geometry.coordinates)];
@@ -318,6 +332,10 @@ function toFrame(bbox: BBox, lon: number): number {
 /**
  * Point in polygon by ray casting in longitude/latitude (edges are straight in lon/lat, as in GeoJSON
  * RFC 7946 and turf), holes excluded, boundary counted inside.
+ *
+ * @example
+ * const [part] = prepareGeometry({ type: 'Circle', center: [8.55, 47.45], radius_m: 2000 });
+ * partContains(part, 8.55, 47.46); // true: about 1.1 km from the centre
  */
 export function partContains(part: PreparedPart, lon: number, lat: number): boolean {
   if (part.kind === 'circle') return distanceM(part.lon, part.lat, lon, lat) <= part.radius;
@@ -341,6 +359,10 @@ export function partContains(part: PreparedPart, lon: number, lat: number): bool
 /**
  * Distance in metres from a point to the part's boundary along great circles, or 0 when inside.
  * With `stopBelow`, returns as soon as any edge is found nearer than it (a cheap "within R").
+ *
+ * @example
+ * const [part] = prepareGeometry({ type: 'Circle', center: [8.55, 47.45], radius_m: 2000 });
+ * partDistance(part, 8.55, 47.5); // ≈ 3560 m to the circle; 0 inside it
  */
 export function partDistance(part: PreparedPart, lon: number, lat: number, stopBelow = 0): number {
   if (part.kind === 'circle') return Math.max(0, distanceM(part.lon, part.lat, lon, lat) - part.radius);
@@ -348,7 +370,13 @@ export function partDistance(part: PreparedPart, lon: number, lat: number, stopB
   return boundaryDistance(part, lon, lat, stopBelow);
 }
 
-/** Distance to the nearest edge, whether the point is inside or outside. */
+/**
+ * Distance to the nearest edge, whether the point is inside or outside.
+ *
+ * @example
+ * const [part] = prepareGeometry({ type: 'Circle', center: [8.55, 47.45], radius_m: 2000 });
+ * boundaryDistance(part, 8.55, 47.45); // 2000: from the centre, how far to get out
+ */
 export function boundaryDistance(part: PreparedPart, lon: number, lat: number, stopBelow = 0): number {
   if (part.kind === 'circle') return Math.abs(distanceM(part.lon, part.lat, lon, lat) - part.radius);
   return edgeAngle(part, queryPoint(lon, lat), stopBelow / EARTH_RADIUS_M) * EARTH_RADIUS_M;

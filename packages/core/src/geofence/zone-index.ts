@@ -14,7 +14,12 @@ import {
   queryRange,
 } from './prepared-shape.ts';
 
-/** Largest radius a `near` query accepts: beyond it the answer is no longer a "nearby" question. */
+/**
+ * Largest radius a `near` query accepts: beyond it the answer is no longer a "nearby" question.
+ *
+ * @example
+ * const radius = Math.min(requestedRadiusM, MAX_NEAR_RADIUS_M); // 50 km at most
+ */
 export const MAX_NEAR_RADIUS_M = 50_000;
 
 /**
@@ -44,6 +49,12 @@ const CAP_FIELDS = 6;
 /** Zones up to this many sort by one packed number per hit (see `near`); beyond, by a comparator. */
 const RANK_LIMIT = 2 ** 24;
 
+/**
+ * A zone found by `ZoneIndex.near`, with its distance.
+ *
+ * @example
+ * for (const { zone, distanceM } of index.near(8.5492, 47.4582, 5000) as NearbyZone[]) console.log(zone.name, distanceM);
+ */
 export interface NearbyZone {
   zone: Zone;
   /** Metres from the point to the zone (0 when inside any of its volumes horizontally). */
@@ -54,6 +65,10 @@ export interface NearbyZone {
  * Where an index gets its zones: an array for an index built in memory, or a store that materialises
  * a zone on demand (the server reads them from its persisted index file). A source must give the same
  * zone for the same place every time, in value if not in identity.
+ *
+ * @example
+ * const source: ZoneSource = { size: zones.length, zone: (i) => zones[i] };
+ * const index = ZoneIndex.fromPacked(packed, source);
  */
 export interface ZoneSource {
   readonly size: number;
@@ -66,6 +81,10 @@ export interface ZoneSource {
  *
  * Entries are the boxes in the R-tree (a part crossing ±180° has two), parts the prepared ground
  * shapes: part p is shape `partNo[p]` of `prepareGeometry(zones[partZone[p]].volumes[partVolume[p]])`.
+ *
+ * @example
+ * const packed: PackedZoneIndex = ZoneIndex.build(zones).toPacked();
+ * const bytes = encodePackedIndex(packed);
  */
 export interface PackedZoneIndex {
   zoneCount: number;
@@ -100,6 +119,12 @@ class ArraySource implements ZoneSource {
  *
  * Zones and prepared shapes are read through the source on first use only: a reloaded index holds
  * its tree, caps and ids in typed arrays, and a zone object only while an answer needs it.
+ *
+ * @example
+ * const index = ZoneIndex.build(zones);
+ * index.containing(8.5492, 47.4582); // [{ zone, volume }]: zones whose ground shape holds the point
+ * index.near(8.5492, 47.4582, 5000); // [{ zone, distanceM }], nearest first
+ * index.inTile(10, 536, 358); // zones touching a map tile
  */
 export class ZoneIndex {
   private readonly source: ZoneSource;
@@ -435,7 +460,12 @@ export class ZoneIndex {
   }
 }
 
-/** Lower and upper limit of a volume in metres in their own reference. */
+/**
+ * Lower and upper limit of a volume in metres in their own reference.
+ *
+ * @example
+ * const { lower, upper } = volumeLimitsM(zone, 0); // metres, each in its own reference (AGL, AMSL)
+ */
 export function volumeLimitsM(zone: Zone, volume: number): { lower: number; upper: number } {
   const v = zone.volumes[volume];
   return { lower: limitToMetres(v.lower), upper: limitToMetres(v.upper) };

@@ -7,6 +7,12 @@ import { parseOpenAir } from './openair/index.ts';
 import { parseOurAirports } from './ourairports/index.ts';
 import { ImportError, type ImportOptions, type ImportResult } from './result.ts';
 
+/**
+ * The zone file formats the importers read (`airlock import --format`).
+ *
+ * @example
+ * ZONE_FORMATS.includes('openair'); // true
+ */
 export const ZONE_FORMATS = [
   'ourairports',
   'openair',
@@ -16,8 +22,21 @@ export const ZONE_FORMATS = [
   'faa-tfr',
   'notam',
 ] as const;
+/**
+ * One of the zone file formats the importers read.
+ *
+ * @example
+ * const format: ZoneFormat = detectZoneFormat('ksgu.txt', text); // 'openair'
+ */
 export type ZoneFormat = (typeof ZONE_FORMATS)[number];
 
+/**
+ * One file given to an importer: its name (which helps detection) and its text.
+ *
+ * @example
+ * const file: SourceFile = { name: 'ksgu.txt', text: await readFile('ksgu.txt', 'utf8') };
+ * const result = importZones('openair', [file], { dataset: 'ksgu' });
+ */
 export interface SourceFile {
   name: string;
   text: string;
@@ -28,6 +47,10 @@ export interface SourceFile {
  * (ED-269 `UASZoneList` or `geometry` arrays with `horizontalProjection`, ED-318 `layer`/`extent`
  * or `metadata`, else our GeoJSON), FAA TFR detail XML by its `XNOTAM-Update` root, ICAO NOTAM text by
  * a NOTAM header or Q) line, anything else → OpenAir.
+ *
+ * @example
+ * detectZoneFormat('ksgu.txt', 'AC R\nAN TEST AREA\n'); // 'openair'
+ * detectZoneFormat('airports.csv', ''); // 'ourairports'
  */
 export function detectZoneFormat(name: string, text: string): ZoneFormat {
   const lower = name.toLowerCase();
@@ -49,7 +72,14 @@ export function detectZoneFormat(name: string, text: string): ZoneFormat {
   return 'openair';
 }
 
-/** Runs the importer for `format` over the given file(s). OurAirports needs airports and runways CSVs. */
+/**
+ * Runs the importer for `format` over the given file(s). OurAirports needs airports and runways CSVs.
+ *
+ * @example
+ * const text = await readFile('ksgu.txt', 'utf8');
+ * const { zones, issues, counts } = importZones(detectZoneFormat('ksgu.txt', text), [{ name: 'ksgu.txt', text }], { dataset: 'ksgu' });
+ * for (const issue of issues) console.warn(describeIssue(issue));
+ */
 export function importZones(
   format: ZoneFormat,
   files: readonly SourceFile[],

@@ -1,7 +1,13 @@
 import type { Zone, ZoneCategory } from '../zone/index.ts';
 import { ZONE_CATEGORIES } from '../zone/index.ts';
 
-/** Where a bad record was: a 1-based line (text formats) or a 1-based feature number (JSON formats). */
+/**
+ * Where a bad record was: a 1-based line (text formats) or a 1-based feature number (JSON formats).
+ *
+ * @example
+ * const issue: ImportIssue = { line: 12, record: 'ED-R 123', reason: 'AL missing' };
+ * describeIssue(issue); // 'line 12 (ED-R 123): AL missing'
+ */
 export interface ImportIssue {
   line?: number;
   feature?: number;
@@ -10,6 +16,13 @@ export interface ImportIssue {
   reason: string;
 }
 
+/**
+ * What every importer takes: the dataset id its zones carry, strict mode, and a progress listener.
+ *
+ * @example
+ * const options: ImportOptions = { dataset: 'ksgu', strict: false, onProgress: (done, total) => bar(done, total) };
+ * const result = parseOpenAir(text, options);
+ */
 export interface ImportOptions {
   /** Id given to every zone's `dataset` field and used as prefix for zone ids. */
   dataset: string;
@@ -19,6 +32,13 @@ export interface ImportOptions {
   onProgress?: (done: number, total?: number) => void;
 }
 
+/**
+ * What every importer returns: the zones, the records it skipped (where and why), and zones per category.
+ *
+ * @example
+ * const result: ImportResult = importZones('openair', [{ name: 'ksgu.txt', text }], { dataset: 'ksgu' });
+ * console.log(result.zones.length, result.counts.restricted, result.issues.map(describeIssue));
+ */
 export interface ImportResult {
   zones: Zone[];
   /** Records skipped, each with where and why. */
@@ -27,7 +47,16 @@ export interface ImportResult {
   counts: Record<ZoneCategory, number>;
 }
 
-/** Thrown in strict mode (and for a file that cannot be read at all); the message names where. */
+/**
+ * Thrown in strict mode (and for a file that cannot be read at all); the message names where.
+ *
+ * @example
+ * try {
+ *   importZones('openair', [{ name: 'ksgu.txt', text }], { dataset: 'ksgu', strict: true });
+ * } catch (e) {
+ *   if (e instanceof ImportError) console.error(e.message, e.issue.line);
+ * }
+ */
 export class ImportError extends Error {
   readonly issue: ImportIssue;
   constructor(issue: ImportIssue) {
@@ -37,7 +66,12 @@ export class ImportError extends Error {
   }
 }
 
-/** "line 12 (ED-R 123): AL missing" */
+/**
+ * "line 12 (ED-R 123): AL missing"
+ *
+ * @example
+ * describeIssue({ line: 12, record: 'ED-R 123', reason: 'AL missing' }); // 'line 12 (ED-R 123): AL missing'
+ */
 export function describeIssue(issue: ImportIssue): string {
   const where =
     issue.line !== undefined
@@ -48,6 +82,12 @@ export function describeIssue(issue: ImportIssue): string {
   return `${where}${issue.record ? ` (${issue.record})` : ''}: ${issue.reason}`;
 }
 
+/**
+ * Zones per category, every category present (0 when none).
+ *
+ * @example
+ * countByCategory(zones); // { restricted: 12, authorization: 3, enhanced_warning: 0, warning: 7, altitude: 1, temporary: 0 }
+ */
 export function countByCategory(zones: readonly Zone[]): Record<ZoneCategory, number> {
   const counts = Object.fromEntries(ZONE_CATEGORIES.map((c) => [c, 0])) as Record<ZoneCategory, number>;
   for (const z of zones) counts[z.category]++;
@@ -57,6 +97,15 @@ export function countByCategory(zones: readonly Zone[]): Record<ZoneCategory, nu
 /**
  * Collects zones and issues for one import: in strict mode the first issue throws.
  * Every importer uses it so skipping, reporting and counting behave the same everywhere.
+ *
+ * @example
+ * const collector = new ImportCollector({ dataset: 'mine' });
+ * for (const [i, row] of rows.entries()) {
+ *   const zone = toZone(row);
+ *   if (zone) collector.add(zone);
+ *   else collector.skip({ line: i + 2, reason: 'no geometry' });
+ * }
+ * return collector.result();
  */
 export class ImportCollector {
   readonly zones: Zone[] = [];

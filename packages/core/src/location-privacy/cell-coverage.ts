@@ -9,6 +9,9 @@ import { cellBounds, type LonLatBox } from './cell-grid.ts';
 /**
  * The margin the server grows every cell by (25 km). It bounds the look-ahead distance a device may
  * ask for: L ≤ margin. Part of the wire contract: a server with a smaller margin breaks the guarantee.
+ *
+ * @example
+ * const lookAheadM = Math.min(requested, CELL_COVERAGE_MARGIN_M); // a cell answer covers 25 km past the cell
  */
 export const CELL_COVERAGE_MARGIN_M = 25_000;
 

@@ -5,10 +5,20 @@
  */
 import { EARTH_RADIUS_M, wrapLon } from '../geo/index.ts';
 
-/** [west, south, east, north] in degrees, west ≤ east, all within [-180, 180] × [-90, 90]. */
+/**
+ * [west, south, east, north] in degrees, west ≤ east, all within [-180, 180] × [-90, 90].
+ *
+ * @example
+ * const [west, south, east, north]: LonLatBox = cellBounds('694.597');
+ */
 export type LonLatBox = [west: number, south: number, east: number, north: number];
 
-/** A cell id split into its parts: band (south to north) and index (west to east). */
+/**
+ * A cell id split into its parts: band (south to north) and index (west to east).
+ *
+ * @example
+ * const { band, index }: CellAddress = parseCellId('694.597'); // band 694, index 597
+ */
 export interface CellAddress {
   band: number;
   index: number;
@@ -17,11 +27,26 @@ export interface CellAddress {
 // An integer count per degree keeps every band edge a single correctly rounded division, so device
 // and server compute bit-identical edges on every JavaScript engine.
 const BANDS_PER_DEGREE = 5;
-/** Band height H in degrees (0.2°). */
+/**
+ * Band height H in degrees (0.2°).
+ *
+ * @example
+ * const band = Math.floor((lat + 90) / CELL_HEIGHT_DEG); // 0.2° bands from the South Pole
+ */
 export const CELL_HEIGHT_DEG = 1 / BANDS_PER_DEGREE;
-/** Number of latitude bands (900). */
+/**
+ * Number of latitude bands (900).
+ *
+ * @example
+ * BAND_COUNT; // 900 bands of 0.2° from pole to pole
+ */
 export const BAND_COUNT = 180 * BANDS_PER_DEGREE;
-/** H as an arc in metres (≈ 22 239 m): the smallest width and height of any cell. */
+/**
+ * H as an arc in metres (≈ 22 239 m): the smallest width and height of any cell.
+ *
+ * @example
+ * CELL_MIN_SIZE_M; // ≈ 22 239: no cell is narrower or lower than this
+ */
 export const CELL_MIN_SIZE_M = (CELL_HEIGHT_DEG * Math.PI * EARTH_RADIUS_M) / 180;
 
 const RAD = Math.PI / 180;

@@ -7,21 +7,63 @@ import { CELL_COVERAGE_MARGIN_M, coversLookAhead } from './cell-coverage.ts';
 import { cellAt, parseCellId } from './cell-grid.ts';
 import { type RandomSource, secureRandom } from './random.ts';
 
-/** `cell` (default): the public grid cell; `uniform`: the reference drone maker's fresh 10 km offset. */
+/**
+ * `cell` (default): the public grid cell; `uniform`: the reference drone maker's fresh 10 km offset.
+ *
+ * @example
+ * MECHANISMS.includes(options.mechanism); // 'cell' or 'uniform'
+ */
 export const MECHANISMS = ['cell', 'uniform'] as const;
+/**
+ * A location-privacy mechanism: what a location check sends instead of the position.
+ *
+ * @example
+ * const mechanism: Mechanism = 'cell';
+ * locationRequests(mechanism, { lon: 8.5492, lat: 47.4582 }); // [{ method: 'GET', path: '/v1/location/cells/687.635' }]
+ */
 export type Mechanism = (typeof MECHANISMS)[number];
+/**
+ * The mechanism a location check uses unless told otherwise: `cell`.
+ *
+ * @example
+ * createAirlock({ serverUrl, mechanism: DEFAULT_MECHANISM }); // the same as leaving it out
+ */
 export const DEFAULT_MECHANISM = 'cell' satisfies Mechanism;
-/** Zones within this distance of the true position must be in the answer (5 km). */
+/**
+ * Zones within this distance of the true position must be in the answer (5 km).
+ *
+ * @example
+ * locationRequests('cell', { lon: 8.5492, lat: 47.4582 }, { lookAheadM: DEFAULT_LOOKAHEAD_M });
+ */
 export const DEFAULT_LOOKAHEAD_M = 5000;
-/** Radius of the `uniform` mechanism's offset disc (10 km). */
+/**
+ * Radius of the `uniform` mechanism's offset disc (10 km).
+ *
+ * @example
+ * const radiusM = UNIFORM_RADIUS_M + lookAheadM; // what a `uniform` request asks for around its random point
+ */
 export const UNIFORM_RADIUS_M = 10_000;
 
-/** One HTTP request the device sends; nothing else (no query for cells, no body, no identifying header). */
+/**
+ * One HTTP request the device sends; nothing else (no query for cells, no body, no identifying header).
+ *
+ * @example
+ * const [request]: LocationRequest[] = locationRequests('cell', { lon: 8.5492, lat: 47.4582 });
+ * await transport.send({ category: 'location_check', ...request });
+ */
 export interface LocationRequest {
   method: 'GET';
   path: string;
 }
 
+/**
+ * Options of `locationRequests`: the randomness (`uniform`), the look-ahead, and the cell the device
+ * already holds (`cell`).
+ *
+ * @example
+ * const options: LocationRequestOptions = { lookAheadM: 5000, currentCell: '687.635' };
+ * locationRequests('cell', { lon: 8.5492, lat: 47.4582 }, options);
+ */
 export interface LocationRequestOptions {
   /** Randomness for `uniform`; defaults to `secureRandom`. `cell` uses none. */
   random?: RandomSource;
@@ -35,7 +77,19 @@ export interface LocationRequestOptions {
   currentCell?: string;
 }
 
+/**
+ * The path a cell request starts with; the cell id follows.
+ *
+ * @example
+ * `${CELL_PATH_PREFIX}${cellAt(8.5492, 47.4582)}`; // '/v1/location/cells/687.635'
+ */
 export const CELL_PATH_PREFIX = '/v1/location/cells/';
+/**
+ * The path of a `uniform` request (`?lon=…&lat=…&radius_m=…` of the random point).
+ *
+ * @example
+ * const url = `${serverUrl}${NEAR_PATH}?lon=8.61&lat=47.41&radius_m=15000`;
+ */
 export const NEAR_PATH = '/v1/location/near';
 
 /**

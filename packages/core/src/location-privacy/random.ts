@@ -3,7 +3,13 @@
  * and benchmarks can replay it; the product always uses `secureRandom`.
  */
 
-/** A source of uniform doubles in [0, 1). */
+/**
+ * A source of uniform doubles in [0, 1).
+ *
+ * @example
+ * const random: RandomSource = seededRandom(42); // reproducible, for tests and benches; default secureRandom
+ * locationRequests('uniform', { lon: 8.5492, lat: 47.4582 }, { random });
+ */
 export type RandomSource = () => number;
 
 const TWO_POW_26 = 67_108_864;

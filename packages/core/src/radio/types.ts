@@ -2,10 +2,18 @@
  * The shapes of the radio-rules table and of the answer built from it. Band ids name the
  * familiar band a pilot sees in a flight app; `minMHz`/`maxMHz` give the exact edges, which differ
  * per country (5.8 GHz ends at 5850 MHz under the FCC, 5875 MHz under CEPT, 5829 MHz in China).
+ *
+ * @example
+ * const allowed: RadioBandId[] = radioRulesFor(['CH']).bands.map((b) => b.id); // ['2.4GHz', '5.8GHz']
  */
 export type RadioBandId = '2.4GHz' | '5.1GHz' | '5.7GHz' | '5.8GHz';
 
-/** One band a drone control/video link may use, with its power cap. */
+/**
+ * One band a drone control/video link may use, with its power cap.
+ *
+ * @example
+ * for (const b of radioRulesFor(['US']).bands as RadioBand[]) console.log(b.id, b.minMHz, b.maxMHz, b.maxEirpDbm, b.licenceRequired);
+ */
 export interface RadioBand {
   readonly id: RadioBandId;
   readonly minMHz: number;
@@ -19,7 +27,12 @@ export interface RadioBand {
   readonly notes?: string;
 }
 
-/** One regulator's rules, shared by every country and territory that applies them. */
+/**
+ * One regulator's rules, shared by every country and territory that applies them.
+ *
+ * @example
+ * const regime: RadioRegime = { id: 'CEPT', regulator: 'CEPT/ECC', bands, source: 'ERC/REC 70-03', verified: true };
+ */
 export interface RadioRegime {
   readonly id: string;
   readonly regulator: string;
@@ -31,7 +44,14 @@ export interface RadioRegime {
   readonly notes?: string;
 }
 
-/** The rules that apply to a set of candidate countries: the strictest combination of theirs. */
+/**
+ * The rules that apply to a set of candidate countries: the strictest combination of theirs.
+ *
+ * @example
+ * const rules: RadioRules = radioRulesFor(['CH', 'FR']); // near a border: the strictest of both
+ * if (rules.ambiguous) note(`Rules for ${rules.countries.join(' or ')}`);
+ * showBands(rules.bands);
+ */
 export interface RadioRules {
   /** The candidate ISO 3166-1 alpha-2 codes, upper-case, sorted, without duplicates. */
   readonly countries: readonly string[];

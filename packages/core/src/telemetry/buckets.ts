@@ -3,7 +3,13 @@
  * that is sent. Only labels ever leave the device, so a flight of 734 s and one of 611 s look the same.
  */
 
-/** A named, ordered set of labels; `upperBounds[i]` is the exclusive upper edge of `labels[i]`. */
+/**
+ * A named, ordered set of labels; `upperBounds[i]` is the exclusive upper edge of `labels[i]`.
+ *
+ * @example
+ * const set: BucketSet = TIMING_BUCKETS;
+ * bucketOf(840, set); // '500ms-1s'
+ */
 export interface BucketSet {
   readonly id: string;
   /** The unit the bounds are in, for documentation and for `bucketOf` callers. */
@@ -13,6 +19,12 @@ export interface BucketSet {
   readonly upperBounds: readonly number[];
 }
 
+/**
+ * The buckets a timing is sent as, from `<100ms` to `>5s`: the precise duration stays on the device.
+ *
+ * @example
+ * bucketOf(840, TIMING_BUCKETS); // '500ms-1s'
+ */
 export const TIMING_BUCKETS: BucketSet = {
   id: 'timing',
   unit: 'ms',
@@ -20,6 +32,12 @@ export const TIMING_BUCKETS: BucketSet = {
   upperBounds: [100, 250, 500, 1000, 2000, 5000],
 };
 
+/**
+ * The buckets a flight's duration is sent as, from `<1min` to `>30min`.
+ *
+ * @example
+ * bucketOf(734, FLIGHT_DURATION_BUCKETS); // '10-20min'
+ */
 export const FLIGHT_DURATION_BUCKETS: BucketSet = {
   id: 'flight_duration',
   unit: 's',
@@ -27,6 +45,12 @@ export const FLIGHT_DURATION_BUCKETS: BucketSet = {
   upperBounds: [60, 300, 600, 1200, 1800],
 };
 
+/**
+ * The buckets a flight's distance is sent as, from `<100m` to `>5km`.
+ *
+ * @example
+ * bucketOf(1800, FLIGHT_DISTANCE_BUCKETS); // '1-2km'
+ */
 export const FLIGHT_DISTANCE_BUCKETS: BucketSet = {
   id: 'flight_distance',
   unit: 'm',
@@ -35,6 +59,12 @@ export const FLIGHT_DISTANCE_BUCKETS: BucketSet = {
 };
 
 // Counts are integers, so "1-5" means 1 <= n < 6.
+/**
+ * The buckets a flight's photo count is sent as, from `0` to `>50`.
+ *
+ * @example
+ * bucketOf(12, PHOTO_COUNT_BUCKETS); // '6-20'
+ */
 export const PHOTO_COUNT_BUCKETS: BucketSet = {
   id: 'photo_count',
   unit: 'count',
@@ -42,6 +72,12 @@ export const PHOTO_COUNT_BUCKETS: BucketSet = {
   upperBounds: [1, 6, 21, 51],
 };
 
+/**
+ * The buckets a flight's video count is sent as, from `0` to `>5`.
+ *
+ * @example
+ * bucketOf(1, VIDEO_COUNT_BUCKETS); // '1'
+ */
 export const VIDEO_COUNT_BUCKETS: BucketSet = {
   id: 'video_count',
   unit: 'count',
@@ -67,7 +103,13 @@ export function bucketOf(value: number, buckets: BucketSet): string {
   return buckets.labels[buckets.labels.length - 1];
 }
 
-/** A finished flight as the recorder measured it (precise values stay on the device). */
+/**
+ * A finished flight as the recorder measured it (precise values stay on the device).
+ *
+ * @example
+ * const m: FlightMeasurement = { durationS: 734, distanceM: 1800, photos: 12, videos: 1 };
+ * bucketFlight(m); // { duration: '10-20min', distance: '1-2km', photos: '6-20', videos: '1' }
+ */
 export interface FlightMeasurement {
   durationS: number;
   distanceM: number;
@@ -75,7 +117,13 @@ export interface FlightMeasurement {
   videos: number;
 }
 
-/** The bucketed summary that is sent for one flight: no time, no place, four coarse labels. */
+/**
+ * The bucketed summary that is sent for one flight: no time, no place, four coarse labels.
+ *
+ * @example
+ * const sent: BucketedFlight = bucketFlight({ durationS: 734, distanceM: 1800, photos: 12, videos: 1 });
+ * // { duration: '10-20min', distance: '1-2km', photos: '6-20', videos: '1' }
+ */
 export interface BucketedFlight {
   duration: string;
   distance: string;

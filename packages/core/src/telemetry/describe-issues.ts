@@ -6,7 +6,13 @@ import type { AppPerformanceReport, UserExperienceReport } from './report-types.
 
 const MAX_MESSAGES = 10;
 
-/** `events[3].name` from `['events', 3, 'name']`. */
+/**
+ * `events[3].name` from `['events', 3, 'name']`.
+ *
+ * @example
+ * formatIssuePath(['events', 3, 'name']); // 'events[3].name'
+ * formatIssuePath([]); // '(body)'
+ */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
@@ -16,6 +22,10 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 /**
  * One line per problem, each naming the field: `events[3].name: "map.zoom" is not a declared field`,
  * `context.device_id: unknown field`. Unknown keys are reported at their own path, not the parent's.
+ *
+ * @example
+ * const r = appPerformanceReportSchema().safeParse(body);
+ * if (!r.success) console.warn(describeTelemetryIssues(r.error.issues)); // ['events[0].name: ...', ...]
  */
 export function describeTelemetryIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   const lines: string[] = [];
@@ -29,6 +39,13 @@ export function describeTelemetryIssues(issues: readonly z.core.$ZodIssue[]): st
   return lines;
 }
 
+/**
+ * What `parseTelemetryReport` returns: the typed report, or one readable line per problem.
+ *
+ * @example
+ * const r: TelemetryParseResult<AppPerformanceReport> = parseTelemetryReport('app_performance', body);
+ * if (!r.ok) return reply(422, r.errors);
+ */
 export type TelemetryParseResult<T> = { ok: true; report: T } | { ok: false; errors: string[] };
 
 /**

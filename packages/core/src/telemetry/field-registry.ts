@@ -10,11 +10,25 @@ import type { FieldDefinition, FieldRegistry, FieldType, TelemetryCategory } fro
 /**
  * Every field has the same expiry so that one review renews (or drops) the lot; the renewal process
  * (a test fails 60 days ahead) is in docs/telemetry.md.
+ *
+ * @example
+ * FIELD_REGISTRY.filter((f) => f.expires === DEFAULT_FIELD_EXPIRY).length; // fields still on the first expiry
  */
 export const DEFAULT_FIELD_EXPIRY = '2027-06-30';
 
-/** Operating systems the context may name; anything else is reported as 'other'. */
+/**
+ * Operating systems the context may name; anything else is reported as 'other'.
+ *
+ * @example
+ * const os = TELEMETRY_OS_VALUES.includes(platform as TelemetryOs) ? platform : 'other';
+ */
 export const TELEMETRY_OS_VALUES = ['android', 'ios', 'web', 'windows', 'macos', 'linux', 'other'] as const;
+/**
+ * An operating system a telemetry context may name.
+ *
+ * @example
+ * const os: TelemetryOs = 'android';
+ */
 export type TelemetryOs = (typeof TELEMETRY_OS_VALUES)[number];
 
 // Version strings: no spaces, '@', '/' or quotes, so no e-mail, path or sentence fits.
@@ -75,6 +89,9 @@ const TIMINGS: ReadonlyArray<[string, string]> = [
 /**
  * The declared-field registry: the only telemetry the SDK may send and the server will accept.
  * Each wire field, feature name and timing name is here with a description and an expiry.
+ *
+ * @example
+ * for (const f of FIELD_REGISTRY) row(f.category, f.kind, f.name, f.description, f.expires);
  */
 export const FIELD_REGISTRY: FieldRegistry = [
   ...context('app_performance'),
@@ -157,7 +174,17 @@ export const FIELD_REGISTRY: FieldRegistry = [
   ),
 ];
 
-/** The declared feature names (for the SDK's typed `countFeature`). */
+/**
+ * The declared feature names (for the SDK's typed `countFeature`).
+ *
+ * @example
+ * DECLARED_FEATURES.includes('map.open'); // true: airlock.telemetry.countFeature('map.open') is accepted
+ */
 export const DECLARED_FEATURES: readonly string[] = FEATURES.map(([n]) => n);
-/** The declared timing names. */
+/**
+ * The declared timing names.
+ *
+ * @example
+ * DECLARED_TIMINGS; // ['app.startup', 'location.check', 'map.render']
+ */
 export const DECLARED_TIMINGS: readonly string[] = TIMINGS.map(([n]) => n);

@@ -42,12 +42,22 @@ export function checkRegistry(registry: FieldRegistry): string[] {
   return problems;
 }
 
-/** Whether a field is accepted on `today`: it stops being accepted on its expiry day. */
+/**
+ * Whether a field is accepted on `today`: it stops being accepted on its expiry day.
+ *
+ * @example
+ * isFieldLive(field, '2026-12-05'); // true until its expiry day
+ */
 export function isFieldLive(f: FieldDefinition, today: string): boolean {
   return today < f.expires;
 }
 
-/** The declared field, live or not, or undefined when it was never declared. */
+/**
+ * The declared field, live or not, or undefined when it was never declared.
+ *
+ * @example
+ * findField(FIELD_REGISTRY, 'app_performance', 'timing', 'map.render')?.description; // 'Time to render the airspace map with its zones.'
+ */
 export function findField(
   registry: FieldRegistry,
   category: TelemetryCategory,
@@ -60,6 +70,9 @@ export function findField(
 /**
  * Fields that expire within `days` of `today` (or already have): the renewal reminder. The registry
  * test fails when this is not empty for 60 days, so a review happens before data silently stops.
+ *
+ * @example
+ * for (const f of fieldsExpiringWithin(FIELD_REGISTRY, '2027-06-01', 60)) console.warn(`${f.name} expires ${f.expires}`);
  */
 export function fieldsExpiringWithin(
   registry: FieldRegistry,

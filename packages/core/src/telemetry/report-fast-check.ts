@@ -11,6 +11,10 @@ import { addDays, isValidDay, TELEMETRY_MAX_DAY_AGE } from './telemetry-day.ts';
  * lists) cost more than everything else ingest does. This check only ever answers "certainly valid":
  * whatever it does not accept goes through the zod schema, which stays the authority and writes the
  * error messages. A test feeds both thousands of mutated reports: this never accepts what zod rejects.
+ *
+ * @example
+ * const check: FastReportCheck = fastReportCheck('app_performance');
+ * if (!check(body)) return parseTelemetryReport('app_performance', body); // slow path names the problems
  */
 export type FastReportCheck = (body: unknown) => boolean;
 
@@ -107,7 +111,13 @@ function dayCheck(today: string): Check {
   return (v) => typeof v === 'string' && isValidDay(v) && v >= oldest && v <= today;
 }
 
-/** Compiles the fast check for one category as of `today` (a UTC day). */
+/**
+ * Compiles the fast check for one category as of `today` (a UTC day).
+ *
+ * @example
+ * const check = compileFastReportCheck('user_experience', '2026-12-05', FIELD_REGISTRY);
+ * check({ v: 1, day: '2026-12-05', context: { app_version: '4.2.0', os: 'android' }, flights: [] }); // false: 1..50 flights
+ */
 export function compileFastReportCheck(
   category: TelemetryCategory,
   today: string,

@@ -106,7 +106,12 @@ function cached<T>(key: string, registry: FieldRegistry, build: () => T): T {
   return s as T;
 }
 
-/** The fast pre-check for a category on `today` (see report-fast-check.ts); cached like the schemas. */
+/**
+ * The fast pre-check for a category on `today` (see report-fast-check.ts); cached like the schemas.
+ *
+ * @example
+ * const ok = fastReportCheck('app_performance')(body); // true: accept; false: parseTelemetryReport says why
+ */
 export function fastReportCheck(
   category: TelemetryCategory,
   today?: Date | string,
@@ -162,7 +167,13 @@ export function userExperienceReportSchema(
   return cached(`ux|${day}`, registry, () => buildUserExperience(day, registry));
 }
 
-/** The schema for a category, for code that handles both. */
+/**
+ * The schema for a category, for code that handles both.
+ *
+ * @example
+ * const r = telemetryReportSchema(category).safeParse(body);
+ * if (!r.success) console.warn(describeTelemetryIssues(r.error.issues));
+ */
 export function telemetryReportSchema(
   category: TelemetryCategory,
   today?: Date | string,

@@ -1,7 +1,12 @@
 import { redactText } from './redact-text.ts';
 import { isAppFrame, parseStackFrame, type StackFrame } from './stack-frames.ts';
 
-/** The longest scrubbed stack that is sent or stored. */
+/**
+ * The longest scrubbed stack that is sent or stored.
+ *
+ * @example
+ * scrubStack(hugeStack).length <= STACK_MAX_LENGTH; // true
+ */
 export const STACK_MAX_LENGTH = 4000;
 const MAX_FRAMES = 40;
 // Bounds the work the redaction regexes do on hostile input.

@@ -1,10 +1,18 @@
-/**
+/*
  * Parses one line of a stack trace in the formats flight apps produce: V8 (Chrome, Node, React
  * Native/Hermes), Firefox/Safari (`fn@url:line:col`), Java/Kotlin (Android), Apple crash reports and
  * Swift backtraces (iOS), and Dart (Flutter). Only what a frame needs survives: the function name,
  * the source file's base name, line and column, and for native reports the binary's module name.
  */
 
+/**
+ * One frame of a stack trace, reduced to what may be sent: function, file base name, line and column,
+ * and for native frames the binary's name.
+ *
+ * @example
+ * const frame: StackFrame | null = parseStackFrame('    at MapController.render(MapController.kt:42)');
+ * // { fn: 'MapController.render', file: 'MapController.kt', line: 42, location: 'MapController.kt:42' }
+ */
 export interface StackFrame {
   fn: string;
   /** Base name of the source file ('MapController.kt'), never a directory. */
@@ -77,7 +85,12 @@ const LIBRARY_LOCATION =
 const SYSTEM_MODULE =
   /^(?:lib\S+\.dylib|UIKit\S*|Foundation|CoreFoundation|GraphicsServices|dyld|Core\w+|AVF\w*|Metal\w*|QuartzCore|Security|CFNetwork|SwiftUI|Combine|MapKit|WebKit|JavaScriptCore|hermes|React\w*|FrontBoardServices|BaseBoard|RunningBoardServices|\?\?\?)$/;
 
-/** Whether a frame is the app's own code (kept) rather than platform, library or native code. */
+/**
+ * Whether a frame is the app's own code (kept) rather than platform, library or native code.
+ *
+ * @example
+ * const own = stack.split('\n').map(parseStackFrame).filter((f) => f !== null && isAppFrame(f));
+ */
 export function isAppFrame(f: StackFrame): boolean {
   if (LIBRARY_FUNCTION.test(f.fn)) return false;
   if (f.module && SYSTEM_MODULE.test(f.module)) return false;

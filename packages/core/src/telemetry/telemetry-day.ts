@@ -6,7 +6,12 @@
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
-/** How far back a report's day may be; older reports are refused rather than back-dated. */
+/**
+ * How far back a report's day may be; older reports are refused rather than back-dated.
+ *
+ * @example
+ * const oldest = addDays(utcDay(new Date()), -TELEMETRY_MAX_DAY_AGE); // reports about earlier days are refused
+ */
 export const TELEMETRY_MAX_DAY_AGE = 7;
 
 /**
@@ -32,7 +37,13 @@ export function utcDay(at?: Date | string): string {
 
 const today = { start: Number.NaN, day: '' };
 
-/** Whether `s` is a real calendar day in 'YYYY-MM-DD' form (2026-02-30 is not). */
+/**
+ * Whether `s` is a real calendar day in 'YYYY-MM-DD' form (2026-02-30 is not).
+ *
+ * @example
+ * isValidDay('2026-12-05'); // true
+ * isValidDay('2026-02-30'); // false
+ */
 export function isValidDay(s: string): boolean {
   if (typeof s !== 'string' || !DAY_RE.test(s)) return false;
   // Arithmetic instead of Date parsing: this runs on every report the server receives.

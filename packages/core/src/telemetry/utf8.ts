@@ -1,6 +1,9 @@
 /**
  * UTF-8 of a string: `TextEncoder` where the engine has one, else encoded here (Hermes in older
  * React Native, bare engines). A lone surrogate becomes U+FFFD either way, as fetch sends it.
+ *
+ * @example
+ * utf8Bytes('Zürich ✈'); // Uint8Array(11), with or without TextEncoder in the engine
  */
 export function utf8Bytes(text: string): Uint8Array {
   const Encoder = (globalThis as { TextEncoder?: new () => { encode(s: string): Uint8Array } }).TextEncoder;
@@ -35,7 +38,12 @@ export function utf8Bytes(text: string): Uint8Array {
   return out;
 }
 
-/** Bytes the string takes in UTF-8, without encoding it. */
+/**
+ * Bytes the string takes in UTF-8, without encoding it.
+ *
+ * @example
+ * utf8Length('Zürich ✈'); // 11
+ */
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {

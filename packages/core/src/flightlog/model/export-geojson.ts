@@ -2,6 +2,13 @@ import { downsampleTrack } from './downsample-track.ts';
 import { formatNumber, segmentRanges } from './export-text.ts';
 import type { Flight } from './flight.ts';
 
+/**
+ * Options of `flightToGeoJSON`.
+ *
+ * @example
+ * const options: GeoJsonExportOptions = { maxPoints: 2000 };
+ * const geojson = flightToGeoJSON(flight, options);
+ */
 export interface GeoJsonExportOptions {
   /** Thin the track to at most this many points (shape kept); default: all fixes. */
   maxPoints?: number;

@@ -23,6 +23,13 @@ import { type ChannelData, resampleChannels } from './resample.ts';
 /** Formats whose every point carries its own calendar date (see FLIGHT_LIMITS.maxCalendarSpanS). */
 const CALENDAR_FORMATS: ReadonlySet<FlightLogFormat> = new Set(['gpx', 'kml']);
 
+/**
+ * How an importer builds the flight model: the rate of the common sample grid.
+ *
+ * @example
+ * const options: BuildOptions = { sampleRateHz: 5 };
+ * const flight = parseULog(bytes, options);
+ */
 export interface BuildOptions {
   /** Rate of the common sample grid, Hz (default 10: the DJI/Airdata rate, enough for charts). */
   sampleRateHz?: number;

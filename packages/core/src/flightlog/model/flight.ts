@@ -5,7 +5,12 @@
  * 10 Hz is ~12k rows × 14 columns ≈ 1.3 MB, and typed columns feed charts without copying.
  */
 
-/** Formats the importers understand. */
+/**
+ * Formats the importers understand.
+ *
+ * @example
+ * const format: FlightLogFormat | null = detectFlightLogFormat('log171.bin', bytes); // 'dataflash'
+ */
 export type FlightLogFormat =
   | 'ulog'
   | 'dataflash'
@@ -20,6 +25,10 @@ export type FlightLogFormat =
 /**
  * Validated GPS fixes only (ULog/tlog fix_type ≥ 3, DataFlash Status ≥ 3, CSV rows other than 0,0),
  * in time order, exactly as logged (never resampled), so distances match the reference tools.
+ *
+ * @example
+ * const { track } = parseFlightLog(bytes).flight;
+ * for (let i = 0; i < track.lat_deg.length; i++) plot(track.lon_deg[i], track.lat_deg[i], track.alt_amsl_m[i]);
  */
 export interface FlightTrack {
   /** Seconds since the flight's t = 0; NaN when the format has no time (KML). */
@@ -38,7 +47,12 @@ export interface FlightTrack {
   segment_starts: Uint32Array;
 }
 
-/** Names of the sampled channels, all on the common time base `t_s`. */
+/**
+ * Names of the sampled channels, all on the common time base `t_s`.
+ *
+ * @example
+ * const header = ['t_s', ...SAMPLE_CHANNELS].join(','); // the CSV export's columns
+ */
 export const SAMPLE_CHANNELS = [
   'lat_deg',
   'lon_deg',
@@ -54,11 +68,22 @@ export const SAMPLE_CHANNELS = [
   'battery_pct',
   'battery_v',
 ] as const;
+/**
+ * One channel of `FlightSamples`, named with its unit.
+ *
+ * @example
+ * const channel: SampleChannel = 'h_speed_mps';
+ * const speeds = flight.samples[channel];
+ */
 export type SampleChannel = (typeof SAMPLE_CHANNELS)[number];
 
 /**
  * The flight sampled on one regular time base (sample-and-hold of each source stream), for charts and
  * CSV export. Every column has the same length as `t_s`; NaN means no value (yet, or any more).
+ *
+ * @example
+ * const { samples } = parseFlightLog(bytes).flight;
+ * chart(samples.t_s, samples.alt_rel_m); // one time base for every channel; NaN = no value
  */
 export interface FlightSamples {
   /** Seconds since the flight's t = 0. */
@@ -91,6 +116,12 @@ export interface FlightSamples {
   battery_v: Float64Array;
 }
 
+/**
+ * What kind of moment a `FlightEvent` marks.
+ *
+ * @example
+ * const photos = flight.events.filter((e) => e.kind === ('photo' satisfies FlightEventKind)).length;
+ */
 export type FlightEventKind =
   | 'photo'
   | 'video_start'
@@ -101,7 +132,12 @@ export type FlightEventKind =
   | 'warning'
   | 'error';
 
-/** Something that happened at one moment: a photo, a recording start/stop, an arm, a message. */
+/**
+ * Something that happened at one moment: a photo, a recording start/stop, an arm, a message.
+ *
+ * @example
+ * for (const e of flight.events as FlightEvent[]) timeline(e.t_s, e.kind, e.text);
+ */
 export interface FlightEvent {
   /** Seconds since the flight's t = 0. */
   t_s: number;
@@ -110,7 +146,12 @@ export interface FlightEvent {
   text?: string;
 }
 
-/** The flight mode in force from `t_s` on. */
+/**
+ * The flight mode in force from `t_s` on.
+ *
+ * @example
+ * for (const m of flight.modes as FlightModeChange[]) band(m.t_s, m.mode); // e.g. 0 'STABILIZE', 12.4 'LOITER'
+ */
 export interface FlightModeChange {
   /** Seconds since the flight's t = 0. */
   t_s: number;
@@ -121,6 +162,10 @@ export interface FlightModeChange {
 /**
  * Figures the file states about itself (the DJI .txt details block), used by `summarize` where the
  * flight has no samples to compute them from.
+ *
+ * @example
+ * const { stated } = parseDjiTxt(bytes); // a v13+ record: only its own summary is readable
+ * console.log(stated.duration_s, stated.distance_m, stated.max_alt_m, stated.max_speed_mps);
  */
 export interface StatedFigures {
   duration_s?: number;
@@ -129,6 +174,15 @@ export interface StatedFigures {
   max_speed_mps?: number;
 }
 
+/**
+ * One flight as every importer gives it, in SI units: the track of valid fixes, the channels on one time
+ * base, events, flight modes, figures the file states itself, and warnings about what was skipped.
+ *
+ * @example
+ * const flight: Flight = parseULog(bytes);
+ * console.log(flight.format, flight.start, flight.duration_s, flight.track.lat_deg.length, flight.warnings);
+ * const gpx = flightToGpx(flight);
+ */
 export interface Flight {
   format: FlightLogFormat;
   /** UTC time of t = 0 as ISO-8601, or null when the log carries no absolute time. */
@@ -152,7 +206,13 @@ export interface Flight {
   crc_failures: number | null;
 }
 
-/** Summary of one flight; figures a format does not carry are null, never a made-up 0. */
+/**
+ * Summary of one flight; figures a format does not carry are null, never a made-up 0.
+ *
+ * @example
+ * const { summary } = parseFlightLog(bytes, { name: 'log171.bin' });
+ * row(summary.format, summary.start, summary.duration_s, summary.distance_m, summary.max_alt_m);
+ */
 export interface FlightSummary {
   format: FlightLogFormat;
   start: string | null;

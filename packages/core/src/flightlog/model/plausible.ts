@@ -4,6 +4,9 @@ import type { SampleChannel, StatedFigures } from './flight.ts';
  * What a flight log may claim before it is called corrupt. A bit flip in a timestamp makes a 20-minute
  * flight 584,000 years long, and a date built from it is no date at all (exports threw "Invalid time
  * value"), so every parser's output passes through these bounds once, in FlightBuilder.build.
+ *
+ * @example
+ * if (spanS > FLIGHT_LIMITS.maxSpanS) warnings.push('time jumps past a week: clock fault?');
  */
 export const FLIGHT_LIMITS = {
   /** Longest span from t = 0 a log may cover: a week (tethered and fixed-wing logs run for days). */
@@ -22,6 +25,10 @@ export const FLIGHT_LIMITS = {
 /**
  * Physical bounds per channel, wide enough for any aircraft that logs these formats: values outside
  * are decoding garbage (a NaN bit pattern, a 1e38 float, a mis-scaled integer), not flight.
+ *
+ * @example
+ * const [min, max] = CHANNEL_BOUNDS.alt_rel_m; // [-20000, 100000]
+ * const plausible = value >= min && value <= max;
  */
 export const CHANNEL_BOUNDS: Record<SampleChannel, readonly [number, number]> = {
   lat_deg: [-90, 90],

@@ -36,6 +36,10 @@ const text = (v: unknown): string | undefined =>
  * What it does with what it cannot read: an area without a usable shape, limit or time is skipped with
  * an issue naming the NOTAM and area; a lower limit above the upper one is swapped and noted in
  * `properties.repaired`; a `Cancel`/`Remove` block leaves no zone (the NOTAM is gone).
+ *
+ * @example
+ * const xml = await (await fetch('https://tfr.faa.gov/download/detail_5_1234.xml')).text();
+ * const { zones, issues } = parseFaaTfr(xml, { dataset: 'faa-tfr' });
  */
 export function parseFaaTfr(xml: string, options: ImportOptions): ImportResult {
   const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });

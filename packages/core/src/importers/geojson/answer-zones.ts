@@ -5,6 +5,11 @@ import { parseGeoJSONZones } from './read-geojson.ts';
  * Reads the zones of a server answer (a location check or `near`), keeping the server's ids:
  * parseGeoJSONZones keeps ids only for zones of the dataset it is told about, and an answer mixes
  * datasets, so the features are read per dataset. Features it cannot read are counted, never hidden.
+ *
+ * @example
+ * const answer = JSON.parse(res.body) as { features: unknown[] };
+ * const { zones, skipped } = readAnswerZones(answer.features);
+ * const index = ZoneIndex.build(zones);
  */
 export function readAnswerZones(features: unknown[]): { zones: Zone[]; skipped: number } {
   const groups = new Map<string, unknown[]>();

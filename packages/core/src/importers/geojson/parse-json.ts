@@ -4,6 +4,13 @@ import { ImportError } from '../result.ts';
  * JSON.parse for imported files: strips a byte-order mark (common in files saved by Windows tools)
  * and turns a syntax error into an ImportError with the line, computed from the position V8 puts
  * in most of its messages ("... in JSON at position 123").
+ *
+ * @example
+ * try {
+ *   const doc = parseJsonText(text);
+ * } catch (e) {
+ *   if (e instanceof ImportError) console.error(e.message); // 'line 12: Unexpected token ...'
+ * }
  */
 export function parseJsonText(text: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -9,7 +9,13 @@ import type {
   ZoneVolume,
 } from '../../zone/index.ts';
 
-/** The properties Airlock writes on each zone Feature; see docs/formats/geojson.md. */
+/**
+ * The properties Airlock writes on each zone Feature; see docs/formats/geojson.md.
+ *
+ * @example
+ * const props: ZoneFeatureProperties = feature.properties;
+ * console.log(props.id, props.name, props.category, props.country, props.reasons);
+ */
 export interface ZoneFeatureProperties {
   id: string;
   name: string;
@@ -34,6 +40,14 @@ export interface ZoneFeatureProperties {
   properties?: Record<string, unknown>;
 }
 
+/**
+ * One zone as a GeoJSON Feature, as Airlock writes it (docs/formats/geojson.md): its ground shape and
+ * its properties.
+ *
+ * @example
+ * const feature: ZoneFeature = collection.features[0];
+ * map.addFeature(feature.geometry, feature.properties.name);
+ */
 export interface ZoneFeature {
   type: 'Feature';
   id: string;
@@ -41,6 +55,13 @@ export interface ZoneFeature {
   properties: ZoneFeatureProperties & Record<string, unknown>;
 }
 
+/**
+ * A GeoJSON FeatureCollection of zones, as Airlock's zone endpoints answer.
+ *
+ * @example
+ * const collection = (await (await fetch(`${serverUrl}/v1/zones?bbox=8.4,47.3,8.7,47.5`)).json()) as ZoneFeatureCollection;
+ * console.log(collection.features.length);
+ */
 export interface ZoneFeatureCollection {
   type: 'FeatureCollection';
   features: ZoneFeature[];

@@ -6,6 +6,12 @@ import { type AltitudeLimit, limitToMetres } from '../../zone/index.ts';
  * kept, with the two swapped, so it covers the band the source meant, and `repaired` says so (the
  * zone carries it in properties). Limits in different references cannot be compared without the
  * terrain (AGL vs AMSL) and are kept as written; flight levels count as AMSL here.
+ *
+ * @example
+ * const { lower, upper, repaired } = orderedLimits(
+ *   { value: 18000, unit: 'ft', reference: 'AMSL' },
+ *   { value: 0, unit: 'ft', reference: 'AMSL' },
+ * ); // lower 0 ft, upper 18000 ft; repaired says they were swapped
  */
 export function orderedLimits(
   lower: AltitudeLimit,

@@ -36,6 +36,9 @@ function categoryOf(code: string): ZoneCategory | null {
  * What it does not import: NOTAMC cancellations and NOTAMs replaced or cancelled in the same file (no
  * zone; not an issue), NOTAMs on other subjects (runways, navaids… : skipped with an issue naming the
  * Q-code), and NOTAMs whose Q) line, B) or C) cannot be read (skipped with the reason).
+ *
+ * @example
+ * const { zones, issues } = parseNotams(await readFile('notams.txt', 'utf8'), { dataset: 'notam-egtt' });
  */
 export function parseNotams(text: string, options: ImportOptions): ImportResult {
   const collector = new ImportCollector(options);

@@ -1,4 +1,10 @@
-/** The Q) line: where, what and how high, with a circle that bounds the whole NOTAM. */
+/**
+ * The Q) line: where, what and how high, with a circle that bounds the whole NOTAM.
+ *
+ * @example
+ * const q: QLine = parseQLine('EGTT/QRTCA/IV/BO/W/000/040/5130N00021W005');
+ * // { fir: 'EGTT', code: 'QRTCA', lowerFL: 0, upperFL: 40, center: [-0.35, 51.5], radiusNM: 5, ... }
+ */
 export interface QLine {
   fir: string;
   /** Five letters, e.g. QRTCA: Q + subject (RT temporary restricted area) + condition (CA activated). */
@@ -16,7 +22,13 @@ export interface QLine {
 const Q =
   /^([A-Z]{4})\/(Q[A-Z]{4})\/([A-Z ]{1,3})\/([A-Z ]{1,3})\/([A-Z ]{1,3})\/(\d{3})\/(\d{3})\/(\d{2})(\d{2})([NS])(\d{3})(\d{2})([EW])(\d{3})$/;
 
-/** Parses `EGTT/QRTCA/IV/BO/W/000/040/5130N00021W005`; throws a RangeError naming what is wrong. */
+/**
+ * Parses `EGTT/QRTCA/IV/BO/W/000/040/5130N00021W005`; throws a RangeError naming what is wrong.
+ *
+ * @example
+ * const { center, radiusNM, upperFL } = parseQLine('EGTT/QRTCA/IV/BO/W/000/040/5130N00021W005');
+ * // center [-0.35, 51.5], radiusNM 5, upperFL 40
+ */
 export function parseQLine(text: string): QLine {
   const m = Q.exec(text.replace(/\s+/g, ''));
   if (!m) {

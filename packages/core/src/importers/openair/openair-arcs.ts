@@ -7,6 +7,9 @@ import type { LonLat } from './openair-coordinates.ts';
  * this much. 10 m is a third of the resolution of the whole-second coordinates most files use
  * (1″ of latitude ≈ 31 m) and within a consumer GNSS fix's error, while a 4.5 NM circle needs only
  * 64 vertices and a 50 NM one about 215.
+ *
+ * @example
+ * const ring = circleRing(lon, lat, radiusM, OPENAIR_MAX_CHORD_ERROR_M); // an OpenAir circle as the importer draws it
  */
 export const OPENAIR_MAX_CHORD_ERROR_M = 10;
 

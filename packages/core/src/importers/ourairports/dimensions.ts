@@ -3,7 +3,12 @@
  * code cannot drift apart. Distances in metres, ceilings in metres above ground.
  */
 
-/** DJI GEO 2.0 "bow tie" (ICAO Annex 14 obstacle limitation surfaces), applied to large and medium airports. */
+/**
+ * DJI GEO 2.0 "bow tie" (ICAO Annex 14 obstacle limitation surfaces), applied to large and medium airports.
+ *
+ * @example
+ * const restrictedWidthM = 2 * GEO2.restrictedHalfWidthM; // 1200 m around a large airport's runway
+ */
 export const GEO2 = {
   /** Restricted rectangle: 1.2 km wide in total. */
   restrictedHalfWidthM: 600,
@@ -27,6 +32,9 @@ export const GEO2 = {
  * Small airfields with runway ends get a reduced shape, as DJI rates them low risk. 1.5 km follows
  * the common European rule of thumb (e.g. Germany's LuftVO §21h keeps drones 1.5 km from airfields);
  * scheduled passenger service raises the risk, so those get authorization plus a warning ring.
+ *
+ * @example
+ * REDUCED.warningRadiusM; // 1500: enhanced warning around a non-scheduled small airport's runway
  */
 export const REDUCED = {
   /** Non-scheduled small airport: enhanced warning within this distance of the runway. */
@@ -41,6 +49,9 @@ export const REDUCED = {
  * Largest gap between a curved boundary and its polygon. Curves are circumscribed (every chord
  * touches the true circle), so polygons are never smaller than the true shape and at most this much
  * larger: 16 chords per half-circle at 4 km, 20 at 6 km.
+ *
+ * @example
+ * const ring = circleRing(lon, lat, 5000, CHORD_ERROR_M); // an airport circle as the importer draws it
  */
 export const CHORD_ERROR_M = 20;
 
@@ -59,7 +70,12 @@ export const RUNWAY_MAX_OFFSET_M = 8000;
 /** Runway shapes need a bearing; at the poles there is none, so those airports get circles. */
 export const MAX_SHAPED_ABS_LAT = 85;
 
-/** Radii (m) of the circles given to airports without a usable runway; absent = no zone of that category. */
+/**
+ * Radii (m) of the circles given to airports without a usable runway; absent = no zone of that category.
+ *
+ * @example
+ * const radii: CircleRadii = CIRCLE_RADII.large_airport; // { restricted: 3000, authorization: 5000, enhanced_warning: 8000 }
+ */
 export interface CircleRadii {
   restricted?: number;
   authorization?: number;
@@ -67,7 +83,12 @@ export interface CircleRadii {
   warning?: number;
 }
 
-/** Circle fallback per OurAirports type ("small_airport:scheduled" = small airport with scheduled service). */
+/**
+ * Circle fallback per OurAirports type ("small_airport:scheduled" = small airport with scheduled service).
+ *
+ * @example
+ * CIRCLE_RADII['small_airport:scheduled']; // { authorization: 1500, enhanced_warning: 3000 }
+ */
 export const CIRCLE_RADII: Readonly<Record<string, CircleRadii>> = {
   large_airport: { restricted: 3000, authorization: 5000, enhanced_warning: 8000 },
   medium_airport: { restricted: 1500, authorization: 4000, enhanced_warning: 6000 },
@@ -82,7 +103,19 @@ export const CIRCLE_RADII: Readonly<Record<string, CircleRadii>> = {
 export const FULL_SHAPE_TYPES: ReadonlySet<string> = new Set(['large_airport', 'medium_airport']);
 export const REDUCED_SHAPE_TYPES: ReadonlySet<string> = new Set(['small_airport']);
 
+/**
+ * The `source` of every zone the OurAirports importer derives.
+ *
+ * @example
+ * const derived = zones.filter((z) => z.source === OURAIRPORTS_SOURCE);
+ */
 export const OURAIRPORTS_SOURCE = 'ourairports';
+/**
+ * The `licence` of every zone the OurAirports importer derives: public-domain data, shapes by Airlock.
+ *
+ * @example
+ * zone.licence === OURAIRPORTS_LICENCE; // true for every zone the OurAirports importer derives
+ */
 export const OURAIRPORTS_LICENCE =
   'Public Domain (OurAirports, Unlicense); zone shapes derived by Airlock — advisory';
 export const DERIVED_MESSAGE =

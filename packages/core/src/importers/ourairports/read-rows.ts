@@ -1,7 +1,12 @@
 import { type ImportCollector, ImportError } from '../result.ts';
 import { type CsvRow, field, readCsvTable } from './csv-table.ts';
 
-/** The columns the importer reads; the bundled snapshot keeps exactly these. */
+/**
+ * The columns the importer reads; the bundled snapshot keeps exactly these.
+ *
+ * @example
+ * const header = AIRPORT_COLUMNS.join(','); // the columns of airports.csv the importer reads
+ */
 export const AIRPORT_COLUMNS = [
   'id',
   'ident',
@@ -16,6 +21,12 @@ export const AIRPORT_COLUMNS = [
   'icao_code',
   'iata_code',
 ] as const;
+/**
+ * The columns of OurAirports' runways.csv the importer reads; the bundled snapshot keeps exactly these.
+ *
+ * @example
+ * const header = RUNWAY_COLUMNS.join(',');
+ */
 export const RUNWAY_COLUMNS = [
   'airport_ref',
   'airport_ident',

@@ -5,8 +5,19 @@ import type { FlightEventKind } from '../../model/index.ts';
  * docs/formats/airlock-flight-record.md; these constants are its tables, shared by writer and reader.
  */
 
-/** "AFLR", version 1, three reserved zero bytes. */
+/**
+ * "AFLR", version 1, three reserved zero bytes.
+ *
+ * @example
+ * const isAflr = AFLR_MAGIC.every((b, i) => bytes[i] === b);
+ */
 export const AFLR_MAGIC = [0x41, 0x46, 0x4c, 0x52] as const;
+/**
+ * The AFLR format version this code writes and reads (byte 4 of the header).
+ *
+ * @example
+ * encodeAirlockHeader()[4] === AFLR_VERSION; // true
+ */
 export const AFLR_VERSION = 1;
 export const AFLR_HEADER_BYTES = 8;
 
@@ -24,7 +35,17 @@ export const RECORD = {
 } as const;
 export type RecordKind = keyof typeof RECORD;
 
-/** One sample as the format stores it: SI units as in the flight model, NaN = unknown. */
+/**
+ * One sample as the format stores it: SI units as in the flight model, NaN = unknown.
+ *
+ * @example
+ * const sample: AirlockSample = {
+ *   t_ms: 1200, lat_deg: 47.3769, lon_deg: 8.5417, alt_rel_m: 42.5, alt_amsl_m: Number.NaN,
+ *   h_speed_mps: 6.1, v_speed_mps: 0.3, heading_deg: 92, stick_roll: 0, stick_pitch: 0.6, stick_yaw: 0,
+ *   stick_throttle: 0.5, battery_pct: 81, battery_v: 15.9, fix_ok: 1,
+ * };
+ * const chunk = encodeAirlockSamples([sample]);
+ */
 export interface AirlockSample {
   /** Milliseconds since the flight's start (t = 0). */
   t_ms: number;
@@ -48,11 +69,21 @@ export interface AirlockSample {
   fix_ok: number;
 }
 
+/**
+ * A sample field of the AFLR format: every key of `AirlockSample` but its time.
+ *
+ * @example
+ * const field: AirlockSampleField = 'alt_rel_m';
+ * AFLR_SAMPLE_FIELDS.find((f) => f.name === field)?.scale; // 100: centimetres
+ */
 export type SampleField = Exclude<keyof AirlockSample, 't_ms'>;
 
 /**
  * The sample fields in bit order, each stored as round(value × scale). Scales keep every value's
  * error below what the source can measure (1e-7° ≈ 1.1 cm of latitude).
+ *
+ * @example
+ * for (const { name, scale } of AFLR_SAMPLE_FIELDS) console.log(name, 1 / scale); // lat_deg 1e-7 ...
  */
 export const SAMPLE_FIELDS: readonly { name: SampleField; scale: number; wrap?: number }[] = [
   { name: 'lat_deg', scale: 1e7 },
@@ -72,7 +103,12 @@ export const SAMPLE_FIELDS: readonly { name: SampleField; scale: number; wrap?: 
   { name: 'fix_ok', scale: 1 },
 ];
 
-/** Event kinds by code (1-based; 0 is never written). */
+/**
+ * Event kinds by code (1-based; 0 is never written).
+ *
+ * @example
+ * AFLR_EVENT_KINDS.indexOf('photo') + 1; // 1: the code written for a photo event
+ */
 export const EVENT_KINDS: readonly FlightEventKind[] = [
   'photo',
   'video_start',
@@ -84,7 +120,13 @@ export const EVENT_KINDS: readonly FlightEventKind[] = [
   'error',
 ];
 
-/** What an AFLR file says about the flight before its first sample. */
+/**
+ * What an AFLR file says about the flight before its first sample.
+ *
+ * @example
+ * const info: AirlockInfo = { start_ms: Date.now(), aircraft: 'Quad X4', app: 'MyFlightApp 2.1' };
+ * const record = encodeAirlockInfo(info);
+ */
 export interface AirlockInfo {
   /** UTC epoch milliseconds of t = 0, or null when the device clock was not trusted. */
   start_ms: number | null;

@@ -17,7 +17,12 @@ import { ByteWriter } from './varint.ts';
  * append; a file is the header followed by records in any number of appends.
  */
 
-/** The 8-byte file header. */
+/**
+ * The 8-byte file header.
+ *
+ * @example
+ * store.append(name, encodeAirlockHeader()); // first 8 bytes of every AFLR file
+ */
 export function encodeAirlockHeader(): Uint8Array {
   const h = new Uint8Array(AFLR_HEADER_BYTES);
   h.set(AFLR_MAGIC, 0);
@@ -25,6 +30,12 @@ export function encodeAirlockHeader(): Uint8Array {
   return h;
 }
 
+/**
+ * The info record that follows the header: the flight's UTC start and the aircraft's and app's names.
+ *
+ * @example
+ * store.append(name, encodeAirlockInfo({ start_ms: Date.now(), aircraft: 'Quad X4', app: 'MyFlightApp 2.1' }));
+ */
 export function encodeAirlockInfo(info: AirlockInfo): Uint8Array {
   const w = new ByteWriter();
   w.byte(RECORD.info);
@@ -38,6 +49,9 @@ export function encodeAirlockInfo(info: AirlockInfo): Uint8Array {
  * One chunk of samples. Every chunk starts from zero state, so each decodes on its own and a damaged
  * chunk costs only its own samples. Per sample: the time step, a mask of changed fields (bit 0 says a
  * new "known" mask follows), then each changed field as a zigzag delta of its quantized value.
+ *
+ * @example
+ * store.append(name, encodeAirlockSamples(bufferedSamples)); // one chunk, about 14 bytes a sample
  */
 export function encodeAirlockSamples(samples: readonly AirlockSample[]): Uint8Array {
   const w = new ByteWriter();
@@ -74,6 +88,13 @@ export function encodeAirlockSamples(samples: readonly AirlockSample[]): Uint8Ar
   return frame(w);
 }
 
+/**
+ * An event record: a photo, a video start or stop, an arm, a message, at `t_ms` after the start.
+ *
+ * @example
+ * store.append(name, encodeAirlockEvent(73_400, 'photo'));
+ * store.append(name, encodeAirlockEvent(80_000, 'warning', 'Low battery'));
+ */
 export function encodeAirlockEvent(t_ms: number, kind: FlightEventKind, text?: string): Uint8Array {
   const w = new ByteWriter();
   w.byte(RECORD.event);
@@ -83,6 +104,12 @@ export function encodeAirlockEvent(t_ms: number, kind: FlightEventKind, text?: s
   return frame(w);
 }
 
+/**
+ * A mode record: the flight mode, as the autopilot names it, in force from `t_ms` on.
+ *
+ * @example
+ * store.append(name, encodeAirlockMode(12_000, 'POSCTL'));
+ */
 export function encodeAirlockMode(t_ms: number, mode: string): Uint8Array {
   const w = new ByteWriter();
   w.byte(RECORD.mode);
@@ -91,7 +118,12 @@ export function encodeAirlockMode(t_ms: number, mode: string): Uint8Array {
   return frame(w);
 }
 
-/** The last record of a flight closed on purpose; a file without one was cut off (or is still growing). */
+/**
+ * The last record of a flight closed on purpose; a file without one was cut off (or is still growing).
+ *
+ * @example
+ * store.append(name, encodeAirlockEnd(734_000)); // the flight was stopped on purpose after 734 s
+ */
 export function encodeAirlockEnd(t_ms: number): Uint8Array {
   const w = new ByteWriter();
   w.byte(RECORD.end);

@@ -15,7 +15,13 @@ import {
 import { crc32 } from './crc32.ts';
 import { ByteReader, peekUvarint } from './varint.ts';
 
-/** Everything an AFLR file holds, decoded, plus what could not be read. */
+/**
+ * Everything an AFLR file holds, decoded, plus what could not be read.
+ *
+ * @example
+ * const contents: AirlockContents = readAirlockRecord(bytes);
+ * console.log(contents.info?.aircraft, contents.samples.length, contents.events, contents.end_ms !== null);
+ */
 export interface AirlockContents {
   version: number;
   info: AirlockInfo | null;

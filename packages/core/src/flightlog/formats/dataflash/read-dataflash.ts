@@ -22,6 +22,11 @@ export interface ReadDataFlashOptions {
  * Walks a DataFlash .bin: `A3 95 <type>` + fields, with lengths from the FMT records. Garbage is skipped
  * byte by byte until a known header lines up again (the pymavlink rule), and reported with its offset; a
  * record cut off by the end of the file ends the import with a warning, keeping everything before it.
+ *
+ * @example
+ * let gps = 0;
+ * const file = readDataFlash(bytes, { subscribe: (format) => (format.name === 'GPS' ? () => gps++ : undefined) });
+ * console.log(gps, file.counts.get('ATT'), file.skippedBytes, file.warnings);
  */
 export function readDataFlash(bytes: Uint8Array, options: ReadDataFlashOptions = {}): DataFlashFile {
   if (bytes.length < 3 || bytes[0] !== 0xa3 || bytes[1] !== 0x95) {

@@ -5,7 +5,13 @@ import { appName, DJI_FLY, DJI_PILOT, productName, recordName } from './dji-name
 import { type DjiRecordScan, scanDjiRecords } from './dji-records.ts';
 import { readDjiTrack } from './dji-track.ts';
 
-/** Said to the user whenever a v13+ record is imported: what is missing and why. */
+/**
+ * Said to the user whenever a v13+ record is imported: what is missing and why.
+ *
+ * @example
+ * const flight = parseDjiTxt(bytes);
+ * if (flight.warnings.includes(DJI_KEY_NOTICE)) showNotice(DJI_KEY_NOTICE);
+ */
 export const DJI_KEY_NOTICE =
   'DJI flight record version 13 or later: its position and telemetry records are AES-encrypted, and ' +
   "the keys come only from DJI's keychain service, which needs an operator-supplied DJI API key and " +

@@ -46,6 +46,11 @@ function frameLength(b: Uint8Array, at: number): number {
  * Walks a .tlog: records of an 8-byte big-endian µs timestamp + one MAVLink v1 (0xFE) or v2 (0xFD,
  * optionally signed) frame. Every frame of a known id is CRC-checked (with its CRC_EXTRA) and counted
  * only when it passes; those in `wanted` are handed over. Bytes that are no frame are skipped and reported with their offset.
+ *
+ * @example
+ * const positions: MavFrame[] = [];
+ * const file = readTlog(bytes, new Set([33]), (frame) => positions.push(frame)); // 33: GLOBAL_POSITION_INT
+ * console.log(file.frames, file.crcErrors, file.counts.get('HEARTBEAT'));
  */
 export function readTlog(bytes: Uint8Array, wanted: Set<number>, onFrame: (f: MavFrame) => void): TlogFile {
   if (bytes.length < 8 + 8 || frameLength(bytes, 8) === 0) {

@@ -52,6 +52,16 @@ export interface ReadULogOptions {
   subscribe?: (sub: ULogSubscription) => ULogDataHandler | undefined;
 }
 
+/**
+ * Walks a PX4 ULog file: definitions, parameters, logged messages and dropouts, handing each data
+ * message of a subscribed topic to its handler. Throws FlightLogError when the file is no ULog; a
+ * truncated or partly corrupt one reads up to the damage, with warnings.
+ *
+ * @example
+ * let attitudes = 0;
+ * const file = readULog(bytes, { subscribe: (sub) => (sub.name === 'vehicle_attitude' ? () => attitudes++ : undefined) });
+ * console.log(attitudes, file.subscriptions.length, file.dropouts, file.warnings);
+ */
 export function readULog(bytes: Uint8Array, options: ReadULogOptions = {}): ULogFile {
   if (bytes.length < 16 || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new FlightLogError(`Not a ULog file: no "ULog" header magic at ${describeOffset(0)}`, {
