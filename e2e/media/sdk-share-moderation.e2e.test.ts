@@ -116,6 +116,17 @@ describe('airlock.media.share through the one transport', () => {
     };
     const photo = await share('pixel-gps.jpg');
     const json = { 'content-type': 'application/json' };
+    const name = (public_name: unknown) =>
+      fetch(`${t.url}/v1/media/profile`, {
+        method: 'PUT',
+        headers: { ...owner.auth, ...json },
+        body: JSON.stringify({ public_name }),
+      });
+    assert.equal((await name('x'.repeat(61))).status, 400);
+    assert.equal((await name('Lake pilot')).status, 200);
+    const credited = await (await fetch(`${t.url}/v1/media/${photo.id}`)).json();
+    assert.equal(credited.by, 'Lake pilot', 'the public name shows on every share at once');
+    assert.ok(!JSON.stringify(credited).includes('media-owner'), 'never the e-mail');
     const report = (id: string, body: unknown, auth: Record<string, string> = reporter.auth) =>
       fetch(`${t.url}/v1/media/${id}/reports`, {
         method: 'POST',

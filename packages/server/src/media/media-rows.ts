@@ -18,13 +18,16 @@ export interface MediaRow {
   shared_at: Date;
   /** Set while the operator keeps the item hidden: every public route answers 451. */
   hidden_at: Date | null;
+  /** The name the pilot is credited with (media_profiles), if they chose one. */
+  public_name: string | null;
 }
 
 export type PageAfter = { sharedAt: Date; id: string };
 
 const COLUMNS = `id, pilot_id, kind, content_type, ext, file_bytes::float8 AS file_bytes,
   thumb_bytes::float8 AS thumb_bytes, width, height, duration_ms::float8 AS duration_ms, title, licence,
-  coarse_lat, coarse_lon, shared_at, hidden_at`;
+  coarse_lat, coarse_lon, shared_at, hidden_at,
+  (SELECT public_name FROM media_profiles p WHERE p.pilot_id = media_items.pilot_id) AS public_name`;
 
 /** The media_items table. Writes and the owner's views name the owner; the public views are all rows. */
 export class MediaRows {
@@ -69,7 +72,10 @@ export class MediaRows {
    * The last step of a share: the row, only if the pilot's shares stay within `quota` bytes. Shares of
    * one pilot are serialised by an advisory lock, so two at once cannot both slip under the quota.
    */
-  async insertWithinQuota(row: Omit<MediaRow, 'shared_at' | 'hidden_at'>, quota: number): Promise<boolean> {
+  async insertWithinQuota(
+    row: Omit<MediaRow, 'shared_at' | 'hidden_at' | 'public_name'>,
+    quota: number,
+  ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('media-quota:' || $1))", [row.pilot_id]);
       const { rows } = await tx.query<{ n: number }>(

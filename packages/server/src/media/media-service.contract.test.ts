@@ -97,7 +97,7 @@ for (const factory of forEachTestDatabase()) {
       assert.equal(await media.get(shared[0].id), null);
       assert.equal((await store.list(`pilots/${alice}/media/${shared[0].id}/`)).length, 0);
       assert.equal(erased(), 1);
-      assert.deepEqual(await media.exportFor(bob), { items: mine.items, reports: [] });
+      assert.deepEqual(await media.exportFor(bob), { public_name: null, items: mine.items, reports: [] });
     });
 
     test('two shares at once cannot both pass the quota', async () => {

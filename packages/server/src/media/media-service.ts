@@ -52,7 +52,7 @@ export class MediaService implements PilotDataSource {
   private readonly staged: Promise<unknown>;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly store: BlobStore,
     private readonly stagingDir: string,
     readonly limits: MediaLimits,
@@ -110,7 +110,7 @@ export class MediaService implements PilotDataSource {
     id: string,
     s: Stripped,
     o: ShareOptions,
-  ): Omit<MediaRow, 'shared_at' | 'hidden_at'> {
+  ): Omit<MediaRow, 'shared_at' | 'hidden_at' | 'public_name'> {
     return {
       id,
       pilot_id: pilotId,
@@ -190,13 +190,37 @@ export class MediaService implements PilotDataSource {
       if (!page.next_cursor) break;
       cursor = page.next_cursor;
     }
-    return { items, reports: await this.moderation.reportsBy(pilotId) };
+    return {
+      public_name: await this.publicName(pilotId),
+      items,
+      reports: await this.moderation.reportsBy(pilotId),
+    };
   }
 
   /** After the account's rows are gone (media rows go with them): the files, and the rows' residue. */
   async eraseFor(pilotId: string): Promise<void> {
     await deleteBlobPrefix(this.store, pilotPrefix(pilotId));
     await this.eraseResidue();
+  }
+
+  /** The name the pilot's shares are credited with, or null. */
+  async publicName(pilotId: string): Promise<string | null> {
+    const { rows } = await this.db.query<{ public_name: string }>(
+      'SELECT public_name FROM media_profiles WHERE pilot_id = $1',
+      [pilotId],
+    );
+    return rows[0]?.public_name ?? null;
+  }
+
+  /** Sets (or with null, removes) the name shown under the pilot's shares, on every one at once. */
+  async setPublicName(pilotId: string, name: string | null): Promise<void> {
+    if (name === null) await this.db.query('DELETE FROM media_profiles WHERE pilot_id = $1', [pilotId]);
+    else
+      await this.db.query(
+        `INSERT INTO media_profiles (pilot_id, public_name) VALUES ($1, $2)
+         ON CONFLICT (pilot_id) DO UPDATE SET public_name = excluded.public_name`,
+        [pilotId, name],
+      );
   }
 
   /** Blobs without a row, left by a share or delete that stopped half-way (run at start and hourly). */

@@ -30,6 +30,8 @@ export interface MediaView {
   location: { lat: number; lon: number; precision_m: number } | null;
   file_url: string;
   thumbnail_url: string | null;
+  /** The name the pilot chose to be credited with, or null (never their e-mail or id). */
+  by: string | null;
   /** Hidden by the operator after a report (only its owner's list shows it). */
   hidden: boolean;
 }
@@ -52,6 +54,7 @@ export function toView(row: MediaRow): MediaView {
         : { lat: row.coarse_lat, lon: row.coarse_lon, precision_m: LOCATION_PRECISION_M },
     file_url: `/v1/media/${row.id}/file`,
     thumbnail_url: row.thumb_bytes > 0 ? `/v1/media/${row.id}/thumbnail` : null,
+    by: row.public_name,
     hidden: row.hidden_at !== null,
   };
 }

@@ -100,7 +100,7 @@ export function openPilotData(
   accounts.addDataSource(uploads);
   const shared = openMediaService(config, db, media, log, {
     memory,
-    eraseResidue: () => eraseResidue(db, ['media_items', 'media_reports']),
+    eraseResidue: () => eraseResidue(db, ['media_items', 'media_reports', 'media_profiles']),
   });
   accounts.addDataSource(shared.media);
   log.info('pilot-data stores', {

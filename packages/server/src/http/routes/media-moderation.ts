@@ -34,6 +34,11 @@ const notFound = () => new HttpError(404, 'not_found', 'no such shared item');
 /** Reports by signed-in pilots; the operator's queue and decisions (hide, restore, dismiss, remove). */
 export function registerMediaModerationRoutes(app: OpenAPIHono, deps: MediaRouteDeps): void {
   const { media, operator } = deps;
+  // Before the routes' validators: without the operator token, nothing about the request is looked at.
+  app.use('/v1/admin/media/*', async (c, next) => {
+    operator(c.req.header('authorization'));
+    await next();
+  });
   app.openapi(
     createRoute({
       method: 'post',
@@ -75,7 +80,6 @@ export function registerMediaModerationRoutes(app: OpenAPIHono, deps: MediaRoute
       responses: { 200: { content: { 'application/json': { schema: queueSchema } }, description: 'queue' } },
     }),
     async (c) => {
-      operator(c.req.header('authorization'));
       c.header('Cache-Control', 'no-store');
       return c.json({ items: await media.moderation.queue(c.req.valid('query').limit) }, 200);
     },
@@ -101,7 +105,6 @@ export function registerMediaModerationRoutes(app: OpenAPIHono, deps: MediaRoute
       responses: { 204: { description: 'done' }, 404: MEDIA_NOT_FOUND },
     }),
     async (c) => {
-      operator(c.req.header('authorization'));
       const { id } = c.req.valid('param');
       if (!isMediaId(id) || !(await media.moderation.decide(id, c.req.valid('json').decision)))
         throw notFound();

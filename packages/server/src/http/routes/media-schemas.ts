@@ -30,6 +30,7 @@ export const mediaSchema = z
       .string()
       .nullable()
       .openapi({ description: 'photos only (no poster frames for videos)' }),
+    by: z.string().nullable().openapi({ description: 'the public name the pilot chose, if any' }),
     hidden: z.boolean().openapi({ description: 'hidden by the operator (only its owner sees it listed)' }),
   })
   .openapi('MediaItem');
@@ -75,3 +76,16 @@ export const binary = (description: string) => ({
 
 export const MEDIA_NOT_FOUND = { description: 'no such shared item' };
 export const pilotSecurity = [{ pilotSession: [] }];
+
+export const profileSchema = z
+  .object({
+    public_name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .refine(noNulOrSurrogate, 'must be valid Unicode without NUL characters')
+      .nullable()
+      .openapi({ description: 'shown as "by ..." under your shares; null: none', example: 'Lake pilot' }),
+  })
+  .openapi('MediaProfile');

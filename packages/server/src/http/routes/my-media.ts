@@ -9,10 +9,46 @@ import {
   mediaPageSchema,
   pageQuery,
   pilotSecurity,
+  profileSchema,
 } from './media-schemas.ts';
 
-/** The signed-in pilot's own shares: list and delete. */
+/** The signed-in pilot's own shares: list and delete; the public name they are credited with. */
 export function registerMyMediaRoutes(app: OpenAPIHono, { accounts, media }: MediaRouteDeps): void {
+  const profile = { content: { 'application/json': { schema: profileSchema } } };
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/media/profile',
+      tags: ['community media'],
+      summary: 'The name your shares are credited with (null: none)',
+      security: pilotSecurity,
+      responses: { 200: { ...profile, description: 'yours' } },
+    }),
+    async (c) => {
+      const session = await requirePilot(c, accounts);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ public_name: await media.publicName(session.pilotId) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/media/profile',
+      tags: ['community media'],
+      summary: 'Set or remove (null) the name shown under every one of your shares',
+      security: pilotSecurity,
+      request: { body: { ...profile, required: true } },
+      responses: { 200: { ...profile, description: 'saved' } },
+    }),
+    async (c) => {
+      const session = await requirePilot(c, accounts);
+      const { public_name } = c.req.valid('json');
+      await media.setPublicName(session.pilotId, public_name);
+      return c.json({ public_name }, 200);
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'get',
