@@ -56,11 +56,11 @@ export const OPERATOR_TOKEN = 'operator-token-0123456789';
  * test zones imported) and Debian's Chromium, the two started side by side.
  */
 export async function startConsole(
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<{ t: TestServer; browser: Browser }> {
   await buildWeb();
   const [t, browser] = await Promise.all([
-    startTestServer({ ...options, env: { AIRLOCK_ADMIN_TOKEN: OPERATOR_TOKEN } }),
+    startTestServer({ ...options, env: { AIRLOCK_ADMIN_TOKEN: OPERATOR_TOKEN, ...options.env } }),
     launchChromium(),
   ]);
   const zones = await fetch(`${t.url}/v1/admin/datasets/console-test?format=geojson&licence=CC0`, {
@@ -70,4 +70,18 @@ export async function startConsole(
   });
   assert.equal(zones.status, 200, await zones.text());
   return { t, browser };
+}
+
+/** OpenAir text near Zurich: `good` small squares, then `bad` records with an unreadable point. */
+export function openAirZurich(good: number, bad: number, prefix = 'Operator test'): string {
+  const records: string[] = [];
+  for (let i = 0; i < good; i++) {
+    const lat = (47.38 + i * 0.01).toFixed(3);
+    const north = (47.385 + i * 0.01).toFixed(3);
+    records.push(
+      `AC R\nAN ${prefix} ${i}\nAL SFC\nAH 400ft AGL\nDP ${lat}N 8.5E\nDP ${north}N 8.5E\nDP ${north}N 8.51E\n`,
+    );
+  }
+  for (let i = 0; i < bad; i++) records.push(`AC R\nAN Bad ${i}\nAL SFC\nAH 400ft AGL\nDP 99:99:99 N 8E\n`);
+  return records.join('\n');
 }

@@ -21,7 +21,9 @@ const csrf: Middleware = {
   },
   onResponse({ request, response }) {
     const signingIn = new URL(request.url).pathname === '/v1/sessions';
-    if (response.status === 401 && !signingIn) dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    // An operator request carries its own token: its 401 says nothing of the pilot's session.
+    const operator = request.headers.has('authorization');
+    if (response.status === 401 && !signingIn && !operator) dispatchEvent(new Event(SIGNED_OUT_EVENT));
     return response;
   },
 };

@@ -38,6 +38,16 @@ export function Header() {
           </button>
         </>
       )}
+      <a class="gallery-link" href="/gallery" aria-current={path.startsWith('/gallery') ? 'page' : undefined}>
+        Gallery
+      </a>
+      <a
+        class="operator-link"
+        href="/operator"
+        aria-current={path.startsWith('/operator') ? 'page' : undefined}
+      >
+        Operator
+      </a>
     </header>
   );
 }

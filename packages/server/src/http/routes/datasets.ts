@@ -19,6 +19,26 @@ const datasetSchema = z
   })
   .openapi('Dataset');
 
+/** A record an import skipped, by line (text formats) or feature (JSON), and why. */
+const importIssueSchema = z
+  .object({
+    line: z.number().optional(),
+    feature: z.number().optional(),
+    record: z.string().optional(),
+    reason: z.string(),
+  })
+  .openapi('ImportIssue');
+
+const importResultSchema = z
+  .object({
+    dataset: datasetSchema,
+    changed: z.boolean(),
+    read: z.number(),
+    skipped: z.number(),
+    issues: z.array(importIssueSchema).openapi({ description: 'the first 1000 skipped records' }),
+  })
+  .openapi('DatasetImport');
+
 /** PostgreSQL text cannot hold U+0000: refused here, naming the field, rather than by the database. */
 const noNul = (s: string) => !s.includes('\u0000');
 /** NUL itself, or JSON's escape for it (which JSON.parse turns into one) in a JSON file. */
@@ -71,7 +91,10 @@ export function registerDatasetRoutes(app: OpenAPIHono, ctx: AppContext): void {
       security: [{ operatorToken: [] }],
       request: { params: idParam, query: importQuery },
       responses: {
-        200: { description: 'imported; the dataset and the skipped records' },
+        200: {
+          content: { 'application/json': { schema: importResultSchema } },
+          description: 'imported; the dataset and the skipped records',
+        },
         400: { description: 'the file could not be imported (message names the line or feature)' },
         401: { description: 'no or wrong operator token' },
         409: { description: 'dataset exists and replace was not set' },

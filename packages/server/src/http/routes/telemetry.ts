@@ -16,6 +16,7 @@ import { requestContentLength } from '../body-size-limit.ts';
 import { errorBody, HttpError } from '../http-error.ts';
 import { requireOperator } from '../operator-auth.ts';
 import { declaredLength, headerIn } from '../raw-request.ts';
+import { telemetryStatsSchema } from './telemetry-stats-schema.ts';
 
 const accepted = z.object({ accepted: z.number().int() });
 const errorShape = z.object({
@@ -200,7 +201,7 @@ export function registerTelemetryRoutes(
       },
       responses: {
         200: {
-          content: { 'application/json': { schema: z.any().openapi({ description: 'TelemetryStats' }) } },
+          content: { 'application/json': { schema: telemetryStatsSchema } },
           description: 'published aggregates',
         },
       },

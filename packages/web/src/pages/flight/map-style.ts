@@ -112,3 +112,21 @@ export function baseMap(): { sources: Record<string, SourceSpecification>; layer
     layers: [background, { id: 'base', type: 'raster', source: 'base' }],
   };
 }
+
+/** Zones of the `zones` source by category colour, for maps that show zones without a flight. */
+export function plainZoneLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'zones-fill',
+      type: 'fill',
+      source: 'zones',
+      paint: { 'fill-color': ZONE_COLOUR, 'fill-opacity': 0.18 },
+    },
+    {
+      id: 'zones-line',
+      type: 'line',
+      source: 'zones',
+      paint: { 'line-color': ZONE_COLOUR, 'line-width': 1.4 },
+    },
+  ];
+}

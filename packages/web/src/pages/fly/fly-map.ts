@@ -4,7 +4,7 @@ import type { Zone } from '@airlock/core/zone';
 import type { Feature, FeatureCollection } from 'geojson';
 import { type GeoJSONSource, Map as MapLibre, NavigationControl, ScaleControl } from 'maplibre-gl';
 import '../../ui/maplibre-setup.ts';
-import { baseMap, ZONE_COLOUR } from '../flight/map-style.ts';
+import { baseMap, plainZoneLayers } from '../flight/map-style.ts';
 import type { Place } from './fly-sdk.ts';
 
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
@@ -44,18 +44,7 @@ export function createFlyMap(container: HTMLElement, home: Place, zoom: number, 
           source: 'cell',
           paint: { 'line-color': '#16325c', 'line-width': 2, 'line-dasharray': [3, 2] },
         },
-        {
-          id: 'zones-fill',
-          type: 'fill',
-          source: 'zones',
-          paint: { 'fill-color': ZONE_COLOUR, 'fill-opacity': 0.18 },
-        },
-        {
-          id: 'zones-line',
-          type: 'line',
-          source: 'zones',
-          paint: { 'line-color': ZONE_COLOUR, 'line-width': 1.5 },
-        },
+        ...plainZoneLayers(),
         { id: 'track', type: 'line', source: 'track', paint: { 'line-color': '#21918c', 'line-width': 3 } },
         {
           id: 'drone',
