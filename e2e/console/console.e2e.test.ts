@@ -123,6 +123,21 @@ describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get in
     await accessible('flights');
     await shot('3-flights');
 
+    // Both flights on one map and one chart.
+    for (const box of await page.getByRole('checkbox', { name: /^Compare the flight/ }).all())
+      await box.check();
+    await page.getByRole('link', { name: 'Compare 2 flights' }).click();
+    await page.locator('.compare .map[data-state="drawn"]').waitFor({ timeout: 20_000 });
+    assert.equal(
+      await page.locator('.compare-chart .u-legend .u-series').count(),
+      3,
+      'time + one line per flight',
+    );
+    await accessible('compare');
+    await shot('3b-compare');
+    await page.getByRole('link', { name: 'Flights', exact: true }).click();
+    await assertRows(page, 2);
+
     for (const [format, name] of [
       ['ArduPilot DataFlash', '4-flight-dataflash'],
       ['PX4 ULog', '5-flight-ulog'],

@@ -14,6 +14,7 @@ const FlightPage = lazy(() => import('./pages/flight/flight-page.tsx'));
 const UploadPage = lazy(() => import('./pages/upload/upload-page.tsx'));
 // The SDK in the browser: anyone may fly, signed in or not (the SDK sends no cookie anyway).
 const FlyPage = lazy(() => import('./pages/fly/fly-page.tsx'));
+const Compare = signedIn(lazy(() => import('./pages/compare/compare-page.tsx')));
 // The community gallery is public: anyone may look; reporting and "your shares" need a session.
 const GalleryPage = lazy(() => import('./pages/gallery/gallery-page.tsx'));
 // The operator's pages sign in with the operator token, not a pilot's session.
@@ -42,6 +43,7 @@ export function App() {
               <Route path="/upload" component={Upload} />
               <Route path="/account" component={Account} />
               <Route path="/fly" component={FlyPage} />
+              <Route path="/compare" component={Compare} />
               <Route path="/gallery/*" component={GalleryPage} />
               <Route path="/gallery" component={GalleryPage} />
               <Route path="/operator/*" component={OperatorPage} />

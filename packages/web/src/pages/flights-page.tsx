@@ -3,6 +3,8 @@ import { api, errorText, type FlightLog } from '../api/client.ts';
 import { distance, duration, FORMAT_NAMES, metres, text, utc } from '../ui/format.ts';
 
 const PAGE = 25;
+/** As many flights as the compare page draws in distinct colours. */
+const MAX_COMPARED = 5;
 
 /**
  * The pilot's flights, newest first, a page at a time from the server (cursor paging: `cursors` holds
@@ -13,6 +15,9 @@ export function FlightsPage() {
   const [page, setPage] = useState<{ items: FlightLog[]; next: string | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const cursor = cursors[cursors.length - 1];
+  const [chosen, setChosen] = useState<string[]>([]);
+  const choose = (id: string, on: boolean) =>
+    setChosen((c) => (on ? [...c.filter((x) => x !== id), id] : c.filter((x) => x !== id)));
 
   useEffect(() => {
     let live = true;
@@ -49,7 +54,18 @@ export function FlightsPage() {
           tlog, DJI flight records, Airdata CSV, GPX or KML.
         </p>
       )}
-      {page && page.items.length > 0 && <FlightTable items={page.items} />}
+      {page && page.items.length > 0 && <FlightTable items={page.items} chosen={chosen} onChoose={choose} />}
+      {page && page.items.length > 1 && (
+        <p class="compare-bar">
+          {chosen.length >= 2 && chosen.length <= MAX_COMPARED ? (
+            <a class="button" href={`/compare?ids=${chosen.map(encodeURIComponent).join(',')}`}>
+              Compare {chosen.length} flights
+            </a>
+          ) : (
+            <span class="hint">Tick 2 to {MAX_COMPARED} flights to compare them on one map and chart.</span>
+          )}
+        </p>
+      )}
       {page && (cursors.length > 1 || page.next) && (
         <nav class="pager" aria-label="Pages">
           <button
@@ -72,12 +88,20 @@ export function FlightsPage() {
   );
 }
 
-function FlightTable({ items }: { items: FlightLog[] }) {
+function FlightTable(props: {
+  items: FlightLog[];
+  chosen: string[];
+  onChoose: (id: string, on: boolean) => void;
+}) {
+  const { items, chosen, onChoose } = props;
   return (
     <table class="flights">
       <caption class="sr-only">Flights, newest upload first</caption>
       <thead>
         <tr>
+          <th scope="col">
+            <span class="sr-only">Compare</span>
+          </th>
           <th scope="col">Flight</th>
           <th scope="col">Format</th>
           <th scope="col">Duration</th>
@@ -89,6 +113,14 @@ function FlightTable({ items }: { items: FlightLog[] }) {
       <tbody>
         {items.map((f) => (
           <tr key={f.id}>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={`Compare the flight ${f.summary.start ? utc(f.summary.start) : f.filename}`}
+                checked={chosen.includes(f.id)}
+                onChange={(e) => onChoose(f.id, e.currentTarget.checked)}
+              />
+            </td>
             <th scope="row">
               <a href={`/flights/${encodeURIComponent(f.id)}`}>
                 {f.summary.start ? utc(f.summary.start) : f.filename}
