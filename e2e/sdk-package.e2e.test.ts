@@ -1,6 +1,9 @@
 // The SDK as an app installs it: `npm pack` of @airlock/core and @airlock/sdk (their prepack builds
 // dist/ with .d.ts), `npm ci --offline` of the two tarballs (see testing/offline-lock.ts) into an empty folder, and a location
 // check against a real server from plain `node`: no TypeScript loader, no workspace, no tsconfig paths.
+// The same install then carries examples/location-check (type-checked, built by vite, served beside a
+// real `airlock serve` and run in Chromium): one pack and install for both, as `npm test` has little
+// time to spare.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,11 +12,15 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Loopback, startLoopback } from '../packages/server/src/testing/loopback.ts';
+import { airlockEnv, BIN, type ServeProcess, serve } from './testing/airlock-process.ts';
 import { launchChromium, watchedPage } from './testing/console-browser.ts';
 import { copyExample, runNode, startPreview } from './testing/example-app.ts';
 import { offlineLock } from './testing/offline-lock.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CHE_SAMPLE = fileURLToPath(
+  new URL('../../shared/data/airspace/ed269/interuss-geo-awareness-che-1.json', import.meta.url),
+);
 // Nothing of this process's TypeScript loader (--import tsx) may reach the app.
 const { NODE_OPTIONS: _loader, ...PLAIN_ENV } = process.env;
 
@@ -64,9 +71,14 @@ describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
   let work: string;
   let loopback: Loopback;
   let tarballs: Array<{ filename: string; name: string; version: string; files: Array<{ path: string }> }>;
+  // For the example: a real `airlock serve`, started first so that its start-up (migrations, keys:
+  // tens of seconds on a busy machine) runs while npm packs and installs.
+  let serving: Promise<ServeProcess> | undefined;
 
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'airlock-sdk-package-'));
+    serving = serve({ AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false', AIRLOCK_DATA_DIR: join(work, 'airlock-data') });
+    serving.catch(() => {}); // awaited, and reported, by the example's test
     const packed = execFileSync(
       'npm',
       [
@@ -100,6 +112,9 @@ describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
     loopback = await startLoopback({ che: true });
   });
   after(async () => {
+    const server = await serving?.catch(() => undefined);
+    server?.child.kill('SIGTERM');
+    await server?.exited;
     await loopback?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
@@ -147,10 +162,18 @@ describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
     const app = JSON.parse(readFileSync(join(work, 'app', 'package.json'), 'utf8'));
     assert.deepEqual(example.dependencies, app.dependencies);
     const dir = copyExample('location-check', join(work, 'app'));
-    // Its build script: the app type-checks against the tarballs' .d.ts, then vite bundles it.
-    await runNode(dir, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
-    await runNode(dir, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error']);
-    const preview = await startPreview(dir, loopback.server.url);
+    const server = await serving!;
+    // The zones around Montreux the form starts at, imported through the running server (as the
+    // example's README does) while the app builds: its build script type-checks against the tarballs'
+    // .d.ts, then vite bundles it.
+    const data = airlockEnv({ AIRLOCK_DATA_DIR: join(work, 'airlock-data') });
+    await Promise.all([
+      runNode(ROOT, [BIN, 'import', CHE_SAMPLE, '--dataset', 'che'], data),
+      runNode(dir, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']).then(() =>
+        runNode(dir, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error']),
+      ),
+    ]);
+    const preview = await startPreview(dir, server.url);
     const browser = await launchChromium();
     try {
       const { page, requests, errors } = await watchedPage(browser, preview.url);

@@ -23,11 +23,11 @@ export function copyExample(name: string, appDir: string): string {
   return dir;
 }
 
-/** `node <args>` in `cwd`, without this process's TypeScript loader; rejects unless it exits 0. */
-export function runNode(cwd: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+/** `node <args>` in `cwd` (by default without this process's TypeScript loader); rejects unless it exits 0. */
+export function runNode(cwd: string, args: string[], env: NodeJS.ProcessEnv = PLAIN_ENV): Promise<string> {
   return new Promise((resolve, reject) => {
     // Not spawnSync: a server of this process may be answering meanwhile.
-    const child = spawn(process.execPath, args, { cwd, env: { ...PLAIN_ENV, ...env }, timeout: 120_000 });
+    const child = spawn(process.execPath, args, { cwd, env, timeout: 120_000 });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
