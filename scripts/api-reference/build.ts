@@ -15,7 +15,7 @@ const started = performance.now();
 const entries = apiEntries();
 
 const gaps = apiDocGaps(entries);
-for (const g of gaps) console.error(`undocumented: ${g.key} lacks ${g.missing.join(' and ')} (${g.at})`);
+for (const g of gaps) console.error(`undocumented: ${g.key}: ${g.problems.join('; ')} (${g.at})`);
 
 const app = await Application.bootstrapWithPlugins({
   entryPoints: entries.map((e) => e.source),
