@@ -13,6 +13,7 @@ import {
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log/index.ts';
 import { AckedPublisher } from './acked-publisher.ts';
+import { TurnBatches } from './turn-batches.ts';
 
 const MS = 1_000_000; // JetStream durations are in nanoseconds
 /** How long JetStream keeps a report nobody aggregated (servers all down): then it is dropped. */
@@ -24,13 +25,15 @@ const CONSUMER = 'aggregator';
 const PUBLISH_TIMEOUT_MS = 5000;
 
 /**
- * The telemetry stream on NATS JetStream: one work-queue stream of validated reports (file storage,
+ * The telemetry stream on NATS JetStream: one work-queue stream of validated reports, each message a
+ * JSON array of the reports one server received in one turn of its event loop (file storage,
  * so a report JetStream acknowledged survives a NATS restart), and one durable pull consumer shared
  * by every server, so each report is handed to one aggregator at a time. A work queue deletes a
  * report once it is acknowledged: raw reports do not pile up beside the aggregates.
  */
 export class NatsStream {
   private readonly publisher: AckedPublisher;
+  private readonly batches = new TurnBatches((category, body) => this.publishMessage(category, body));
 
   private constructor(
     readonly nc: NatsConnection,
@@ -83,16 +86,24 @@ export class NatsStream {
   }
 
   /**
-   * Stores one report in the stream; resolves once JetStream acknowledged it. The message id makes
-   * a retry of the same publish (after a lost acknowledgement) a duplicate JetStream drops.
+   * Stores one report in the stream; resolves once JetStream acknowledged the message that holds it
+   * (with the other reports of this turn: see TurnBatches).
    */
-  async publish(category: TelemetryCategory, raw: string): Promise<void> {
+  publish(category: TelemetryCategory, raw: string): Promise<void> {
+    return this.batches.add(category, raw);
+  }
+
+  /**
+   * One message (a JSON array of reports) under a message id of its own, which makes a retry of the
+   * same publish (after a lost acknowledgement) a duplicate JetStream drops.
+   */
+  private async publishMessage(category: TelemetryCategory, body: string): Promise<void> {
     const msgID = randomUUID();
     const subject = `${this.name}.${category}`;
     try {
-      await this.publisher.publish(subject, raw, msgID);
+      await this.publisher.publish(subject, body, msgID);
     } catch {
-      await this.publisher.publish(subject, raw, msgID);
+      await this.publisher.publish(subject, body, msgID);
     }
   }
 

@@ -99,12 +99,19 @@ test('a batch delivered twice is added once (the sequences are recorded with the
     );
     // The same sequence in a recreated stream (another identity) is another report.
     assert.equal(await t.services.telemetry.applyStreamBatch('S@2', batch.slice(0, 1)), 1);
+    // A message holding the reports of one turn (a JSON array) counts each of them, once.
+    const two = new TextEncoder().encode(
+      `[${new TextDecoder().decode(payload)},${new TextDecoder().decode(payload)}]`,
+    );
+    const message = [{ seq: 10, category: 'app_performance' as const, payload: two }];
+    assert.equal(await t.services.telemetry.applyStreamBatch('S@1', message), 1);
+    assert.equal(await t.services.telemetry.applyStreamBatch('S@1', message), 0);
     const stats = await t.services.telemetry.readStats({
       from: utcDay(),
       to: utcDay(),
       category: 'app_performance',
     });
-    assert.equal(stats.counters.find((c) => c.dimension === 'report')?.reports, 6);
+    assert.equal(stats.counters.find((c) => c.dimension === 'report')?.reports, 8);
   } finally {
     await t.close();
   }
