@@ -94,6 +94,39 @@ describe('airlock.media.share through the one transport', () => {
     airlock.close();
   });
 
+  test('a video with a poster the device decoded: served as a stripped thumbnail, two recorded requests', async () => {
+    const { token } = await t.pilot('sdk-poster@example.org');
+    const other = await t.pilot('sdk-poster-other@example.org');
+    const airlock = createAirlock({ serverUrl: t.url, auth: () => token, media: createMedia });
+    // A stand-in for a frame the app drew: a photo full of GPS and serials, which must not survive.
+    const frame = read('dji-mini3pro-fc3582.jpg');
+    const shared = await airlock.media?.share(read('android-gps.mp4'), { title: 'Lift-off', poster: frame });
+    assert.equal(shared?.poster?.status, 200, shared?.poster?.error);
+    const url = shared?.item?.thumbnail_url;
+    assert.ok(url);
+    const poster = await fetch(`${t.url}${url}`);
+    assert.equal(poster.headers.get('content-type'), 'image/webp');
+    const bytes = new Uint8Array(await poster.arrayBuffer());
+    assert.deepEqual((await inspectMedia(bytes)).found, []);
+    assert.equal(Buffer.from(bytes).indexOf('drone-dji'), -1);
+    const media = (await airlock.ledger.list()).filter((e) => e.category === 'media');
+    assert.deepEqual(
+      media.map((e) => [e.method, e.userAction, e.status]),
+      [
+        ['POST', true, 201],
+        ['PUT', true, 200],
+      ],
+    );
+    const put = (auth: Record<string, string>, id: string, body: Uint8Array<ArrayBuffer>) =>
+      fetch(`${t.url}/v1/media/${id}/poster`, { method: 'PUT', headers: auth, body });
+    assert.equal((await put(other.auth, shared?.item?.id ?? '', frame)).status, 404, 'only the owner');
+    const photo = await airlock.media?.share(read('pixel-gps.jpg'));
+    assert.equal((await put({ authorization: `Bearer ${token}` }, photo?.item?.id ?? '', frame)).status, 409);
+    const srt = new Uint8Array(readFileSync(join(MEDIA_DIR, 'dji-air2s.srt')));
+    assert.equal((await put({ authorization: `Bearer ${token}` }, shared?.item?.id ?? '', srt)).status, 415);
+    airlock.close();
+  });
+
   test('signed out, HEIC or an SRT sidecar: nothing leaves; without createMedia there is no media at all', async () => {
     const sent: string[] = [];
     const airlock = createAirlock({ serverUrl: t.url, auth: () => null, media: createMedia });

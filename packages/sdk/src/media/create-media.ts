@@ -23,6 +23,12 @@ export interface MediaShareOptions {
   keepLocation?: boolean;
   title?: string;
   licence?: MediaLicence;
+  /**
+   * For a video: a frame the app decoded (e.g. drawn from a <video> to a canvas, or the camera's
+   * thumbnail), sent after the video as its poster. The server decodes no video; it strips this image
+   * like any photo and keeps only a small thumbnail of it.
+   */
+  poster?: MediaInput;
 }
 
 /**
@@ -60,6 +66,8 @@ export interface ShareResult {
   inspection: MediaInspection;
   item: SharedItem | null;
   error?: string;
+  /** How sending the poster went, when one was given for a video. */
+  poster?: { ok: boolean; status: number; error?: string };
 }
 
 /**
@@ -139,11 +147,31 @@ export function createMedia(deps: MediaDeps): AirlockMedia {
       });
       if (!res.ok)
         return fail(res.error ?? errorOf(res.body) ?? `the server answered ${res.status}`, res.status);
+      let item: SharedItem;
       try {
-        return { ok: true, status: res.status, inspection, item: JSON.parse(res.body) as SharedItem };
+        item = JSON.parse(res.body) as SharedItem;
       } catch {
         return fail('the server answered with something that is not JSON', res.status);
       }
+      const shared: ShareResult = { ok: true, status: res.status, inspection, item };
+      if (options.poster === undefined || item.kind !== 'video') return shared;
+      const poster = await deps.transport.send({
+        category: 'media',
+        method: 'PUT',
+        path: `/v1/media/${encodeURIComponent(item.id)}/poster`,
+        body: await bytesOf(options.poster),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        userAction: true,
+      });
+      shared.poster = poster.ok
+        ? { ok: true, status: poster.status }
+        : { ok: false, status: poster.status, error: poster.error ?? errorOf(poster.body) ?? 'refused' };
+      try {
+        if (poster.ok) shared.item = JSON.parse(poster.body) as SharedItem;
+      } catch {
+        // The video is shared either way; the item without its poster is still the right item.
+      }
+      return shared;
     },
   };
 }

@@ -6,9 +6,10 @@ export type MediaErrorCode =
   | 'corrupt_media'
   | 'too_many_shares'
   | 'bad_cursor'
-  | 'hidden';
+  | 'hidden'
+  | 'not_a_video';
 
-type MediaStatus = 400 | 413 | 415 | 422 | 429 | 451;
+type MediaStatus = 400 | 409 | 413 | 415 | 422 | 429 | 451;
 
 const STATUS: Record<MediaErrorCode, MediaStatus> = {
   empty_file: 400,
@@ -18,6 +19,7 @@ const STATUS: Record<MediaErrorCode, MediaStatus> = {
   unsupported_media: 415,
   corrupt_media: 422,
   too_many_shares: 429,
+  not_a_video: 409,
   // Hidden by the operator after reports: "unavailable for legal reasons" is what RFC 7725 has for it.
   hidden: 451,
 };

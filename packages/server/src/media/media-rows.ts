@@ -117,6 +117,24 @@ export class MediaRows {
     return rows[0] ?? null;
   }
 
+  /**
+   * A video's poster size, if the owner's shares stay within `quota` with it (serialised per pilot as
+   * shares are). False when the item is not theirs, not a video, or the quota would be passed.
+   */
+  async setPoster(pilotId: string, id: string, bytes: number, quota: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('media-quota:' || $1))", [pilotId]);
+      const { rows } = await tx.query(
+        `UPDATE media_items SET thumb_bytes = $3
+         WHERE id = $2 AND pilot_id = $1 AND kind = 'video'
+           AND (SELECT sum(file_bytes + thumb_bytes) FROM media_items WHERE pilot_id = $1) - thumb_bytes + $3 <= $4
+         RETURNING id`,
+        [pilotId, id, bytes, quota],
+      );
+      return rows.length === 1;
+    });
+  }
+
   /** Which of these ids still have a row (for the orphan sweep). */
   async existing(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

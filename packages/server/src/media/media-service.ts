@@ -8,6 +8,7 @@ import type { Database } from '../storage/index.ts';
 import { hidden, MediaError } from './media-error.ts';
 import { MediaModeration } from './media-moderation.ts';
 import { fileKey, itemPrefix, pilotPrefix, thumbnailKey } from './media-keys.ts';
+import { posterFrom } from './media-poster.ts';
 import { type MediaRow, MediaRows } from './media-rows.ts';
 import { sweepOrphans, sweepStaging } from './media-sweeps.ts';
 import {
@@ -201,6 +202,27 @@ export class MediaService implements PilotDataSource {
   async eraseFor(pilotId: string): Promise<void> {
     await deleteBlobPrefix(this.store, pilotPrefix(pilotId));
     await this.eraseResidue();
+  }
+
+  /**
+   * Sets a video's poster from an image the owner's device made (see posterFrom). Null when the item is
+   * not theirs; a photo (which has its own thumbnail) is refused.
+   */
+  async setPoster(pilotId: string, id: string, image: Buffer): Promise<MediaView | null> {
+    const row = await this.rows.get(id);
+    if (!row || row.pilot_id !== pilotId) return null;
+    if (row.kind !== 'video') throw new MediaError('not_a_video', 'a photo has its own thumbnail');
+    const poster = await posterFrom(image, this.limits.imageMaxBytes, this.limits.maxPixels);
+    // Bytes first, then the row that makes them served: a crash between leaves them unserved.
+    await this.store.put(thumbnailKey(pilotId, id), poster);
+    if (!(await this.rows.setPoster(pilotId, id, poster.length, this.limits.quotaBytes))) {
+      if (row.thumb_bytes === 0) await this.store.delete(thumbnailKey(pilotId, id)).catch(() => {});
+      throw new MediaError(
+        'quota_exceeded',
+        `the poster would pass your quota of ${this.limits.quotaBytes} bytes`,
+      );
+    }
+    return this.get(id);
   }
 
   /** The name the pilot's shares are credited with, or null. */

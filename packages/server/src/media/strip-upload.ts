@@ -57,7 +57,9 @@ export async function stripUpload(
       bytes: null,
       path: received.path,
       size: v.size,
-      thumbnail: null, // a poster frame needs a video decoder, which the server does not carry
+      // A poster frame needs a video decoder, which the server does not carry: the owner's device may
+      // give one afterwards (MediaService.setPoster).
+      thumbnail: null,
       width: v.width,
       height: v.height,
       durationMs: v.durationMs,

@@ -29,7 +29,7 @@ export const mediaSchema = z
     thumbnail_url: z
       .string()
       .nullable()
-      .openapi({ description: 'photos only (no poster frames for videos)' }),
+      .openapi({ description: "a photo's thumbnail, or a video's poster if its owner's device gave one" }),
     by: z.string().nullable().openapi({ description: 'the public name the pilot chose, if any' }),
     hidden: z.boolean().openapi({ description: 'hidden by the operator (only its owner sees it listed)' }),
   })

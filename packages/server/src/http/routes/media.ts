@@ -137,14 +137,14 @@ export function registerMediaRoutes(app: OpenAPIHono, deps: MediaRouteDeps): voi
       method: 'get',
       path: '/v1/media/{id}/thumbnail',
       tags: ['community media'],
-      summary: 'A small WebP of a shared photo',
+      summary: "A small WebP of a shared photo, or a video's poster",
       request: { params: mediaIdParam },
       responses: {
         200: {
           content: { [THUMBNAIL_TYPE]: { schema: binary('').content['application/octet-stream'].schema } },
           description: 'at most 480 px on its longer side',
         },
-        404: { description: 'no such item, or a video (no poster frames)' },
+        404: { description: 'no such item, or a video without a poster' },
         451: { description: 'hidden by the operator after a report' },
       },
     }),

@@ -3,10 +3,12 @@ import { HttpError } from '../http-error.ts';
 import { requirePilot } from '../pilot-auth.ts';
 import type { MediaRouteDeps } from './media.ts';
 import {
+  binary,
   isMediaId,
   MEDIA_NOT_FOUND,
   mediaIdParam,
   mediaPageSchema,
+  mediaSchema,
   pageQuery,
   pilotSecurity,
   profileSchema,
@@ -87,6 +89,41 @@ export function registerMyMediaRoutes(app: OpenAPIHono, { accounts, media }: Med
       if (!isMediaId(id) || !(await media.delete(session.pilotId, id)))
         throw new HttpError(404, 'not_found', 'no such shared item among yours');
       return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/media/{id}/poster',
+      tags: ['community media'],
+      summary: 'Give one of your videos a poster: a frame your device decoded, stripped like any photo',
+      description:
+        'The server decodes no video, so a poster frame comes from the device (the SDK: share(file, { poster })). The image is read by its bytes, decoded and written anew as a small WebP thumbnail: nothing of its metadata survives. A photo has its own thumbnail (409).',
+      security: pilotSecurity,
+      request: {
+        params: mediaIdParam,
+        body: { ...binary('a JPEG, PNG, WebP or AVIF frame'), required: true },
+      },
+      responses: {
+        200: {
+          content: { 'application/json': { schema: mediaSchema } },
+          description: 'the item, with its poster',
+        },
+        404: { description: `${MEDIA_NOT_FOUND.description} among yours` },
+        409: { description: 'not a video' },
+        413: { description: 'over the photo size cap, or over your quota' },
+        415: { description: 'not an image this server decodes' },
+        422: { description: 'a damaged image' },
+      },
+    }),
+    async (c) => {
+      const session = await requirePilot(c, accounts);
+      const { id } = c.req.valid('param');
+      const body = Buffer.from(await c.req.arrayBuffer());
+      const item = isMediaId(id) ? await media.setPoster(session.pilotId, id, body) : null;
+      if (!item) throw new HttpError(404, 'not_found', 'no such shared item among yours');
+      return c.json(item, 200);
     },
   );
 }
