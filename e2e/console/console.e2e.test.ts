@@ -123,6 +123,18 @@ describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get in
     await accessible('flights');
     await shot('3-flights');
 
+    // Filtered and sorted by the server: by format, then by flight date, oldest first.
+    await page.getByLabel('Format').selectOption('ulog');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.locator('table.flights tbody tr').nth(1).waitFor({ state: 'detached' });
+    await page.getByRole('row').filter({ hasText: 'PX4 ULog' }).waitFor();
+    await page.getByLabel('Format').selectOption('');
+    await page.getByLabel('Sort by').selectOption('start');
+    await page.locator('select[name=order]').selectOption('asc');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await assertRows(page, 2);
+    await page.locator('table.flights tbody tr').first().filter({ hasText: 'log171.bin' }).waitFor();
+
     // Both flights on one map and one chart.
     for (const box of await page.getByRole('checkbox', { name: /^Compare the flight/ }).all())
       await box.check();

@@ -6,6 +6,13 @@ import type { Database } from '../storage/index.ts';
 import { type ChartSeries, resolveSeriesFields } from './chart-series.ts';
 import { FlightLogCursorError } from './flightlog-error.ts';
 import { downloadName, type ExportFormat, renderExport } from './flightlog-exports.ts';
+import {
+  applyQuery,
+  decodeOffset,
+  encodeOffset,
+  type FlightLogQuery,
+  isPlainListing,
+} from './flightlog-query.ts';
 import { FlightLogRows } from './flightlog-rows.ts';
 import { type FlightLogView, toView } from './flightlog-view.ts';
 import { BLOB, contentHmac, importFlightLog, reparse } from './import-flight-log.ts';
@@ -60,12 +67,18 @@ export class FlightLogService implements PilotDataSource {
 
   async list(
     pilotId: string,
-    options: { limit: number; cursor?: string; sha256?: string },
+    options: { limit: number; cursor?: string; sha256?: string } & FlightLogQuery,
   ): Promise<FlightLogPage> {
     const key = await this.keyring.get(pilotId);
     if (options.sha256) {
       const row = await this.rows.findByContent(pilotId, contentHmac(key, options.sha256.toLowerCase()));
       return { items: row ? [toView(key, row)] : [], next_cursor: null };
+    }
+    if (!isPlainListing(options)) {
+      const offset = options.cursor ? decodeOffset(options.cursor) : 0;
+      const all = applyQuery(await this.allViews(pilotId, key), options);
+      const end = offset + options.limit;
+      return { items: all.slice(offset, end), next_cursor: end < all.length ? encodeOffset(end) : null };
     }
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const rows = await this.rows.list(pilotId, options.limit + 1, after);
@@ -145,22 +158,24 @@ export class FlightLogService implements PilotDataSource {
   }
 
   async exportFor(pilotId: string, key: Buffer): Promise<unknown> {
-    const logs: unknown[] = [];
+    const logs = (await this.allViews(pilotId, key)).map((v) => ({
+      ...v,
+      original: `/v1/flightlogs/${v.id}/original`,
+      track: `/v1/flightlogs/${v.id}/track`,
+    }));
+    return { logs };
+  }
+
+  /** Every log of the pilot, opened, newest upload first (read 2000 rows at a time). */
+  private async allViews(pilotId: string, key: Uint8Array): Promise<FlightLogView[]> {
+    const views: FlightLogView[] = [];
     let after: { createdAt: Date; id: string } | undefined;
     for (;;) {
-      const rows = await this.rows.list(pilotId, 500, after);
-      for (const r of rows) {
-        const v = toView(key, r);
-        logs.push({
-          ...v,
-          original: `/v1/flightlogs/${v.id}/original`,
-          track: `/v1/flightlogs/${v.id}/track`,
-        });
-      }
-      if (rows.length < 500) break;
+      const rows = await this.rows.list(pilotId, 2000, after);
+      for (const r of rows) views.push(toView(key, r));
+      if (rows.length < 2000) return views;
       after = { createdAt: rows[rows.length - 1].created_at, id: rows[rows.length - 1].id };
     }
-    return { logs };
   }
 
   /** Everything under the pilot's prefix: logs, exports and any upload part left. */

@@ -422,9 +422,15 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    aircraft?: string;
                     cursor?: string;
+                    format?: string;
+                    from?: string;
                     limit?: number;
+                    order?: "asc" | "desc";
                     sha256?: string;
+                    sort?: "uploaded" | "start" | "duration" | "distance" | "max_alt";
+                    to?: string;
                 };
                 header?: never;
                 path?: never;

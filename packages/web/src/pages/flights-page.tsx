@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText, type FlightLog } from '../api/client.ts';
 import { distance, duration, FORMAT_NAMES, metres, text, utc } from '../ui/format.ts';
+import { FlightFilters, type FlightQuery } from './flight-filters.tsx';
 
 const PAGE = 25;
 /** As many flights as the compare page draws in distinct colours. */
@@ -15,6 +16,7 @@ export function FlightsPage() {
   const [page, setPage] = useState<{ items: FlightLog[]; next: string | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const cursor = cursors[cursors.length - 1];
+  const [query, setQuery] = useState<FlightQuery>({});
   const [chosen, setChosen] = useState<string[]>([]);
   const choose = (id: string, on: boolean) =>
     setChosen((c) => (on ? [...c.filter((x) => x !== id), id] : c.filter((x) => x !== id)));
@@ -23,7 +25,7 @@ export function FlightsPage() {
     let live = true;
     setPage(null);
     api
-      .GET('/v1/flightlogs', { params: { query: { limit: PAGE, cursor } } })
+      .GET('/v1/flightlogs', { params: { query: { ...query, limit: PAGE, cursor } } })
       .then(({ data, error, response }) => {
         if (!live) return;
         if (data) setPage({ items: data.items, next: data.next_cursor });
@@ -32,7 +34,7 @@ export function FlightsPage() {
     return () => {
       live = false;
     };
-  }, [cursor]);
+  }, [cursor, query]);
 
   return (
     <section>
@@ -47,8 +49,17 @@ export function FlightsPage() {
           {problem}
         </p>
       )}
+      <FlightFilters
+        onApply={(q) => {
+          setQuery(q);
+          setCursors([undefined]);
+        }}
+      />
       {!page && !problem && <p aria-live="polite">Loading…</p>}
-      {page && page.items.length === 0 && cursors.length === 1 && (
+      {page && page.items.length === 0 && cursors.length === 1 && Object.values(query).some(Boolean) && (
+        <p>No flight matches these filters.</p>
+      )}
+      {page && page.items.length === 0 && cursors.length === 1 && !Object.values(query).some(Boolean) && (
         <p>
           No flights yet. <a href="/upload">Upload a flight log</a>: PX4 ULog, ArduPilot DataFlash, MAVLink
           tlog, DJI flight records, Airdata CSV, GPX or KML.

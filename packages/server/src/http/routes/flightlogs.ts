@@ -1,6 +1,8 @@
+import { isValidDay } from '@airlock/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AccountService } from '../../accounts/index.ts';
 import {
+  FLIGHT_SORTS,
   type FlightLogService,
   type FlightLogUploads,
   MAX_SERIES_POINTS,
@@ -23,6 +25,8 @@ export interface FlightLogRouteDeps {
   flightlogs: FlightLogService;
   uploads: FlightLogUploads;
 }
+
+const flightDay = z.string().max(10).refine(isValidDay, 'must be a calendar day as YYYY-MM-DD');
 
 const notFound = () => new HttpError(404, 'not_found', 'no such flight log');
 
@@ -93,7 +97,7 @@ export function registerFlightLogRoutes(app: OpenAPIHono, deps: FlightLogRouteDe
       method: 'get',
       path: '/v1/flightlogs',
       tags: ['flight logs'],
-      summary: 'Your flight logs, newest first',
+      summary: 'Your flight logs, newest upload first, or filtered and sorted',
       security: pilotSecurity,
       request: {
         query: z.object({
@@ -104,6 +108,18 @@ export function registerFlightLogRoutes(app: OpenAPIHono, deps: FlightLogRouteDe
             .regex(/^[0-9a-fA-F]{64}$/)
             .optional()
             .openapi({ description: 'find the log of this file (before uploading it)' }),
+          sort: z.enum(FLIGHT_SORTS).optional().openapi({ description: 'default uploaded' }),
+          order: z.enum(['asc', 'desc']).optional().openapi({ description: 'default desc' }),
+          from: flightDay
+            .optional()
+            .openapi({ description: 'flights that started on or after this UTC day' }),
+          to: flightDay.optional().openapi({ description: 'flights that started on or before this UTC day' }),
+          aircraft: z
+            .string()
+            .max(100)
+            .optional()
+            .openapi({ description: "part of the aircraft's name, any case" }),
+          format: z.string().max(40).optional(),
         }),
       },
       responses: {
