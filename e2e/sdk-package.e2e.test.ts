@@ -156,13 +156,20 @@ describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
     assert.equal(out.categories, 6);
   });
 
-  test('examples/location-check, built against the tarballs, runs in Chromium beside the server', async () => {
+  test('examples/location-check, built against the tarballs, runs in Chromium beside the server', async (t) => {
+    // Where the seconds go, in the test's output: `npm test` has little time to spare.
+    let mark = performance.now();
+    const step = (what: string) => {
+      t.diagnostic(`${what}: ${Math.round(performance.now() - mark)} ms`);
+      mark = performance.now();
+    };
     // The example depends on exactly the tarballs installed above, by the same file: specs.
     const example = JSON.parse(readFileSync(join(ROOT, 'examples/location-check/package.json'), 'utf8'));
     const app = JSON.parse(readFileSync(join(work, 'app', 'package.json'), 'utf8'));
     assert.deepEqual(example.dependencies, app.dependencies);
     const dir = copyExample('location-check', join(work, 'app'));
     const server = await serving!;
+    step('airlock serve up (started in before)');
     // The zones around Montreux the form starts at, imported through the running server (as the
     // example's README does) while the app builds: its build script type-checks against the tarballs'
     // .d.ts, then vite bundles it.
@@ -173,8 +180,10 @@ describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
         runNode(dir, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error']),
       ),
     ]);
+    step('import, tsc and vite build');
     const preview = await startPreview(dir, server.url);
     const browser = await launchChromium();
+    step('vite preview and Chromium started');
     try {
       const { page, requests, errors } = await watchedPage(browser, preview.url);
       await page.goto('/');
@@ -198,6 +207,7 @@ describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
         requests.join('\n'),
       );
       assert.deepEqual(errors, []);
+      step('page, check and assertions');
     } finally {
       await browser.close();
       preview.close();
