@@ -4,7 +4,8 @@
 // (nothing downloaded), then `tsc --noEmit`, `vite build` and `vite preview`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { ROOT } from './airlock-process.ts';
 import { PLAIN_ENV } from './sdk-tarballs.ts';
@@ -18,8 +19,10 @@ export function copyExample(name: string, appDir: string): string {
     filter: (p) => !/^(node_modules|dist|package-lock\.json)(\/|$)/.test(relative(from, p)),
   });
   mkdirSync(join(dir, 'node_modules'));
+  // Wherever npm put them: vite is the web console's devDependency, typescript the root's.
+  const require = createRequire(join(ROOT, 'packages', 'web', 'package.json'));
   for (const tool of ['vite', 'typescript'])
-    symlinkSync(join(ROOT, 'node_modules', tool), join(dir, 'node_modules', tool), 'dir');
+    symlinkSync(dirname(require.resolve(`${tool}/package.json`)), join(dir, 'node_modules', tool), 'dir');
   return dir;
 }
 
