@@ -1,9 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { TELEMETRY_CATEGORIES, type TelemetryCategory } from '@airlock/core';
-import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { type ConsumerMessages, JetStreamError, type JsMsg } from '@nats-io/jetstream';
 import type { Logger } from '../log/index.ts';
 import type { StreamedReport, TelemetryService } from '../telemetry/index.ts';
 import type { NatsStream } from './nats-stream.ts';
+
+const isHeartbeatMiss = (e: unknown) => e instanceof JetStreamError && e.message === 'heartbeats missed';
 
 /** How often the applied sequences below the stream's first are forgotten. */
 const PRUNE_EVERY_MS = 10_000;
@@ -68,9 +70,21 @@ export class StreamAggregator {
     });
     this.current = messages;
     const batch: JsMsg[] = [];
-    for await (const m of messages) batch.push(m);
+    let ended: unknown;
+    try {
+      for await (const m of messages) batch.push(m);
+    } catch (e) {
+      ended = e;
+    }
     this.current = undefined;
-    if (batch.length === 0) return;
+    // What a fetch delivered before it failed is still this server's to add (and acknowledge): left
+    // alone, it would only come back after the ack wait. A fetch ends with "heartbeats missed" when
+    // nats-server or this event loop was slow for a second under load: not worth a warning and a pause.
+    if (batch.length > 0) await this.apply(batch);
+    if (ended !== undefined && !isHeartbeatMiss(ended)) throw ended;
+  }
+
+  private async apply(batch: JsMsg[]): Promise<void> {
     const reports: StreamedReport[] = [];
     const kept: JsMsg[] = [];
     for (const m of batch) {
