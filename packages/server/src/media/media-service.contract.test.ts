@@ -1,6 +1,6 @@
 // The media service's SQL on each database adapter (PGlite always, PostgreSQL when
 // AIRLOCK_TEST_DATABASE_URL is set): shares, public and own pages, the quota under concurrent shares,
-// delete with its residue erasure, and the orphan sweep.
+// delete with its residue erasure, the orphan sweep, and moderation, public names and posters.
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -114,6 +114,76 @@ for (const factory of forEachTestDatabase()) {
       assert.ok((await media.rows.usage(who)) <= 2 * body.length);
       for (const r of results)
         if (r.status === 'rejected') assert.equal((r.reason as { code: string }).code, 'quota_exceeded');
+    });
+
+    test('moderation, the public name and a poster, in SQL', async () => {
+      const { media, store } = open(new MemoryBlobStore(), { ...LIMITS, quotaBytes: 10_000 });
+      const [owner, reporter] = [await pilot(), await pilot()];
+      const body = await photo(9);
+      const item = await media.share(owner, stream(body), body.length, {
+        licence: 'CC0-1.0',
+        keepLocation: false,
+      });
+      assert.equal(await media.moderation.report(reporter, item.id, 'spam', null), true);
+      assert.equal(await media.moderation.report(reporter, item.id, 'copyright', 'mine'), true);
+      assert.equal(await media.moderation.report(reporter, randomUUID(), 'spam', null), false);
+      const queue = await media.moderation.queue(10);
+      assert.deepEqual(
+        queue.map((e) => [e.item.id, e.reports.map((r) => [r.reason, r.note])]),
+        [[item.id, [['copyright', 'mine']]]],
+      );
+      assert.equal(await media.moderation.decide(item.id, 'hide'), true);
+      await assert.rejects(media.get(item.id), { code: 'hidden', status: 451 });
+      await assert.rejects(media.thumbnail(item.id), { code: 'hidden' });
+      assert.ok(!(await media.list({ limit: 100 })).items.some((i) => i.id === item.id));
+      assert.equal((await media.list({ limit: 10, pilotId: owner })).items[0].hidden, true);
+      assert.deepEqual(await media.moderation.queue(10), []);
+      assert.equal(await media.moderation.decide(item.id, 'restore'), true);
+      assert.equal((await media.get(item.id))?.hidden, false);
+
+      await media.setPublicName(owner, 'Lake pilot');
+      assert.equal((await media.get(item.id))?.by, 'Lake pilot');
+      await media.setPublicName(owner, null);
+      assert.equal((await media.get(item.id))?.by, null);
+
+      // A video row (its stripping is tested elsewhere): a poster within the quota, then one past it.
+      const video = randomUUID();
+      const row = {
+        id: video,
+        pilot_id: owner,
+        kind: 'video' as const,
+        content_type: 'video/mp4',
+        ext: 'mp4',
+      };
+      const rest = {
+        width: 1,
+        height: 1,
+        duration_ms: 1,
+        title: null,
+        licence: 'CC0-1.0',
+        coarse_lat: null,
+        coarse_lon: null,
+      };
+      assert.ok(
+        await media.rows.insertWithinQuota({ ...row, ...rest, file_bytes: 100, thumb_bytes: 0 }, 10_000),
+      );
+      await assert.rejects(media.setPoster(owner, item.id, body), { code: 'not_a_video' });
+      assert.equal(await media.setPoster(reporter, video, body), null);
+      const withPoster = await media.setPoster(owner, video, body);
+      assert.equal(withPoster?.thumbnail_url, `/v1/media/${video}/thumbnail`);
+      // Noise: a poster far larger than the first one, with only 10 bytes of the quota left.
+      const big = await sharp(randomBytes(240 * 240 * 3), { raw: { width: 240, height: 240, channels: 3 } })
+        .png()
+        .toBuffer();
+      const filler = 10_000 - (await media.rows.usage(owner)) - 10;
+      const rowFiller = { ...row, ...rest, id: randomUUID(), file_bytes: filler, thumb_bytes: 0 };
+      assert.ok(await media.rows.insertWithinQuota(rowFiller, 10_000));
+      await assert.rejects(media.setPoster(owner, video, big), { code: 'quota_exceeded' });
+
+      assert.equal(await media.moderation.decide(item.id, 'remove'), true);
+      assert.equal(await media.get(item.id), null);
+      assert.equal((await store.list(`pilots/${owner}/media/${item.id}/`)).length, 0);
+      assert.deepEqual(await media.moderation.reportsBy(reporter), []);
     });
 
     test('the orphan sweep removes blobs without a row, once they are old enough', async () => {
