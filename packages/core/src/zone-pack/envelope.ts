@@ -1,3 +1,4 @@
+import { compactZones } from './compact-zones.ts';
 import type { ZonePack, ZonePackDelta } from './pack-format.ts';
 
 /**
@@ -28,32 +29,23 @@ export async function signingKeyId(rawPublicKey: Uint8Array): Promise<string> {
   return hex(new Uint8Array(digest).subarray(0, KEY_ID_LENGTH));
 }
 
-/** The payload's one encoding: fields in a fixed order, so one version has one byte string. */
+/**
+ * The payload's one encoding: fields in a fixed order, so one version has one byte string; zones in
+ * their compact form (shared dataset fields once per set, see compact-zones.ts).
+ */
 export function encodePayload(p: ZonePack | ZonePackDelta): Uint8Array {
   const head = { format: p.format, kind: p.kind, id: p.id };
-  const body =
-    p.kind === 'pack'
-      ? {
-          ...head,
-          version: p.version,
-          built: p.built,
-          datasets: p.datasets,
-          cover: p.cover,
-          countries: p.countries,
-          zones: p.zones,
-        }
-      : {
-          ...head,
-          from: p.from,
-          to: p.to,
-          built: p.built,
-          datasets: p.datasets,
-          cover: p.cover,
-          countries: p.countries,
-          added: p.added,
-          changed: p.changed,
-          removed: p.removed,
-        };
+  const meta = { built: p.built, datasets: p.datasets, cover: p.cover, countries: p.countries };
+  let body: Record<string, unknown>;
+  if (p.kind === 'pack') {
+    const { sets, zones } = compactZones(p.zones);
+    body = { ...head, version: p.version, ...meta, sets, zones };
+  } else {
+    const { sets, zones } = compactZones([...p.added, ...p.changed]);
+    const added = zones.slice(0, p.added.length);
+    const changed = zones.slice(p.added.length);
+    body = { ...head, from: p.from, to: p.to, ...meta, sets, added, changed, removed: p.removed };
+  }
   return new TextEncoder().encode(JSON.stringify(body));
 }
 

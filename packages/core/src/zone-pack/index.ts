@@ -4,6 +4,7 @@
  * A device holding a pack checks its position on the device and asks only "pack id, version" — the
  * same bytes for every pilot in the region. Isomorphic (Web Crypto). See docs/location-privacy.md.
  */
+export { type CompactZone, compactZones, expandZones, packZone, type ZoneSet } from './compact-zones.ts';
 export { applyDelta, diffPacks } from './delta.ts';
 export {
   ENVELOPE_OVERHEAD,

@@ -1,5 +1,6 @@
 import type { BBox } from '../geofence/index.ts';
 import type { Zone } from '../zone/index.ts';
+import { packZone } from './compact-zones.ts';
 import { hex } from './envelope.ts';
 
 export const PACK_FORMAT = 'airlock-zone-pack/1';
@@ -80,7 +81,7 @@ export async function packVersion(content: Omit<ZonePack, 'kind' | 'version' | '
 
 /** Builds a pack from its zones in any order. */
 export async function makePack(head: Omit<PackHead, 'format'>, zones: readonly Zone[]): Promise<ZonePack> {
-  const sorted = [...zones].sort(byZoneKey);
+  const sorted = zones.map(packZone).sort(byZoneKey);
   const content = {
     format: PACK_FORMAT,
     id: head.id,

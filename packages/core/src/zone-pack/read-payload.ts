@@ -1,5 +1,6 @@
 import type { BBox } from '../geofence/index.ts';
 import { type Zone, zoneSchema } from '../zone/index.ts';
+import { expandZones, type ZoneSet } from './compact-zones.ts';
 import { ZonePackError } from './envelope.ts';
 import { PACK_FORMAT, type ZonePack, type ZonePackDelta } from './pack-format.ts';
 
@@ -18,11 +19,13 @@ export function readPayload(doc: unknown): { value: ZonePack | ZonePackDelta; sk
     cover: coverOf(doc.cover),
     countries: strings(doc.countries, 'countries'),
   } as const;
+  if (!Array.isArray(doc.sets)) throw new ZonePackError('sets is not a list');
+  const sets = doc.sets as ZoneSet[];
   let skipped = 0;
   const zones = (value: unknown, name: string): Zone[] => {
     if (!Array.isArray(value)) throw new ZonePackError(`${name} is not a list`);
     const out: Zone[] = [];
-    for (const z of value) {
+    for (const z of expandZones(sets, value)) {
       const parsed = zoneSchema.safeParse(z);
       if (parsed.success) out.push(parsed.data as Zone);
       else skipped++;

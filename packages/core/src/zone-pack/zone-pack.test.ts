@@ -108,3 +108,60 @@ test('a delta applied to the old pack is the new pack, byte for byte; a temporar
   );
   assert.throws(() => applyDelta(next, delta), /not from/);
 });
+
+test('compact zones: shared dataset fields once, messages shared, own or absent, properties left out', async () => {
+  const note = 'Advisory only.';
+  const zones = [
+    testZone('a', circle(6.1, 100), { message: note, properties: { ident: 'LSGL' } }),
+    testZone('b', circle(6.2, 100), { message: note }),
+    testZone('c', circle(6.3, 100), { message: 'its own' }),
+    testZone('d', circle(6.4, 100)),
+    testZone('e', circle(6.5, 100), { dataset: 'other', licence: 'CC-BY' }),
+    // Rings exact at 1e-7° go as integer steps; one that is not (a computed vertex) goes as it is.
+    testZone('f', {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [6.1, 46.1],
+          [6.2, 46.1],
+          [6.2, 46.2],
+          [6.1, 46.1],
+        ],
+      ],
+    }),
+    testZone('g', {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [-116.866804, 35.35014],
+            [-116.863503, 35.353458],
+            [-116.861621, 35.357446],
+            [-116.866804, 35.35014],
+          ],
+        ],
+        [
+          [
+            [6.123456789012, 46.1],
+            [6.2, 46.1],
+            [6.2, 46.2],
+            [6.123456789012, 46.1],
+          ],
+        ],
+      ],
+    }),
+  ];
+  const pack = await makePack(HEAD, zones);
+  assert.equal(pack.zones[0].properties, undefined);
+  const k = await keyPair();
+  const sealed = await sealPayload(encodePayload(pack), k.keyId, k.privateKey);
+  const doc = (await openSealed(sealed, await importVerifyKey(k.raw))) as {
+    sets: unknown[];
+    zones: { volumes: { geometry: { coordinates?: unknown[] } }[] }[];
+  };
+  assert.equal(doc.sets.length, 2);
+  assert.deepEqual(doc.zones[5].volumes[0].geometry.coordinates, [
+    [61_000_000, 461_000_000, 1_000_000, 0, 0, 1_000_000],
+  ]);
+  assert.deepEqual(readPayload(doc).value, pack);
+});
