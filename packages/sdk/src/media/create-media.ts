@@ -29,6 +29,11 @@ export interface MediaShareOptions {
    * like any photo and keeps only a small thumbnail of it.
    */
   poster?: MediaInput;
+  /**
+   * How long the upload may take, ms; default 15 s plus a second per 32 KB (a 256 kbit/s uplink), so
+   * a large video is not cut off by the transport's default meant for small requests.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -144,6 +149,7 @@ export function createMedia(deps: MediaDeps): AirlockMedia {
         body: bytes,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
         userAction: true,
+        timeoutMs: options.timeoutMs ?? 15_000 + Math.ceil(bytes.length / 32),
       });
       if (!res.ok)
         return fail(res.error ?? errorOf(res.body) ?? `the server answered ${res.status}`, res.status);

@@ -133,7 +133,9 @@ export function createTransport(options: TransportOptions): Transport {
       if (stop) return tellResult(record, refused(stop, record));
       const bytes = request.responseType === 'bytes';
       if (record.via === undefined) {
-        return tellResult(record, await exchange(fetchFn, record, timeoutMs, bytes));
+        const limit =
+          request.timeoutMs !== undefined && request.timeoutMs > 0 ? request.timeoutMs : timeoutMs;
+        return tellResult(record, await exchange(fetchFn, record, limit, bytes));
       }
       relayed ??= relayClient(
         { relayUrl: record.via, ...(options.ohttpKeys ? { ohttpKeys: options.ohttpKeys } : {}) },

@@ -59,6 +59,8 @@ export interface TransportRequest {
    * leave only with it; a background task must never set it.
    */
   userAction?: boolean;
+  /** This request's own limit, ms (a large upload needs more than the transport's default). */
+  timeoutMs?: number;
 }
 
 /**
