@@ -19,9 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { utcDay } from '@airlock/core';
 import pg from 'pg';
-import { busyReport } from '../packages/server/src/testing/test-reports.ts';
 import {
   type Generator,
   type LoadRequest,
@@ -33,6 +31,7 @@ import {
 } from './lib/load.ts';
 import { fmt, markdownTable, progress, writeResults } from './lib/report.ts';
 import { spawnServer } from './lib/server-process.ts';
+import { reportBodies } from './lib/telemetry-reports.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -53,33 +52,6 @@ const ROUNDS = Number(args.rounds);
 const FLOOR = 0.4;
 const TOKEN = 'bench-operator-token-0123456789';
 const BENCH_DB = 'airlock_bench';
-
-/** 64 distinct reports (app versions, devices, OSes, event mixes), as a fleet of apps would send. */
-function reportBodies(): string[] {
-  const today = utcDay();
-  const devices = [
-    'Pixel 8',
-    'Pixel 7a',
-    'SM-S918B',
-    'iPhone15,2',
-    'iPhone14,5',
-    'CPH2449',
-    'XQ-DQ54',
-    'moto g54',
-  ];
-  return Array.from({ length: 64 }, (_, i) => {
-    const r = busyReport(today, 20);
-    const os = devices[i % 8].startsWith('iPhone') ? 'ios' : 'android';
-    r.context = {
-      app_version: `2.${i % 4}.0`,
-      os,
-      os_version: os === 'ios' ? '17.5' : '14',
-      device_model: devices[i % 8],
-    };
-    r.events = [...r.events.slice(i % 5), ...r.events.slice(0, i % 5)];
-    return JSON.stringify(r);
-  });
-}
 
 async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
@@ -208,17 +180,24 @@ async function benchBackend(backend: string, bodies: string[]) {
     const code = await server.stop();
     if (code !== 0) progress(`[${backend}] server exited with ${code}:\n${server.stderr()}`);
     rmSync(dataDir, { recursive: true, force: true });
-    if (backend === 'nats') await deleteStream(args['nats-url'] as string, stream);
+    if (backend === 'nats') {
+      const messages = await deleteStream(args['nats-url'] as string, stream);
+      progress(`[nats] JetStream stored ${messages.toLocaleString('en-US')} messages for the run's reports`);
+    }
     if (backend === 'postgres') await withAdmin(pgUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_DB}`));
   }
 }
 
-async function deleteStream(url: string, name: string): Promise<void> {
+/** Deletes the run's stream; resolves to how many messages it ever stored (reports travel batched). */
+async function deleteStream(url: string, name: string): Promise<number> {
   const { connect } = await import('@nats-io/transport-node');
   const { jetstreamManager } = await import('@nats-io/jetstream');
   const nc = await connect({ servers: url });
-  await (await jetstreamManager(nc)).streams.delete(name).catch(() => {});
+  const jsm = await jetstreamManager(nc);
+  const stored = (await jsm.streams.info(name).catch(() => null))?.state.last_seq ?? 0;
+  await jsm.streams.delete(name).catch(() => {});
   await nc.close();
+  return stored;
 }
 
 const lossless = (r: { accepted: number; counted: number; sent: number }) =>
