@@ -1,6 +1,7 @@
 /**
  * How much a server that links every location check of one device learns about where it is, per
- * privacy mechanism and number of checks. Run: npx tsx bench/location-privacy-attack.ts [--points 100]
+ * privacy mechanism and number of checks; and, for moving pilots (bench/lib/moving-pilots.ts), per
+ * mechanism with and without a relay, and tile zone packs. Run: npx tsx bench/location-privacy-attack.ts [--points 100]
  * [--checks 10000] [--seed 1]. Markdown on stdout, JSON in bench/results/location-privacy-attack.json,
  * progress on stderr. Seeded throughout (the product uses secureRandom), so runs are reproducible.
  */
@@ -23,6 +24,14 @@ import {
   type RandomSource,
   seededRandom,
 } from '../packages/core/src/location-privacy/index.ts';
+import {
+  type Mode,
+  makeTrack,
+  type Scheme,
+  scoreAttacks,
+  type Track,
+  tileCentreError,
+} from './lib/moving-pilots.ts';
 
 type LonLat = [number, number];
 type Attack = 'average' | 'enclosingCircle' | 'cellCentre';
@@ -38,6 +47,8 @@ const { values } = parseArgs({
     points: { type: 'string', default: '100' },
     checks: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
+    // Moving pilots: tracks per mode, and the crowds one relay mixes.
+    tracks: { type: 'string', default: '200' },
   },
 });
 const pointCount = Number(values.points);
@@ -184,6 +195,49 @@ function cellCentreErrorOverPlaces(places: number) {
   return { places, medianM: at(0.5), p5M: at(0.05), p95M: at(0.95), maxM: at(1) };
 }
 
+/**
+ * Moving pilots (bench/lib/moving-pilots.ts): `count` drives and `count` BVLOS flights starting in one
+ * 200 km region (Switzerland and around) within one hour. Without a relay the server links a device's
+ * requests by its address; through a relay it sees N pilots' requests mixed and links by geometry and
+ * time. Scored: the best attack's median error at the moments of the requests and over the tracks.
+ */
+function movingPilots(count: number) {
+  const random = seededRandom(seed * 104_729 + 3);
+  const REGION: [number, number, number, number] = [6, 45.8, 8.6, 47.6];
+  const tracks: Record<Mode, Track[]> = {
+    drive: Array.from({ length: count }, () => makeTrack('drive', REGION, random)),
+    flight: Array.from({ length: count }, () => makeTrack('flight', REGION, random)),
+  };
+  const groupsOf = (list: Track[], n: number) =>
+    Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, i * n + n));
+  const rows: Array<
+    { mode: Mode; mechanism: string; relayCrowd: number | null } & ReturnType<typeof scoreAttacks>
+  > = [];
+  for (const mode of ['drive', 'flight'] as Mode[]) {
+    for (const scheme of ['cell', 'tile-pack'] as Scheme[]) {
+      const label = scheme === 'cell' ? 'cell' : 'zone packs (5° tile)';
+      process.stderr.write(`  moving ${mode}s, ${label}\n`);
+      rows.push({
+        mode,
+        mechanism: label,
+        relayCrowd: null,
+        ...scoreAttacks(scheme, groupsOf(tracks[mode], 1), false),
+      });
+      for (const n of [10, 100]) {
+        rows.push({
+          mode,
+          mechanism: `${label} + relay`,
+          relayCrowd: n,
+          ...scoreAttacks(scheme, groupsOf(tracks[mode], n), true),
+        });
+      }
+    }
+  }
+  // A pilot standing where these tracks start: its tile's centre is the best guess, for ever.
+  const stationaryTile = tileCentreError([...tracks.drive, ...tracks.flight].map((t) => t.p[0]));
+  return { tracksPerMode: count, region: REGION, rows, stationaryTileCentreM: stationaryTile };
+}
+
 const started = performance.now();
 const points = truePoints(pointCount);
 process.stderr.write(`location-privacy attack: ${pointCount} points × ${checkCount} checks, seed ${seed}\n`);
@@ -192,9 +246,10 @@ for (const mechanism of MECHANISMS) results[mechanism] = runMechanism(mechanism,
 process.stderr.write('  edge jitter: 10000 places × 100 fixes\n');
 const jitter = edgeJitter(10_000, 100, 5);
 const population = cellCentreErrorOverPlaces(200_000);
+const moving = movingPilots(Number(values.tracks));
 const seconds = Math.round((performance.now() - started) / 100) / 10;
 
-const command = `npx tsx bench/location-privacy-attack.ts --points ${pointCount} --checks ${checkCount} --seed ${seed}`;
+const command = `npx tsx bench/location-privacy-attack.ts --points ${pointCount} --checks ${checkCount} --seed ${seed} --tracks ${values.tracks}`;
 const fmt = (v: number | null) => (v === null ? '—' : Math.round(v).toLocaleString('en-US'));
 const lines = [
   `Median error (m) of the attacker's estimate of the true position, ${pointCount} true points, all checks of a device linked.`,
@@ -221,6 +276,18 @@ lines.push(
     `${share(jitter.shareRevealingAnEdge.stateless)} name two or more cells without \`currentCell\`, ` +
     `${share(jitter.shareRevealingAnEdge.withCurrentCell)} with it.`,
 );
+const stationaryCell = results.cell.at(-1)?.best.medianErrorM ?? null;
+lines.push(
+  '',
+  `Moving pilots: ${moving.tracksPerMode} drives (70–120 km/h, 1–2 h) and ${moving.tracksPerMode} BVLOS flights (15 m/s, 30–60 min) from one region; best attack's median error (m) at the moments of the requests and over the tracks (each minute, the latest estimate), beside the stationary pilot's (${checkCount.toLocaleString('en-US')} checks). "+ relay": the server cannot link requests by address; N pilots' requests mix and it links by geometry and time.`,
+  '',
+  '| pilot | mechanism | relay crowd N | best attack | at requests | over the track | stationary | requests / h (what the relay sees) |',
+  '|---|---|---:|---|---:|---:|---:|---:|',
+  ...moving.rows.map(
+    (r) =>
+      `| ${r.mode} | ${r.mechanism} | ${r.relayCrowd ?? '—'} | ${r.attack} | ${fmt(r.atRequestM)} | ${fmt(r.overTrackM)} | ${fmt(r.mechanism.startsWith('cell') ? stationaryCell : moving.stationaryTileCentreM)} | ${r.requestsPerHour} |`,
+  ),
+);
 process.stdout.write(`${lines.join('\n')}\n`);
 
 const outDir = new URL('./results/', import.meta.url);
@@ -233,6 +300,7 @@ const report = {
   medianErrorM: results,
   cellCentreErrorOverPlaces: population,
   edgeJitter: jitter,
+  movingPilots: moving,
 };
 writeFileSync(new URL('location-privacy-attack.json', outDir), `${JSON.stringify(report, null, 2)}\n`);
 process.stderr.write(`wrote bench/results/location-privacy-attack.json in ${seconds} s\n`);

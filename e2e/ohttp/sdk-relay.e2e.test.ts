@@ -8,9 +8,9 @@ import { zonesToGeoJSON } from '@airlock/core/importers/geojson';
 import { GATEWAY_PATH, OHTTP_REQUEST_TYPE } from '@airlock/core/ohttp';
 import { testZone } from '@airlock/core/testing';
 import { createAirlock, memoryStorage } from '@airlock/sdk';
-import { createLogger } from '../../packages/server/src/log/index.ts';
-import { type RunningRelay, startRelay } from '../../packages/server/src/ohttp-relay/start-relay.ts';
+import type { RunningRelay } from '../../packages/server/src/ohttp-relay/start-relay.ts';
 import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
+import { startLoopbackRelay } from '../testing/test-relay.ts';
 
 const LAUSANNE = { lon: 6.6321, lat: 46.5123 };
 const CONTEXT = { app_version: '1.0.0', os: 'android', os_version: '14', device_model: 'Pixel 8' };
@@ -31,10 +31,7 @@ describe('the SDK through airlock relay', () => {
     t.server.http.on('request', (req: IncomingMessage) => {
       seen.push({ url: req.url, type: req.headers['content-type'] });
     });
-    relay = await startRelay(
-      { gatewayUrl: new URL(`${t.url}${GATEWAY_PATH}`), host: '127.0.0.1', port: 0 },
-      createLogger('error', () => undefined),
-    );
+    relay = await startLoopbackRelay(t.url);
   });
   after(async () => {
     await relay.close();

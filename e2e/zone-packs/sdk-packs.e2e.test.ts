@@ -3,13 +3,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { zonesToGeoJSON } from '@airlock/core/importers/geojson';
-import { GATEWAY_PATH } from '@airlock/core/ohttp';
 import { testZone } from '@airlock/core/testing';
 import type { Zone } from '@airlock/core/zone';
 import { createAirlock, type FetchLike, memoryStorage, type SendRecord } from '@airlock/sdk';
-import { createLogger } from '../../packages/server/src/log/index.ts';
-import { type RunningRelay, startRelay } from '../../packages/server/src/ohttp-relay/start-relay.ts';
+import type { RunningRelay } from '../../packages/server/src/ohttp-relay/start-relay.ts';
 import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
+import { startLoopbackRelay } from '../testing/test-relay.ts';
 
 // Two pilots ~60 km apart, both in the tile from 5°E 45°N to 10°E 50°N.
 const LAUSANNE = { lon: 6.6321, lat: 46.5123 };
@@ -42,10 +41,7 @@ describe('zone packs: SDK and server', () => {
   before(async () => {
     t = await startTestServer();
     await importZones(BASE);
-    relay = await startRelay(
-      { gatewayUrl: new URL(`${t.url}${GATEWAY_PATH}`), host: '127.0.0.1', port: 0 },
-      createLogger('error', () => undefined),
-    );
+    relay = await startLoopbackRelay(t.url);
   });
   after(async () => {
     await relay.close();
