@@ -8,6 +8,7 @@ import { zonesToGeoJSON } from '@airlock/core/importers/geojson';
 import { GATEWAY_PATH, OHTTP_REQUEST_TYPE } from '@airlock/core/ohttp';
 import { testZone } from '@airlock/core/testing';
 import { createAirlock, memoryStorage } from '@airlock/sdk';
+import { obliviousHttp } from '@airlock/sdk/relay';
 import type { RunningRelay } from '../../packages/server/src/ohttp-relay/start-relay.ts';
 import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
 import { startLoopbackRelay } from '../testing/test-relay.ts';
@@ -49,6 +50,7 @@ describe('the SDK through airlock relay', () => {
     const relayed = createAirlock({
       serverUrl: t.url,
       relayUrl: relay.url,
+      ohttp: obliviousHttp,
       storage: memoryStorage(),
       context: CONTEXT,
       autoCheck: false,

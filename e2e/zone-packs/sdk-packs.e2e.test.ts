@@ -6,6 +6,7 @@ import { zonesToGeoJSON } from '@airlock/core/importers/geojson';
 import { testZone } from '@airlock/core/testing';
 import type { Zone } from '@airlock/core/zone';
 import { createAirlock, type FetchLike, memoryStorage, type SendRecord } from '@airlock/sdk';
+import { type OhttpModule, obliviousHttp } from '@airlock/sdk/relay';
 import type { RunningRelay } from '../../packages/server/src/ohttp-relay/start-relay.ts';
 import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
 import { startLoopbackRelay } from '../testing/test-relay.ts';
@@ -48,7 +49,7 @@ describe('zone packs: SDK and server', () => {
     await t.close();
   });
 
-  const pilot = (extra: { relayUrl?: string; fetch?: FetchLike } = {}) => {
+  const pilot = (extra: { relayUrl?: string; ohttp?: OhttpModule; fetch?: FetchLike } = {}) => {
     const sent: SendRecord[] = [];
     const airlock = createAirlock({
       serverUrl: t.url,
@@ -63,7 +64,7 @@ describe('zone packs: SDK and server', () => {
 
   test('two pilots in one tile send the same bytes, through the relay too, and check on the device', async () => {
     const a = pilot();
-    const b = pilot({ relayUrl: relay.url });
+    const b = pilot({ relayUrl: relay.url, ohttp: obliviousHttp });
     const ca = await a.airlock.checkLocation(LAUSANNE);
     const cb = await b.airlock.checkLocation(BERN);
     assert.equal(ca.coverage, 'full', ca.error);

@@ -39,6 +39,7 @@ import {
   type BeforeSendHook,
   createTransport,
   type FetchLike,
+  type OhttpModule,
   type SendListener,
 } from './transport/index.ts';
 import {
@@ -74,6 +75,8 @@ export interface AirlockOptions {
   relayUrl?: string;
   /** The server's OHTTP keys (application/ohttp-keys bytes) pinned in the app; default: read through the relay. */
   ohttpKeys?: Uint8Array;
+  /** `obliviousHttp` from `@airlock/sdk/relay`, needed with `relayUrl` (kept out of apps without a relay). */
+  ohttp?: OhttpModule;
   /**
    * Where zone data, privacy settings, the ledger and queued telemetry are kept: `localStorage`,
    * AsyncStorage...; default in memory (all lost on restart).
@@ -212,6 +215,7 @@ function assemble(options: AirlockOptions): Airlock {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.relayUrl !== undefined ? { relayUrl: options.relayUrl } : {}),
     ...(options.ohttpKeys ? { ohttpKeys: options.ohttpKeys } : {}),
+    ...(options.ohttp ? { ohttp: options.ohttp } : {}),
     beforeSend: [consent.beforeSend, ...(options.beforeSend ?? [])],
   });
   const { ledger, telemetry } = assemblePrivacy(transport, consent, {

@@ -1,5 +1,5 @@
 import { resolveFetch, utf8Length } from '../platform/index.ts';
-import { RELAYED_CATEGORIES, relayClient, relayedResponse } from './relay-exchange.ts';
+import { type OhttpModule, RELAYED_CATEGORIES, relayClient, relayedResponse } from './relay-exchange.ts';
 import { normaliseServerUrl, refusalOf, TUS_RESPONSE_HEADERS } from './request-rules.ts';
 import type {
   BeforeSendHook,
@@ -42,6 +42,11 @@ export interface TransportOptions {
   relayUrl?: string;
   /** The gateway's keys (application/ohttp-keys), pinned by the app; default: read through the relay. */
   ohttpKeys?: Uint8Array;
+  /**
+   * `obliviousHttp` from `@airlock/sdk/relay`: required with `relayUrl` (without it, what would go
+   * through the relay is refused, never sent direct).
+   */
+  ohttp?: OhttpModule;
 }
 
 /**
@@ -111,6 +116,9 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       if ('error' in base) return refused(base.error, null);
       if (relay && 'error' in relay) return refused(`relayUrl: ${relay.error}`, null);
+      if (relay && !options.ohttp && RELAYED_CATEGORIES.has(request.category)) {
+        return refused('relayUrl needs ohttp: pass obliviousHttp from @airlock/sdk/relay', null);
+      }
       const fetchFn = resolveFetch(options.fetch);
       if (!fetchFn) return refused('no fetch function: pass one to createTransport', null);
       const refusal = refusalOf(request);
@@ -138,6 +146,7 @@ export function createTransport(options: TransportOptions): Transport {
         return tellResult(record, await exchange(fetchFn, record, limit, bytes));
       }
       relayed ??= relayClient(
+        options.ohttp as OhttpModule,
         { relayUrl: record.via, ...(options.ohttpKeys ? { ohttpKeys: options.ohttpKeys } : {}) },
         fetchFn,
         timeoutMs,

@@ -1,4 +1,5 @@
 export { createTransport, type Transport, type TransportOptions } from './create-transport.ts';
+export type { OhttpModule } from './relay-exchange.ts';
 export {
   type BeforeSendDecision,
   type BeforeSendHook,

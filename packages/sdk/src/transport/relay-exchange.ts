@@ -1,4 +1,4 @@
-import type { ObliviousHttpClient } from '@airlock/core/ohttp';
+import type { KEYS_PATH, ObliviousHttpClient } from '@airlock/core/ohttp';
 import type { DataCategory, FetchLike, SendRecord, TransportResponse } from './types.ts';
 
 /**
@@ -11,6 +11,12 @@ export const RELAYED_CATEGORIES: ReadonlySet<DataCategory> = new Set([
   'app_performance',
   'user_experience',
 ]);
+
+/** `@airlock/sdk/relay`'s `obliviousHttp`: passed in, so an app without a relay ships no HPKE. */
+export interface OhttpModule {
+  ObliviousHttpClient: typeof ObliviousHttpClient;
+  KEYS_PATH: typeof KEYS_PATH;
+}
 
 export interface RelayOptions {
   /** The relay's URL (`airlock relay`): encapsulated requests are POSTed there. */
@@ -29,11 +35,12 @@ export interface RelayOptions {
 export type AdmitKeyFetch = (url: string) => Promise<(status: number, offline: boolean) => void>;
 
 /**
- * One Oblivious HTTP client for the transport's life, built on first use: the @hpke/core code is
- * loaded only by apps that set `relayUrl`. Pinned keys never leave a request; fetched ones go through
+ * One Oblivious HTTP client for the transport's life, built on first use from the app's
+ * `@airlock/sdk/relay` module. Pinned keys never leave a request; fetched ones go through
  * `admit` first.
  */
 export function relayClient(
+  ohttp: OhttpModule,
   options: RelayOptions,
   fetchFn: FetchLike,
   timeoutMs: number,
@@ -41,7 +48,7 @@ export function relayClient(
 ): () => Promise<ObliviousHttpClient> {
   let client: Promise<ObliviousHttpClient> | undefined;
   return () => {
-    client ??= import('@airlock/core/ohttp').then(({ ObliviousHttpClient, KEYS_PATH }) => {
+    client ??= Promise.resolve(ohttp).then(({ ObliviousHttpClient, KEYS_PATH }) => {
       const keysUrl = new URL(KEYS_PATH, options.relayUrl).href;
       const pinned = options.ohttpKeys ? Uint8Array.prototype.slice.call(options.ohttpKeys) : null;
       const relayFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
