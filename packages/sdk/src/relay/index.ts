@@ -12,6 +12,11 @@
 import { KEYS_PATH, ObliviousHttpClient } from '@airlock/core/ohttp';
 import type { OhttpModule } from '../transport/index.ts';
 
-/** What `relayUrl` needs: the Oblivious HTTP client of `@airlock/core/ohttp`. */
+/**
+ * What `relayUrl` needs: the Oblivious HTTP client of `@airlock/core/ohttp`.
+ *
+ * @example
+ * const airlock = createAirlock({ serverUrl, relayUrl: 'https://relay.example/', ohttp: obliviousHttp });
+ */
 export const obliviousHttp: OhttpModule = { ObliviousHttpClient, KEYS_PATH };
 export type { OhttpModule } from '../transport/index.ts';

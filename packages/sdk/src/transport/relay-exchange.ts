@@ -12,7 +12,13 @@ export const RELAYED_CATEGORIES: ReadonlySet<DataCategory> = new Set([
   'user_experience',
 ]);
 
-/** `@airlock/sdk/relay`'s `obliviousHttp`: passed in, so an app without a relay ships no HPKE. */
+/**
+ * `@airlock/sdk/relay`'s `obliviousHttp`: passed in, so an app without a relay ships no HPKE.
+ *
+ * @example
+ * const ohttp: OhttpModule = obliviousHttp;
+ * createTransport({ serverUrl, relayUrl: 'https://relay.example/', ohttp });
+ */
 export interface OhttpModule {
   ObliviousHttpClient: typeof ObliviousHttpClient;
   KEYS_PATH: typeof KEYS_PATH;
