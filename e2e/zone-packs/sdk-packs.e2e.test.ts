@@ -89,6 +89,18 @@ describe('zone packs: SDK and server', () => {
     assert.equal(a.sent.length, before);
     a.airlock.close();
     b.airlock.close();
+    // A country pack: the tiles holding the country's zones; the request names only the country.
+    const ch = createAirlock({
+      serverUrl: t.url,
+      storage: memoryStorage(),
+      zonePacks: { country: 'ch' },
+      autoCheck: false,
+    });
+    const cc = await ch.checkLocation(BERN);
+    assert.equal(cc.coverage, 'full', cc.error);
+    assert.deepEqual(cc.countries, ['CH']);
+    assert.ok((await ch.ledger.list()).some((e) => e.url === `${t.url}/v1/location/packs/country-CH`));
+    ch.close();
   });
 
   test('a new restriction arrives as a delta; applied, it equals the whole pack of the new version', async () => {
