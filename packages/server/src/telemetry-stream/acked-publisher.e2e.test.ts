@@ -24,7 +24,14 @@ test('stored once per message id; refused where no stream listens; failed when u
     await assert.rejects(p.publish(`${name}_NONE.a`, '[3]', randomUUID()), { code: 'NATS_503' });
     // A reply subject nobody answers: the sweep fails it after the timeout (300 ms here).
     const silent = nc.subscribe(`${name}_SILENT.>`);
-    await assert.rejects(p.publish(`${name}_SILENT.a`, '[4]', randomUUID()), { code: 'TIMEOUT' });
+    await assert.rejects(p.publish(`${name}_SILENT.a`, '[4]', randomUUID()), {
+      code: 'TIMEOUT',
+      reconnected: false,
+    });
+    // The connection dropped while it waited: marked, so the stream does not retry it (see NatsStream).
+    const crossing = p.publish(`${name}_SILENT.a`, '[5]', randomUUID());
+    await nc.reconnect();
+    await assert.rejects(crossing, { code: 'TIMEOUT', reconnected: true });
     silent.unsubscribe();
     p.close();
   } finally {

@@ -4,10 +4,15 @@ interface Waiting {
   resolve(): void;
   reject(e: Error): void;
   deadline: number;
+  /** The connection's epoch when sent (see AckedPublisher.epoch). */
+  epoch: number;
 }
 
 /** A publish JetStream did not acknowledge: refused (its error code), unanswered, or no stream. */
 export class PublishError extends Error {
+  /** The connection to NATS dropped since the message was sent (nats-server may have restarted). */
+  reconnected = false;
+
   constructor(
     readonly code: string,
     message: string,
@@ -34,6 +39,8 @@ export class AckedPublisher {
   private readonly waiting = new Map<string, Waiting>();
   private next = 0;
   private readonly sweeper: NodeJS.Timeout;
+  /** Counts the connection's drops and returns: a publish sent in another epoch crossed one. */
+  private epoch = 0;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -41,13 +48,16 @@ export class AckedPublisher {
   ) {
     nc.subscribe(`${this.inbox}.*`, { callback: (err, msg) => (err ? undefined : this.answer(msg)) });
     this.sweeper = setInterval(() => this.expire(), Math.min(1000, timeoutMs)).unref();
+    void (async () => {
+      for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'reconnect') this.epoch++;
+    })();
   }
 
   /** Resolves once JetStream stored `data` on `subject` under `msgId` (Nats-Msg-Id). */
   publish(subject: string, data: string, msgId: string): Promise<void> {
     const token = (this.next++).toString(36);
     const done = new Promise<void>((resolve, reject) => {
-      this.waiting.set(token, { resolve, reject, deadline: Date.now() + this.timeoutMs });
+      this.waiting.set(token, { resolve, reject, deadline: Date.now() + this.timeoutMs, epoch: this.epoch });
     });
     const h = headers();
     h.set('Nats-Msg-Id', msgId);
@@ -84,12 +94,14 @@ export class AckedPublisher {
       );
   }
 
-  private settle(token: string, error?: Error): void {
+  private settle(token: string, error?: PublishError): void {
     const w = this.waiting.get(token);
     if (!w) return;
     this.waiting.delete(token);
-    if (error) w.reject(error);
-    else w.resolve();
+    if (error) {
+      error.reconnected = w.epoch !== this.epoch;
+      w.reject(error);
+    } else w.resolve();
   }
 
   private expire(): void {

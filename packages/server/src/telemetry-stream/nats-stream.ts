@@ -12,7 +12,7 @@ import {
 } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log/index.ts';
-import { AckedPublisher } from './acked-publisher.ts';
+import { AckedPublisher, PublishError } from './acked-publisher.ts';
 import { TurnBatches } from './turn-batches.ts';
 
 const MS = 1_000_000; // JetStream durations are in nanoseconds
@@ -95,14 +95,19 @@ export class NatsStream {
 
   /**
    * One message (a JSON array of reports) under a message id of its own, which makes a retry of the
-   * same publish (after a lost acknowledgement) a duplicate JetStream drops.
+   * same publish (after a lost acknowledgement) a duplicate JetStream drops. Not after the connection
+   * dropped: a restarted nats-server rebuilds its memory of message ids from the messages still in
+   * the stream, and a work queue has deleted the ones already added, so the retry of one that was
+   * stored and added before the restart would be stored and added again. Then the reports get a 503
+   * (the client does not know, and may send them again), never a 202 for a report counted twice.
    */
   private async publishMessage(category: TelemetryCategory, body: string): Promise<void> {
     const msgID = randomUUID();
     const subject = `${this.name}.${category}`;
     try {
       await this.publisher.publish(subject, body, msgID);
-    } catch {
+    } catch (e) {
+      if (e instanceof PublishError && e.reconnected) throw e;
       await this.publisher.publish(subject, body, msgID);
     }
   }

@@ -9,6 +9,13 @@ const isHeartbeatMiss = (e: unknown) => e instanceof JetStreamError && e.message
 
 /** How often the applied sequences below the stream's first are forgotten. */
 const PRUNE_EVERY_MS = 10_000;
+/**
+ * Applied sequences kept below the stream's first one. A nats-server restarted right after deleting
+ * acknowledged messages can bring some of them back (its deletions reach the disk a little later),
+ * and they are delivered again under their old sequences: these must still be known. Runs are one
+ * row per batch, so a million sequences of history is a few thousand rows.
+ */
+const KEEP_BELOW_FIRST = 1_000_000;
 
 /**
  * Every server runs one: pulls batches of reports from the shared consumer, adds each batch to the
@@ -47,7 +54,8 @@ export class StreamAggregator {
           failing = false;
           if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
             lastPrune = Date.now();
-            await this.telemetry.store.pruneStreamApplied(this.stream.identity, await this.stream.firstSeq());
+            const below = (await this.stream.firstSeq()) - KEEP_BELOW_FIRST;
+            if (below > 0) await this.telemetry.store.pruneStreamApplied(this.stream.identity, below);
           }
         }
       } catch (e) {
