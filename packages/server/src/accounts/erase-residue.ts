@@ -3,9 +3,16 @@ import type { Database, Queryable } from '../storage/index.ts';
 /**
  * The tables whose deleted rows could give a deleted pilot back: the wrapped data key (with the master
  * key beside it in the data dir, it opens the sealed address and every blob), the sealed address and
- * its lookup hash, the sign-in throttle's hash of the address, the pilot's sessions.
+ * its lookup hash, the sign-in throttle's hash of the address, the pilot's sessions, and the pilot's
+ * flight-log shares (an offset share's secret vector would give the true track back).
  */
-export const PILOT_TABLES = ['pilots', 'pilot_keys', 'sessions', 'sign_in_throttle'] as const;
+export const PILOT_TABLES = [
+  'pilots',
+  'pilot_keys',
+  'sessions',
+  'sign_in_throttle',
+  'flightlog_shares',
+] as const;
 
 /**
  * After rows holding a pilot's key or address are deleted: makes the bytes they held leave every file

@@ -1,4 +1,5 @@
 export { MAX_SERIES_POINTS, SERIES_ALIASES } from './chart-series.ts';
+export { FlightShares, type SharedFlight, type ShareView } from './flight-shares.ts';
 export { FlightLogCursorError, FlightLogImportError, UploadError } from './flightlog-error.ts';
 export { downloadName, EXPORT_FORMATS, EXPORT_TYPES, type ExportFormat } from './flightlog-exports.ts';
 export { FLIGHT_SORTS, type FlightLogQuery, type FlightSort } from './flightlog-query.ts';
@@ -6,4 +7,5 @@ export { type FlightLogOptions, type FlightLogPage, FlightLogService } from './f
 export { FlightLogUploads, LOG_ID_HEADER, UPLOADS_PATH } from './flightlog-uploads.ts';
 export type { FlightLogView } from './flightlog-view.ts';
 export { TRACK_POINTS } from './import-flight-log.ts';
+export { SHARE_LOCATIONS, type ShareLocation, TRIM_RADIUS_M } from './share-location.ts';
 export { UploadPipeline, type UploadPipelineOptions } from './upload-pipeline.ts';

@@ -3,7 +3,7 @@ import { AccountService, eraseResidue } from '../accounts/index.ts';
 import { LazyS3BlobStore, LocalFolderBlobStore, MemoryBlobStore, redactS3Url } from '../blobs/index.ts';
 import type { Config } from '../config/index.ts';
 import { deriveMasterKey, loadMasterKey, PilotKeyring } from '../crypto/index.ts';
-import { FlightLogService, FlightLogUploads, UploadPipeline } from '../flightlogs/index.ts';
+import { FlightLogService, FlightLogUploads, FlightShares, UploadPipeline } from '../flightlogs/index.ts';
 import type { Logger } from '../log/index.ts';
 import { type MediaService, openMediaService } from '../media/index.ts';
 import type { Database } from '../storage/index.ts';
@@ -13,6 +13,8 @@ export interface PilotData {
   accounts: AccountService;
   flightlogs: FlightLogService;
   uploads: FlightLogUploads;
+  /** Link shares of a flight log (location trimmed or offset). */
+  shares: FlightShares;
   /** Community media, over a store of its own (its own folder or bucket, and region). */
   media: MediaService;
   close(): Promise<void>;
@@ -98,6 +100,8 @@ export function openPilotData(
   );
   accounts.addDataSource(flightlogs);
   accounts.addDataSource(uploads);
+  const shares = new FlightShares(db, flightlogs);
+  accounts.addDataSource(shares);
   const shared = openMediaService(config, db, media, log, {
     memory,
     eraseResidue: () => eraseResidue(db, ['media_items', 'media_reports', 'media_profiles']),
@@ -126,6 +130,7 @@ export function openPilotData(
     accounts,
     flightlogs,
     uploads: new FlightLogUploads(uploads, log),
+    shares,
     media: shared.media,
     async close() {
       clearInterval(timer);

@@ -5,6 +5,7 @@ import {
   FLIGHT_SORTS,
   type FlightLogService,
   type FlightLogUploads,
+  type FlightShares,
   MAX_SERIES_POINTS,
   SERIES_ALIASES,
 } from '../../flightlogs/index.ts';
@@ -19,11 +20,13 @@ import {
   seriesSchema,
   trackSchema,
 } from './flightlog-schemas.ts';
+import { registerFlightLogShareRoutes } from './flightlog-shares.ts';
 
 export interface FlightLogRouteDeps {
   accounts: AccountService;
   flightlogs: FlightLogService;
   uploads: FlightLogUploads;
+  shares: FlightShares;
 }
 
 const flightDay = z.string().max(10).refine(isValidDay, 'must be a calendar day as YYYY-MM-DD');
@@ -43,6 +46,7 @@ export function registerFlightLogRoutes(app: OpenAPIHono, deps: FlightLogRouteDe
     });
   // Uploads first: /v1/flightlogs/uploads/… must not be taken for a log id.
   registerFlightLogFileRoutes(app, deps);
+  registerFlightLogShareRoutes(app, deps);
 
   app.openapi(
     createRoute({
