@@ -165,6 +165,8 @@ describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get in
       await page.getByRole('link', { name: 'Flights', exact: true }).click();
     }
 
+    await shareFlight(browser, page, shots);
+
     await page.getByRole('button', { name: 'Delete this flight…' }).click();
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.waitForURL('**/flights');
@@ -256,4 +258,35 @@ async function hoverChart(page: Page): Promise<void> {
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
   await page.locator('.u-legend .u-value').nth(1).filter({ hasNotText: '--' }).waitFor();
   await page.mouse.move(0, 0);
+}
+
+/**
+ * Share the open flight by link (track moved), open the link in a fresh context (no session: what
+ * anyone with the link sees), then revoke it: the same link now says it does not work.
+ */
+async function shareFlight(browser: Browser, page: Page, shots: string): Promise<void> {
+  await page.getByLabel(/Move the whole track/).check();
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const link = await page.locator('input.share-link').inputValue();
+  assert.match(link, /\/shared\/alf_[A-Za-z0-9_-]{22}$/);
+  const stranger = await browser.newContext();
+  try {
+    const other = await stranger.newPage();
+    await other.goto(link);
+    await other.getByRole('heading', { name: /^Shared flight of/ }).waitFor();
+    await other.locator('.shared-track polyline').first().waitFor();
+    await other.locator('.chart-slot canvas').first().waitFor();
+    assert.ok(
+      !(await other.content()).includes('console-pilot@example.org'),
+      'the e-mail on the shared page',
+    );
+    assert.deepEqual(await seriousViolations(other), [], 'shared page');
+    await other.screenshot({ path: join(shots, '5b-shared.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('ul.shares li').waitFor({ state: 'detached' });
+    await other.reload();
+    await other.getByText('This link does not work').waitFor();
+  } finally {
+    await stranger.close();
+  }
 }

@@ -19,6 +19,8 @@ const Compare = signedIn(lazy(() => import('./pages/compare/compare-page.tsx')))
 const GalleryPage = lazy(() => import('./pages/gallery/gallery-page.tsx'));
 // The operator's pages sign in with the operator token, not a pilot's session.
 const OperatorPage = lazy(() => import('./pages/operator/operator-page.tsx'));
+// A flight shared by link: public, the token in the address is the only key.
+const SharedPage = lazy(() => import('./pages/share/shared-page.tsx'));
 const Flights = signedIn(FlightsPage);
 const Flight = signedIn(FlightPage);
 const Upload = signedIn(UploadPage);
@@ -48,6 +50,7 @@ export function App() {
               <Route path="/gallery" component={GalleryPage} />
               <Route path="/operator/*" component={OperatorPage} />
               <Route path="/operator" component={OperatorPage} />
+              <Route path="/shared/:token" component={SharedPage} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>

@@ -827,6 +827,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/flightlogs/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FlightShare"][];
+                        };
+                    };
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expires_in_s: number;
+                        /** @enum {string} */
+                        location: "trim" | "offset";
+                    };
+                };
+            };
+            responses: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            path: string;
+                            share: components["schemas"]["FlightShare"];
+                            token: string;
+                        };
+                    };
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flightlogs/{id}/shares/{shareId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    shareId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/flightlogs/{id}/track": {
         parameters: {
             query?: never;
@@ -1324,6 +1447,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharedFlight"];
+                    };
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/zones": {
         parameters: {
             query?: never;
@@ -1441,6 +1606,14 @@ export interface components {
             step_s: number | null;
             t_s: number[];
         };
+        FlightShare: {
+            created_at: string;
+            expires_at: string;
+            flightlog_id: string;
+            id: string;
+            /** @enum {string} */
+            location: "trim" | "offset";
+        };
         FlightTrack: {
             features: ({
                 geometry: {
@@ -1524,6 +1697,27 @@ export interface components {
             created_on: string;
             email: string;
             id: string;
+        };
+        SharedFlight: {
+            expires_at: string;
+            format: string;
+            /** @enum {string} */
+            location: "trim" | "offset";
+            series: components["schemas"]["FlightSeries"];
+            summary: {
+                aircraft: string | null;
+                app: string | null;
+                battery_used_pct: number | null;
+                crc_failures: number | null;
+                distance_m: number | null;
+                duration_s: number | null;
+                max_alt_m: number | null;
+                max_distance_from_home_m: number | null;
+                max_speed_mps: number | null;
+                start: string | null;
+            };
+            track: components["schemas"]["FlightTrack"];
+            warnings: string[];
         };
         TelemetryStats: {
             by_day: boolean;

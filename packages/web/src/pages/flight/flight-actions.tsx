@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type ApiPath, api, errorText } from '../../api/client.ts';
+import { SharePanel } from '../share/share-panel.tsx';
 
 const EXPORTS = [
   ['csv', 'CSV (every sample)'],
@@ -16,7 +17,7 @@ const _routesExist: ExportPath extends ApiPath ? true : never = true;
 
 const href = (id: string, path: ExportPath) => path.replace('{id}', encodeURIComponent(id));
 
-/** Downloads (cookie-authenticated GETs, so plain links) and delete, which asks once. */
+/** Sharing, downloads (cookie-authenticated GETs, so plain links) and delete, which asks once. */
 export function FlightActions({ id }: { id: string }) {
   const { route } = useLocation();
   const [asking, setAsking] = useState(false);
@@ -29,42 +30,45 @@ export function FlightActions({ id }: { id: string }) {
   };
 
   return (
-    <section class="actions" aria-labelledby="actions-title">
-      <h2 id="actions-title">Download</h2>
-      <ul class="downloads">
-        {EXPORTS.map(([ext, label]) => (
-          <li key={ext}>
-            <a href={href(id, `/v1/flightlogs/{id}/export.${ext}`)} download>
-              {label}
+    <>
+      <SharePanel id={id} />
+      <section class="actions" aria-labelledby="actions-title">
+        <h2 id="actions-title">Download</h2>
+        <ul class="downloads">
+          {EXPORTS.map(([ext, label]) => (
+            <li key={ext}>
+              <a href={href(id, `/v1/flightlogs/{id}/export.${ext}`)} download>
+                {label}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href={href(id, '/v1/flightlogs/{id}/original')} download>
+              Original file
             </a>
           </li>
-        ))}
-        <li>
-          <a href={href(id, '/v1/flightlogs/{id}/original')} download>
-            Original file
-          </a>
-        </li>
-      </ul>
-      {!asking ? (
-        <button type="button" class="danger" onClick={() => setAsking(true)}>
-          Delete this flight…
-        </button>
-      ) : (
-        <p role="alert" class="confirm">
-          Delete the flight, its original file and everything derived from it? This cannot be undone.{' '}
-          <button type="button" class="danger" onClick={remove}>
-            Delete
-          </button>{' '}
-          <button type="button" onClick={() => setAsking(false)}>
-            Keep it
+        </ul>
+        {!asking ? (
+          <button type="button" class="danger" onClick={() => setAsking(true)}>
+            Delete this flight…
           </button>
-        </p>
-      )}
-      {problem && (
-        <p class="problem" role="alert">
-          {problem}
-        </p>
-      )}
-    </section>
+        ) : (
+          <p role="alert" class="confirm">
+            Delete the flight, its original file and everything derived from it? This cannot be undone.{' '}
+            <button type="button" class="danger" onClick={remove}>
+              Delete
+            </button>{' '}
+            <button type="button" onClick={() => setAsking(false)}>
+              Keep it
+            </button>
+          </p>
+        )}
+        {problem && (
+          <p class="problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </section>
+    </>
   );
 }
