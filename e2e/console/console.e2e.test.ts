@@ -159,6 +159,7 @@ describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get in
       await page.getByText('1 airspace zone near the track, 1 crossed').waitFor();
       assert.ok((await chartPixels(page)) > 100, `${format}: the first chart has a line drawn`);
       await hoverChart(page);
+      await recolourTrack(page);
       await accessible(format);
       await shot(name);
       if (format === 'PX4 ULog') break;
@@ -247,6 +248,28 @@ function chartPixels(page: Page): Promise<number> {
       for (let i = 0; i < data.length; i += 4) if (data[i + 2] > 120 && data[i] < 80 && data[i + 3] > 0) n++;
       return n;
     });
+}
+
+/**
+ * The track's colour follows the selector: the map's own paint property names the chosen value (read
+ * back by the page into data-colour-by) and the legend its unit; flight modes are offered but off.
+ */
+async function recolourTrack(page: Page): Promise<void> {
+  const select = page.getByLabel('Colour the track by');
+  const map = page.locator('.map[data-state="drawn"]');
+  assert.equal(await map.getAttribute('data-colour-by'), 'alt');
+  await page.locator('.legend').getByText('m above take-off').first().waitFor();
+  assert.ok(await select.locator('option[value=mode]').isDisabled(), 'no flight modes in the API');
+  await select.selectOption('speed');
+  await page.locator('.map[data-colour-by="speed"]').waitFor();
+  await page.locator('.legend').getByText('m/s').first().waitFor();
+  await select.selectOption('alt');
+  await page.locator('.map[data-colour-by="alt"]').waitFor();
+
+  // An event chosen in the list moves the charts' cursor (their legend shows values) to its moment.
+  await page.getByText(/\d+ events?, drawn as lines on the charts/).click();
+  await page.locator('.events button').first().click();
+  await page.locator('.u-legend .u-value').nth(1).filter({ hasNotText: '--' }).waitFor();
 }
 
 /** Pointing into a chart moves the map's marker: the cursor is one moment shared by both. */

@@ -2,7 +2,8 @@
  * The moment the pilot points at, as an index into the series' time base, shared by the charts and
  * the map: pointing in one moves the marker in the other. `from` lets each side skip its own echo.
  */
-export type CursorSource = 'chart' | 'map';
+/** 'timeline': a chosen event, which both the charts and the map follow. */
+export type CursorSource = 'chart' | 'map' | 'timeline';
 type Listener = (index: number | null, from: CursorSource) => void;
 
 export interface Cursor {

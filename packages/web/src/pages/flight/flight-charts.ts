@@ -7,10 +7,19 @@ import type { Cursor } from './cursor.ts';
 export interface FlightEventMark {
   t_s: number;
   kind: string;
+  text?: string;
 }
 
 const HEIGHT = 170;
-const EVENT_COLOUR: Record<string, string> = { error: '#c0392b', warning: '#d68910' };
+/** Event line colours by kind; `other` for the rest. */
+export const EVENT_COLOUR: Record<string, string> = {
+  error: '#c0392b',
+  warning: '#d68910',
+  photo: '#1f5fa8',
+  armed: '#2a7d3b',
+  disarmed: '#2a7d3b',
+  other: '#98a2ad',
+};
 
 /**
  * One uPlot chart per preset, all on the series' time base, their cursors synced with each other
@@ -52,10 +61,10 @@ export function drawCharts(
       slot,
     );
   });
-  // The map points at a moment: move one chart's cursor there; the others follow by sync.
+  // The map or the event list points at a moment: move one chart's cursor there; the others follow by sync.
   const unlisten = cursor.listen((i, from) => {
     const u = plots[0];
-    if (from !== 'map' || !u) return;
+    if (from === 'chart' || !u) return;
     if (i === null) u.setCursor({ left: -10, top: -10 }, false);
     else u.setCursor({ left: u.valToPos(series.t_s[i], 'x'), top: HEIGHT / 3 }, false);
   });
@@ -77,7 +86,7 @@ function drawEvents(u: uPlot, events: FlightEventMark[]): void {
   for (const e of events) {
     const x = Math.round(u.valToPos(e.t_s, 'x', true)) + 0.5;
     if (x < bbox.left || x > bbox.left + bbox.width) continue;
-    ctx.strokeStyle = EVENT_COLOUR[e.kind] ?? '#98a2ad';
+    ctx.strokeStyle = EVENT_COLOUR[e.kind] ?? EVENT_COLOUR.other;
     ctx.beginPath();
     ctx.moveTo(x, bbox.top);
     ctx.lineTo(x, bbox.top + bbox.height);

@@ -1,15 +1,19 @@
+import type { Map as MapLibre } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { utc } from '../../ui/format.ts';
 import { presetsFor } from './chart-presets.ts';
 import { createCursor } from './cursor.ts';
+import { EventTimeline } from './event-timeline.tsx';
 import { FlightActions } from './flight-actions.tsx';
+import './flight.css';
 import { drawCharts } from './flight-charts.ts';
 import { type FlightData, loadFlight } from './flight-data.ts';
 import { MapLegend, ZoneList } from './map-legend.tsx';
 import { Summary } from './summary.tsx';
-import { altitudeSegments, trackBounds, trackLines } from './track-geometry.ts';
-import { drawTrackMap, showZones } from './track-map.ts';
+import { type ColourBy, colourChoices, colourSegments } from './track-colour.ts';
+import { trackBounds, trackLines } from './track-geometry.ts';
+import { colourTrack, drawTrackMap, showZones } from './track-map.ts';
 import { type ZonesAnswer, zonesAround } from './zones.ts';
 
 /** One flight: summary, map and charts with one cursor between them, downloads and delete. */
@@ -38,12 +42,22 @@ export default function FlightPage() {
 function Flight({ data }: { data: FlightData }) {
   const { log, track, series } = data;
   const lines = useMemo(() => trackLines(track), [track]);
-  const segments = useMemo(() => altitudeSegments(lines), [lines]);
+  const coloured = useMemo(() => colourSegments(track, series), [track, series]);
+  const choices = useMemo(() => colourChoices(coloured), [coloured]);
+  const [colourBy, setColourBy] = useState<ColourBy>(
+    () => choices.find((c) => c.absent === undefined)?.key ?? 'alt',
+  );
+  const mapRef = useRef<MapLibre | null>(null);
+  // Read by the map's first draw, which must not wait for (or redraw on) a change of colour.
+  const colourRef = useRef(colourBy);
+  colourRef.current = colourBy;
   const presets = useMemo(() => presetsFor(series), [series]);
   const events = useMemo(
     () =>
       track.features.flatMap((f) =>
-        f.properties.kind === 'track' ? [] : [{ t_s: f.properties.t_s, kind: f.properties.kind }],
+        f.properties.kind === 'track'
+          ? []
+          : [{ t_s: f.properties.t_s, kind: f.properties.kind, text: f.properties.text }],
       ),
     [track],
   );
@@ -59,17 +73,31 @@ function Flight({ data }: { data: FlightData }) {
     const map = drawTrackMap({
       container,
       lines,
-      segments,
+      coloured,
+      colourBy: colourRef.current,
       series,
       cursor,
-      onDrawn: () => container.setAttribute('data-state', 'drawn'),
+      onDrawn: (m) => {
+        colourTrack(m, colourRef.current, coloured.ranges[colourRef.current]);
+        // Recolouring from here on: the style is loaded (isStyleLoaded() is false while a source updates).
+        mapRef.current = m;
+        container.setAttribute('data-state', 'drawn');
+      },
     });
     zonesAround(bounds, lines).then((z) => {
       setZones(z);
       if ('features' in z) showZones(map, z.features);
     });
-    return () => map.remove();
-  }, [lines, segments, series, cursor]);
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+  }, [lines, coloured, series, cursor]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map) colourTrack(map, colourBy, coloured.ranges[colourBy]);
+  }, [colourBy, coloured]);
 
   useEffect(() => {
     const box = chartBox.current;
@@ -88,7 +116,12 @@ function Flight({ data }: { data: FlightData }) {
         {lines.length > 0 ? (
           <>
             <div ref={mapBox} class="map" />
-            <MapLegend range={segments.range} />
+            <MapLegend
+              choices={choices}
+              colourBy={colourBy}
+              range={coloured.ranges[colourBy]}
+              onChange={setColourBy}
+            />
             <ZoneList zones={zones} />
           </>
         ) : (
@@ -106,6 +139,7 @@ function Flight({ data }: { data: FlightData }) {
             <div class="chart-slot" />
           </figure>
         ))}
+        {presets.length > 0 && <EventTimeline events={events} t_s={series.t_s} cursor={cursor} />}
       </section>
       <FlightActions id={log.id} />
     </article>

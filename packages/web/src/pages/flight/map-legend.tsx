@@ -1,21 +1,55 @@
+import type { ColourBy, ColourChoice } from './track-colour.ts';
 import { RAMP } from './track-geometry.ts';
 import type { ZonesAnswer } from './zones.ts';
 
 const n0 = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0, signDisplay: 'negative' });
 
-/** The altitude colours of the track, low to high, in metres above take-off. */
-export function MapLegend({ range }: { range: [number, number] | null }) {
-  if (!range) return <p class="legend">The log has no altitude: the track is drawn in one colour.</p>;
+interface LegendProps {
+  choices: ColourChoice[];
+  colourBy: ColourBy;
+  range: [number, number] | null;
+  onChange: (key: ColourBy) => void;
+}
+
+/**
+ * What the track is coloured by, and its colours low to high. Choices the flight's data cannot answer
+ * stay in the list, switched off, with the reason beside their name.
+ */
+export function MapLegend({ choices, colourBy, range, onChange }: LegendProps) {
+  const chosen = choices.find((c) => c.key === colourBy) ?? choices[0];
   return (
-    <p class="legend">
-      <span>{n0.format(range[0])} m</span>
-      <span class="ramp" aria-hidden="true">
-        {RAMP.map((c) => (
-          <span key={c} style={{ background: c }} />
-        ))}
-      </span>
-      <span>{n0.format(range[1])} m above take-off</span>
-    </p>
+    <div class="legend">
+      <label>
+        Colour the track by{' '}
+        <select
+          value={colourBy}
+          onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as ColourBy)}
+        >
+          {choices.map((c) => (
+            <option key={c.key} value={c.key} disabled={c.absent !== undefined}>
+              {c.absent ? `${c.label} (off: ${c.absent})` : c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {range ? (
+        <>
+          <span>
+            {n0.format(range[0])} {chosen.unit}
+          </span>
+          <span class="ramp" aria-hidden="true">
+            {RAMP.map((c) => (
+              <span key={c} style={{ background: c }} />
+            ))}
+          </span>
+          <span>
+            {n0.format(range[1])} {chosen.unit}
+          </span>
+        </>
+      ) : (
+        <span>No {chosen.label.toLowerCase()} in the log: the track is drawn in one colour.</span>
+      )}
+    </div>
   );
 }
 

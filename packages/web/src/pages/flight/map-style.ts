@@ -6,8 +6,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { mapTiles } from '../../config.ts';
-import type { AltitudeSegments } from './track-geometry.ts';
-import { rampStops } from './track-geometry.ts';
+import type { ColouredTrack } from './track-colour.ts';
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
@@ -34,17 +33,17 @@ export const ZONE_COLOUR: ExpressionSpecification = [
  * are named in the list beside the map instead. An operator may set a raster tile URL; then, and
  * only then, tiles come from it.
  */
-export function flightMapStyle(track: AltitudeSegments): StyleSpecification {
-  const colour: ExpressionSpecification | string = track.range
-    ? ['interpolate', ['linear'], ['get', 'alt'], ...rampStops(track.range)]
-    : '#21918c';
+export function flightMapStyle(
+  track: ColouredTrack['segments'],
+  colour: ExpressionSpecification | string,
+): StyleSpecification {
   const base = baseMap();
   return {
     version: 8,
     sources: {
       ...base.sources,
       zones: { type: 'geojson', data: empty() },
-      track: { type: 'geojson', data: track.segments },
+      track: { type: 'geojson', data: track },
       cursor: { type: 'geojson', data: empty() },
     },
     layers: [

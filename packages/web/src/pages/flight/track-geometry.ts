@@ -1,4 +1,3 @@
-import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { FlightTrack } from '../../api/client.ts';
 
 type Position = number[];
@@ -28,41 +27,6 @@ export function trackBounds(lines: Position[][]): [number, number, number, numbe
       n = Math.max(n, lat);
     }
   return Number.isFinite(w) ? [w, s, e, n] : null;
-}
-
-export interface AltitudeSegments {
-  segments: FeatureCollection<LineString, { alt: number }>;
-  /** Range of the height above the first fix, metres; null when the track has no altitude. */
-  range: [number, number] | null;
-}
-
-/**
- * The track cut into two-point segments, each carrying its height above the first fix (the take-off),
- * so the map colours each by a data-driven expression: exact per segment, unlike a gradient along the
- * line, which would be spread by distance travelled rather than by the altitude logged.
- */
-export function altitudeSegments(lines: Position[][]): AltitudeSegments {
-  const base = lines.flat().find((p) => p.length > 2)?.[2];
-  const features: Feature<LineString, { alt: number }>[] = [];
-  let lo = Infinity,
-    hi = -Infinity;
-  for (const line of lines)
-    for (let i = 1; i < line.length; i++) {
-      const a = line[i - 1],
-        b = line[i];
-      const alt = base === undefined || a.length < 3 || b.length < 3 ? 0 : (a[2] + b[2]) / 2 - base;
-      lo = Math.min(lo, alt);
-      hi = Math.max(hi, alt);
-      features.push({
-        type: 'Feature',
-        properties: { alt },
-        geometry: { type: 'LineString', coordinates: [a, b] },
-      });
-    }
-  return {
-    segments: { type: 'FeatureCollection', features },
-    range: base === undefined || features.length === 0 ? null : [lo, hi],
-  };
 }
 
 /** Colour stops (viridis, readable by most colour-blind people) spread over a range. */

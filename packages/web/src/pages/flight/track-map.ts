@@ -4,31 +4,36 @@ import type { Feature } from 'geojson';
 import type { FlightSeries } from '../../api/client.ts';
 import type { Cursor } from './cursor.ts';
 import { flightMapStyle } from './map-style.ts';
-import { type AltitudeSegments, trackBounds } from './track-geometry.ts';
+import { type ColourBy, type ColouredTrack, colourExpression } from './track-colour.ts';
+import { trackBounds } from './track-geometry.ts';
 
 export interface TrackMapInput {
   container: HTMLElement;
   lines: number[][][];
-  segments: AltitudeSegments;
+  coloured: ColouredTrack;
+  colourBy: ColourBy;
   series: FlightSeries;
   cursor: Cursor;
   /** Called once the map has drawn the track, with the map (its zones are loaded separately). */
   onDrawn?: (map: MapLibre) => void;
 }
 
-/** The track on a map, coloured by altitude, with a marker that follows the shared cursor. */
+/** The track on a map, coloured by altitude, speed or battery (see colourTrack), with a marker that follows the shared cursor. */
 export function drawTrackMap(input: TrackMapInput): MapLibre {
   const { container, series, cursor } = input;
   const [w, s, e, n] = trackBounds(input.lines) ?? [-180, -85, 180, 85];
   const map = new MapLibre({
     container,
-    style: flightMapStyle(input.segments),
+    style: flightMapStyle(
+      input.coloured.segments,
+      colourExpression(input.colourBy, input.coloured.ranges[input.colourBy]),
+    ),
     bounds: [w, s, e, n],
     // A multicopter hovering for a test may move a metre: zoom in far enough to see that too.
     fitBoundsOptions: { padding: 40, maxZoom: 21 },
     attributionControl: false,
     // MapLibre labels its canvas as a region; this is its name for screen readers.
-    locale: { 'Map.Title': 'Map of the track, coloured by altitude' },
+    locale: { 'Map.Title': 'Map of the track' },
   });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -65,6 +70,16 @@ export function drawTrackMap(input: TrackMapInput): MapLibre {
   map.on('mouseout', () => cursor.set(null, 'map'));
   map.on('remove', unlisten);
   return map;
+}
+
+/**
+ * Recolours the drawn track. The container's data-colour-by is read back from the map's own paint
+ * property, so it says what the map draws, not what was asked for.
+ */
+export function colourTrack(map: MapLibre, key: ColourBy, range: [number, number] | null): void {
+  map.setPaintProperty('track', 'line-color', colourExpression(key, range));
+  const drawn = JSON.stringify(map.getPaintProperty('track', 'line-color'));
+  map.getContainer().dataset.colourBy = drawn.includes(`["get","${key}"]`) ? key : 'none';
 }
 
 /** Airlock's zones under the track (the layers exist from the start, empty). */

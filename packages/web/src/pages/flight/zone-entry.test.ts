@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Feature } from 'geojson';
-import { altitudeSegments, trackBounds } from './track-geometry.ts';
+import type { FlightTrack } from '../../api/client.ts';
+import { colourChoices, colourSegments } from './track-colour.ts';
+import { trackBounds } from './track-geometry.ts';
 import { inPolygon, zonesCrossed } from './zone-entry.ts';
 
 const square = (x: number, y: number, d: number) => [
@@ -51,7 +53,7 @@ test('a zone is crossed when a logged position lies in its area, holes excluded'
   );
 });
 
-test('segments carry their height above the first fix, and the range spans them', () => {
+test('segments carry their height above the first fix, speed and battery at their time; ranges span them', () => {
   const lines = [
     [
       [8.5, 47.4, 500],
@@ -59,21 +61,45 @@ test('segments carry their height above the first fix, and the range spans them'
       [8.502, 47.401, 530],
     ],
   ];
-  const { segments, range } = altitudeSegments(lines);
+  const track = lineTrack(lines, [0, 2, 4]);
+  const series = { step_s: 1, t_s: [0, 1, 2, 3, 4], channels: { h_speed_mps: [0, 4, 5, 6, 8] } };
+  const { segments, ranges } = colourSegments(track, series);
   assert.deepEqual(
-    segments.features.map((f) => f.properties.alt),
-    [5, 20],
+    segments.features.map((f) => [f.properties.alt, f.properties.speed, f.properties.battery]),
+    [
+      [5, 4, null],
+      [20, 6, null],
+    ],
   );
-  assert.deepEqual(range, [5, 20]);
+  assert.deepEqual(ranges, { alt: [5, 20], speed: [4, 6], battery: null, mode: null });
   assert.deepEqual(trackBounds(lines), [8.5, 47.4, 8.502, 47.401]);
-  assert.equal(
-    altitudeSegments([
+  const flat = colourSegments(
+    lineTrack(
       [
-        [8.5, 47.4],
-        [8.6, 47.5],
+        [
+          [8.5, 47.4],
+          [8.6, 47.5],
+        ],
       ],
-    ]).range,
-    null,
-    'no altitude, no ramp',
+      [null, null],
+    ),
+    series,
+  );
+  assert.equal(flat.ranges.alt, null, 'no altitude, no ramp');
+  assert.equal(flat.ranges.speed, null, 'no time, no speed');
+  assert.deepEqual(
+    colourChoices(flat).map((c) => [c.key, c.absent === undefined]),
+    [
+      ['alt', false],
+      ['speed', false],
+      ['battery', false],
+      ['mode', false],
+    ],
   );
 });
+
+function lineTrack(lines: number[][][], times: (number | null)[]): FlightTrack {
+  const properties = { kind: 'track' as const, format: 'ulog', start: null, duration_s: 4, times_s: times };
+  const geometry = { type: 'LineString' as const, coordinates: lines[0] };
+  return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties }] };
+}
