@@ -1,7 +1,7 @@
 // The community gallery in the console, in Debian's Chromium: anyone sees the shared photos and videos
 // (thumbnail, title, licence, the pilot's public name), an item page shows the stripped file (a video's
 // metadata arrives by range requests), a signed-in pilot reports an item, and its owner deletes a share
-// from "your shares". No request leaves for another host, no console error, and axe-core finds no
+// from "your shares", and the operator hides the reported item from the console's queue. No request leaves for another host, no console error, and axe-core finds no
 // serious or critical violation on any of the pages.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -98,7 +98,7 @@ describe('the gallery in the console', { skip: noBrowser && `${CHROMIUM} is miss
     await accessible(page, 'video page');
   });
 
-  test('a signed-in pilot reports; the owner deletes a share', async () => {
+  test('a signed-in pilot reports, the operator hides it from the queue; the owner deletes a share', async () => {
     const reporter = await open();
     await signIn(reporter, 'gallery-reporter@example.org', `/gallery/${items['Harbour at dawn'].id}`);
     await reporter.getByText('Report this item').click();
@@ -113,6 +113,21 @@ describe('the gallery in the console', { skip: noBrowser && `${CHROMIUM} is miss
       })
     ).json();
     assert.deepEqual(queue.items[0].reports[0].note, 'our house is in it');
+
+    // The operator's queue in the console: the item with its reason counted; hiding it answers 451.
+    const operator = await open();
+    await operator.goto('/operator/reports');
+    await operator.getByLabel('Operator token').fill(OPERATOR_TOKEN);
+    await operator.getByRole('button', { name: 'Sign in as operator' }).click();
+    const row = operator.getByRole('row', { name: /Harbour at dawn/ });
+    await row.getByText('It shows where someone lives or is: 1').waitFor();
+    await row.getByText('“our house is in it”').waitFor();
+    assert.equal(await row.locator('img').count(), 1, 'the thumbnail');
+    await accessible(operator, 'operator media reports');
+    await row.getByRole('button', { name: 'Hide Harbour at dawn' }).click();
+    await operator.getByText('“Harbour at dawn”: hidden').waitFor();
+    await operator.getByText('No open reports.').waitFor();
+    assert.equal((await fetch(`${t.url}/v1/media/${items['Harbour at dawn'].id}`)).status, 451);
 
     const owner = await open();
     await signIn(owner, 'gallery-owner@example.org', '/gallery/mine');

@@ -294,6 +294,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/media/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "hide" | "restore" | "dismiss" | "remove";
+                    };
+                };
+            };
+            responses: {
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/media/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaReportQueue"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/stats/requests": {
         parameters: {
             query?: never;
@@ -1692,6 +1775,17 @@ export interface components {
         };
         MediaProfile: {
             public_name: string | null;
+        };
+        MediaReportQueue: {
+            items: {
+                item: components["schemas"]["MediaItem"];
+                reports: {
+                    note: string | null;
+                    /** @enum {string} */
+                    reason: "shows_location" | "personal_data" | "copyright" | "offensive" | "illegal" | "spam" | "other";
+                    reported_on: string;
+                }[];
+            }[];
         };
         Pilot: {
             created_on: string;

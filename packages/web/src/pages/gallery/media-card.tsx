@@ -9,8 +9,11 @@ export function MediaCard({ item, children }: { item: MediaItem; children?: Comp
   const title = itemTitle(item);
   return (
     <li class="media-card">
-      <a href={`/gallery/${item.id}`} aria-label={title}>
-        {item.thumbnail_url ? (
+      <a href={`/gallery/${item.id}`} aria-label={item.hidden ? `${title}: hidden` : title}>
+        {item.hidden ? (
+          // A hidden item's files answer 451 to everyone, its owner too: no preview to load.
+          <span class="no-preview">Hidden</span>
+        ) : item.thumbnail_url ? (
           <img src={item.thumbnail_url} alt="" loading="lazy" width={240} height={180} />
         ) : item.kind === 'video' ? (
           <video src={`${item.file_url}#t=0.1`} preload="metadata" muted playsInline />

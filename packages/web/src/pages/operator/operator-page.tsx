@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { DatasetsPage } from './datasets-page.tsx';
 import { forgetToken, signInOperator, storedToken } from './operator-token.ts';
+import { ReportsPage } from './reports-page.tsx';
 import { StatsPage } from './stats-page.tsx';
 import { ZoneMapPage } from './zone-map-page.tsx';
 import './operator.css';
@@ -10,11 +11,13 @@ const SECTIONS = [
   { path: '/operator/datasets', title: 'Datasets' },
   { path: '/operator/zones', title: 'Zone map' },
   { path: '/operator/stats', title: 'Statistics' },
+  { path: '/operator/reports', title: 'Media reports' },
 ] as const;
 
 /**
- * The operator's console: the airspace datasets, a map of every zone, and the aggregate statistics
- * (no per-pilot view exists, in the API or here). One lazy chunk for the three, behind the token.
+ * The operator's console: the airspace datasets, a map of every zone, the aggregate statistics (no
+ * per-pilot view exists, in the API or here) and the community media reports. One lazy chunk for
+ * the four, behind the token.
  */
 export default function OperatorPage() {
   const { path } = useLocation();
@@ -46,6 +49,7 @@ export default function OperatorPage() {
       {section.path === '/operator/datasets' && <DatasetsPage token={token} />}
       {section.path === '/operator/zones' && <ZoneMapPage />}
       {section.path === '/operator/stats' && <StatsPage token={token} />}
+      {section.path === '/operator/reports' && <ReportsPage token={token} />}
     </section>
   );
 }
