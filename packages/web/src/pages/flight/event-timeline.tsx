@@ -11,6 +11,8 @@ const KIND_NAME: Record<string, string> = {
   warning: 'Warning',
   error: 'Error',
 };
+// PX4 colours some console messages with ANSI escapes ("\x1b[32mReady for takeoff!\x1b[0m"): not text.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const secs = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
@@ -39,7 +41,7 @@ export function EventTimeline({
             <button type="button" class="link" onClick={() => seek(e.t_s)}>
               <span class="event-swatch" style={{ background: EVENT_COLOUR[e.kind] ?? EVENT_COLOUR.other }} />
               {secs.format(e.t_s)} s · {KIND_NAME[e.kind] ?? e.kind}
-              {e.text ? `: ${e.text}` : ''}
+              {e.text ? `: ${e.text.replace(ANSI, '')}` : ''}
             </button>
           </li>
         ))}
