@@ -10,11 +10,11 @@ import { createApp, errorResponse, HttpError, mapError, SECURITY_HEADERS } from 
 import type { Logger } from './log/index.ts';
 import { RequestCounters } from './metrics/index.ts';
 import { type OhttpGateway, openOhttpGateway } from './ohttp/index.ts';
-import { loadSigningKey, ZonePackService } from './zone-packs/index.ts';
 import { openPilotData, type PilotData } from './pilot-data/index.ts';
 import { createIpCountryLookup, type IpCountryLookup } from './region-ip/index.ts';
 import { type Database, openDatabase } from './storage/index.ts';
 import { openIngestTelemetry, type TelemetryService } from './telemetry/index.ts';
+import { loadSigningKey, ZonePackService } from './zone-packs/index.ts';
 
 export interface Services {
   db: Database;

@@ -6,8 +6,8 @@ import { type BlobStore, deleteBlobPrefix, putBlobFile, readBlobRange } from '..
 import type { Logger } from '../log/index.ts';
 import type { Database } from '../storage/index.ts';
 import { hidden, MediaError } from './media-error.ts';
-import { MediaModeration } from './media-moderation.ts';
 import { fileKey, itemPrefix, pilotPrefix, thumbnailKey } from './media-keys.ts';
+import { MediaModeration } from './media-moderation.ts';
 import { posterFrom } from './media-poster.ts';
 import { type MediaRow, MediaRows } from './media-rows.ts';
 import { sweepOrphans, sweepStaging } from './media-sweeps.ts';

@@ -6,6 +6,7 @@ import type { AccountService } from '../../accounts/index.ts';
 import { MediaError, type MediaService, THUMBNAIL_TYPE } from '../../media/index.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePilot } from '../pilot-auth.ts';
+import { registerMediaModerationRoutes } from './media-moderation.ts';
 import {
   binary,
   isMediaId,
@@ -17,7 +18,6 @@ import {
   pilotSecurity,
   shareQuery,
 } from './media-schemas.ts';
-import { registerMediaModerationRoutes } from './media-moderation.ts';
 import { registerMyMediaRoutes } from './my-media.ts';
 
 export interface MediaRouteDeps {
