@@ -44,12 +44,11 @@ if (!existsSync(sharedData)) {
       'Clone next to shared/ (as CI does) to run them.\n',
   );
 }
-// Three files at a time on CI's two cores: a third of the suite's time is spent waiting on child
-// processes (servers, Chromium, nats-server, npm) and in each file's start-up, so a third slot fills
-// it (CI on 2 cores: 614 s with two).
+// Two files at a time, one per core: the suite is CPU-bound (a third slot made CI slower, 630 s
+// against 614 s, and made timing-sensitive tests flake).
 const res = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=3', ...flags, ...run],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...run],
   { stdio: 'inherit' },
 );
 process.exit(res.status ?? 1);

@@ -150,7 +150,8 @@ describe('console pages', { skip: noBrowser && `${CHROMIUM} is missing: apt-get 
     await page.getByText('Imported "operator-test".').waitFor();
     await page
       .getByRole('row', { name: /operator-test/ })
-      .getByText('2:')
+      // The zone count cell ("2: restricted 2"), not the import time beside it ("12:06 AM" holds "2:").
+      .getByRole('cell', { name: /^2: / })
       .waitFor();
 
     await page.getByRole('link', { name: 'Zone map' }).click();
