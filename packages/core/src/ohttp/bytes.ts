@@ -1,23 +1,13 @@
 /** Byte helpers for the wire formats here: Web-standard Uint8Array only, so the code runs anywhere. */
 
+export { concat } from '../bytes/index.ts';
+
 export const utf8 = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Bytes → text, refusing bytes that are not UTF-8 (a field value is never silently altered). */
 export function text(bytes: Uint8Array): string {
   return decoder.decode(bytes);
-}
-
-export function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** A 16-bit big-endian integer, as every identifier in a key configuration is. */

@@ -1,3 +1,4 @@
+import { concat } from '../bytes/index.ts';
 import { compactZones } from './compact-zones.ts';
 import type { ZonePack, ZonePackDelta } from './pack-format.ts';
 
@@ -106,16 +107,6 @@ export async function openSealed(
   } catch (error) {
     throw new ZonePackError(`a signed payload that is not JSON: ${(error as Error).message}`);
   }
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 export function hex(bytes: Uint8Array): string {

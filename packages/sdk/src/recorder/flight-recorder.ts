@@ -1,3 +1,4 @@
+import { concat } from '@airlock/core/bytes';
 import type { FlightEventKind } from '@airlock/core/flightlog';
 import {
   type AirlockSample,
@@ -138,7 +139,7 @@ export function createFlightRecorder(options: FlightRecorderOptions): FlightReco
     rec.records = [];
     if (parts.length === 0) return writing;
     // One append per flush: a kill tears at most this one, and the reader drops a torn tail.
-    return write(rec, concat(parts));
+    return write(rec, concat(...parts));
   }
 
   function elapsed(rec: Recording, time: Date | number | undefined): number {
@@ -182,7 +183,7 @@ export function createFlightRecorder(options: FlightRecorderOptions): FlightReco
         aircraft: info.aircraft ?? null,
         app: info.app ?? null,
       });
-      void write(rec, concat([encodeAirlockHeader(), head]));
+      void write(rec, concat(encodeAirlockHeader(), head));
       return rec.id;
     },
     sample(sample) {
@@ -238,16 +239,6 @@ function randomHex(n: number): string {
   return Array.from(randomBytes(n), (b) => b.toString(16).padStart(2, '0'))
     .join('')
     .slice(0, n);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function positive(v: number | undefined, fallback: number): number {

@@ -6,6 +6,9 @@
  * so fast-check would only supply the random numbers; shrinking a list of byte edits says little, and
  * the bench runs millions of cases where one integer per case is the whole reproduction recipe.
  */
+import { concat } from '../../bytes/index.ts';
+
+export { concat };
 
 /** sfc32: small, fast, good enough statistically, and the same on every engine. */
 export function seededRng(seed: number): () => number {
@@ -267,17 +270,6 @@ function overwrite(b: Uint8Array, at: number, chunk: Uint8Array): Uint8Array {
   const out = new Uint8Array(Math.max(b.length, at + chunk.length));
   out.set(b);
   out.set(chunk, at);
-  return out;
-}
-
-/** The parts one after another, in a new array. */
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
   return out;
 }
 

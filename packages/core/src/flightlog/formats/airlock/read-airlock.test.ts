@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { concat } from '../../../bytes/index.ts';
 import { detectFlightLogFormat } from '../../detect.ts';
 import { FlightLogError } from '../../errors.ts';
 import { parseFlightLog } from '../../parse-flight-log.ts';
@@ -37,16 +38,6 @@ function sampleAt(i: number): AirlockSample {
   };
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 function flightBytes(n: number, chunk = 10): Uint8Array {
   const parts = [
     encodeAirlockHeader(),
@@ -60,7 +51,7 @@ function flightBytes(n: number, chunk = 10): Uint8Array {
   }
   parts.push(encodeAirlockEvent(1500, 'photo'), encodeAirlockEvent(2000, 'warning', 'Low battery: 20 %'));
   parts.push(encodeAirlockMode(2500, 'RTL'), encodeAirlockEnd((n - 1) * 100));
-  return concat(parts);
+  return concat(...parts);
 }
 
 describe('Airlock flight record (AFLR)', () => {
@@ -130,7 +121,7 @@ describe('Airlock flight record (AFLR)', () => {
     );
     assert.ok(c.samples.length >= 90 && c.samples.length < 100);
     assert.equal(c.end_ms, 9900);
-    const zeros = concat([flightBytes(20), new Uint8Array(4096)]);
+    const zeros = concat(flightBytes(20), new Uint8Array(4096));
     const z = readAirlockRecord(zeros);
     assert.equal(z.samples.length, 20);
     assert.match(z.warnings.join(), /cut off at byte offset/);
