@@ -10,6 +10,7 @@ import type {
   StatedFigures,
 } from './flight.ts';
 import { SAMPLE_CHANNELS } from './flight.ts';
+import { ParameterCollector } from './parameters.ts';
 import {
   CHANNEL_BOUNDS,
   FLIGHT_LIMITS,
@@ -60,6 +61,7 @@ export class FlightBuilder {
   private readonly channels = new Map<SampleChannel, TimedColumn>();
   private readonly events: FlightEvent[] = [];
   private readonly modes: FlightModeChange[] = [];
+  private readonly params = new ParameterCollector();
   /** Records dropped for a time beyond `maxSpanS` from t = 0 (a corrupt clock). */
   private badTimes = 0;
   /** FLIGHT_LIMITS.maxSpanS, or maxCalendarSpanS for formats that date every point (see there). */
@@ -129,6 +131,21 @@ export class FlightBuilder {
     this.modes.push({ t_s, mode });
   }
 
+  /**
+   * A parameter value as logged: the first of a name is its value at the start, a later different one
+   * a change at `t_s` (NaN: no time known; then only the value in force is updated). Float32 values
+   * should pass through `shortestFloat32` first.
+   */
+  parameter(name: string, value: number, t_s = Number.NaN): void {
+    if (!Number.isNaN(t_s) && !this.keepTime(t_s)) t_s = Number.NaN;
+    this.params.value(name, value, t_s);
+  }
+
+  /** The firmware's default of a parameter, when the log states it. */
+  parameterDefault(name: string, value: number): void {
+    this.params.defaultValue(name, value);
+  }
+
   count(name: string, n = 1): void {
     this.messages[name] = (this.messages[name] ?? 0) + n;
   }
@@ -179,6 +196,10 @@ export class FlightBuilder {
       this.warn(
         `${this.badTimes} records with timestamps more than ${Math.round(this.maxSpanS / 86_400)} days from the log's start were dropped (corrupt clock)`,
       );
+    if (this.params.skipped > 0)
+      this.warn(
+        `${this.params.skipped} parameter records were skipped (a name no autopilot writes, a value that is not a number, or more than the limit)`,
+      );
     for (const [channel, n] of this.badValues)
       this.warn(`${n} ${channel} values outside physical bounds were dropped as corrupt`);
     const droppedStated: string[] = [];
@@ -207,6 +228,7 @@ export class FlightBuilder {
       samples: resampleChannels(channels, options.sampleRateHz ?? 10),
       events,
       modes,
+      parameters: this.params.build(),
       aircraft: this.aircraft,
       app: this.app,
       messages: this.messages,

@@ -160,6 +160,51 @@ export interface FlightModeChange {
 }
 
 /**
+ * One autopilot parameter as the log recorded it when logging started.
+ *
+ * @example
+ * for (const p of flight.parameters.values as FlightParameter[]) row(p.name, p.value, p.default);
+ */
+export interface FlightParameter {
+  /** Name as the autopilot spells it (e.g. "MPC_XY_VEL_MAX", "WPNAV_SPEED"). */
+  name: string;
+  /** Value in force when logging started (the first one the log records). */
+  value: number;
+  /** The firmware's default when the log states it (ULog 'Q', DataFlash PARM.Default), else null. */
+  default: number | null;
+}
+
+/**
+ * A parameter set to a new value while the log ran.
+ *
+ * @example
+ * for (const c of flight.parameters.changes as FlightParameterChange[]) timeline(c.t_s, `${c.name} = ${c.value}`);
+ */
+export interface FlightParameterChange {
+  /** Seconds since the flight's t = 0 (ULog: the last data timestamp before the change). */
+  t_s: number;
+  name: string;
+  value: number;
+}
+
+/**
+ * The autopilot's parameters in a log (ULog, DataFlash, tlog; empty for formats without any):
+ * every name with its value at the start, and the changes made during the flight in time order.
+ * 32-bit float values are given as the shortest decimal that reads back to the same float (0.15, not
+ * 0.15000000596).
+ *
+ * @example
+ * const { values, changes } = parseFlightLog(bytes).flight.parameters;
+ * console.log(values.length, 'parameters,', changes.length, 'changed in flight');
+ */
+export interface FlightParameters {
+  /** Sorted by name, each name once. */
+  values: FlightParameter[];
+  /** In time order; only values that differ from the one in force. */
+  changes: FlightParameterChange[];
+}
+
+/**
  * Figures the file states about itself (the DJI .txt details block), used by `summarize` where the
  * flight has no samples to compute them from.
  *
@@ -193,6 +238,7 @@ export interface Flight {
   samples: FlightSamples;
   events: FlightEvent[];
   modes: FlightModeChange[];
+  parameters: FlightParameters;
   /** Aircraft model or autopilot board, never a serial number or a user-given name. */
   aircraft: string | null;
   /** Firmware or app that wrote the log (e.g. "ArduCopter V3.3-dev", "PX4 v1.14.0"). */

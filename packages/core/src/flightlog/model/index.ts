@@ -9,6 +9,9 @@ export type {
   FlightEventKind,
   FlightLogFormat,
   FlightModeChange,
+  FlightParameter,
+  FlightParameterChange,
+  FlightParameters,
   FlightSamples,
   FlightSummary,
   FlightTrack,
@@ -18,6 +21,7 @@ export type {
 export { SAMPLE_CHANNELS } from './flight.ts';
 export { type BuildOptions, FlightBuilder, isoFromEpochMs, isPlausibleFix } from './flight-builder.ts';
 export { hasFlightData } from './has-flight-data.ts';
+export { diffParameters, type ParameterDiff, shortestFloat32 } from './parameters.ts';
 export { CHANNEL_BOUNDS, FLIGHT_LIMITS } from './plausible.ts';
 export { emptySamples } from './resample.ts';
 export { summarize } from './summarize.ts';

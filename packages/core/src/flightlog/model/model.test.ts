@@ -10,6 +10,7 @@ import { flightToGeoJSON } from './export-geojson.ts';
 import { flightToGpx } from './export-gpx.ts';
 import { flightToKml } from './export-kml.ts';
 import { FlightBuilder } from './flight-builder.ts';
+import { diffParameters, MAX_PARAMETERS, shortestFloat32 } from './parameters.ts';
 import { summarize } from './summarize.ts';
 import { trackDistance } from './track-distance.ts';
 
@@ -74,5 +75,70 @@ describe('exports', () => {
     const kml = parseKml(flightToKml(vtol, { maxPoints: 2000 }));
     assert.equal(kml.track.lat_deg.length, 799);
     assert.ok(within(summarize(kml).max_alt_amsl_m, summarize(vtol).max_alt_amsl_m!, 0.001));
+  });
+});
+
+describe('flight parameters', () => {
+  it('keeps the first value of each name, later different values as changes, and skips garbage', () => {
+    const b = new FlightBuilder('dataflash');
+    b.parameter('WPNAV_SPEED', 500, 0);
+    b.parameter('ANGLE_MAX', 3000, 0.1);
+    b.parameter('WPNAV_SPEED', 500, 10); // logged again, same value: no change
+    b.parameter('WPNAV_SPEED', 800, 20);
+    b.parameter('bad name', 1, 0);
+    b.parameter('NAN_VALUE', Number.NaN, 0);
+    b.parameterDefault('ANGLE_MAX', 4500);
+    b.parameterDefault('WPNAV_SPEED', Number.NaN); // ArduPilot's "no default": not counted
+    const f = b.build();
+    assert.deepEqual(f.parameters.values, [
+      { name: 'ANGLE_MAX', value: 3000, default: 4500 },
+      { name: 'WPNAV_SPEED', value: 500, default: null },
+    ]);
+    assert.deepEqual(f.parameters.changes, [{ t_s: 20, name: 'WPNAV_SPEED', value: 800 }]);
+    assert.match(f.warnings.join('\n'), /2 parameter records were skipped/);
+  });
+
+  it('caps the number of names a hostile file can make it keep', () => {
+    const b = new FlightBuilder('dataflash');
+    for (let i = 0; i <= MAX_PARAMETERS; i++) b.parameter(`P${i}`, i, 0);
+    const f = b.build();
+    assert.equal(f.parameters.values.length, MAX_PARAMETERS);
+    assert.match(f.warnings.join('\n'), /1 parameter records were skipped/);
+  });
+
+  it('shows a float32 as its shortest decimal', () => {
+    assert.equal(shortestFloat32(Math.fround(0.15)), 0.15);
+    assert.equal(shortestFloat32(Math.fround(94144.53125)), 94144.53);
+    assert.equal(shortestFloat32(Math.fround(1e-7)), 1e-7);
+    assert.equal(shortestFloat32(3000), 3000);
+  });
+
+  it('diffs two flights: added, removed and changed, by name', () => {
+    const p = (values: Array<[string, number]>) => ({
+      values: values.map(([name, value]) => ({ name, value, default: null })),
+      changes: [],
+    });
+    const d = diffParameters(
+      p([
+        ['A', 1],
+        ['B', 2],
+        ['C', 3],
+      ]),
+      p([
+        ['B', 2],
+        ['C', 4],
+        ['D', 5],
+      ]),
+    );
+    assert.deepEqual(d, {
+      added: [{ name: 'D', value: 5 }],
+      removed: [{ name: 'A', value: 1 }],
+      changed: [{ name: 'C', from: 3, to: 4 }],
+    });
+    assert.deepEqual(diffParameters(vtol.parameters, vtol.parameters), {
+      added: [],
+      removed: [],
+      changed: [],
+    });
   });
 });

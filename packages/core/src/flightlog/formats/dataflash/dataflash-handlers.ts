@@ -1,3 +1,4 @@
+import { shortestFloat32 } from '../../model/parameters.ts';
 import { gpsTimeToUnixMs } from '../ardupilot/index.ts';
 import { type DfFormat, type DfReader, readerFor, readString } from './dataflash-format.ts';
 import type { DataFlashState } from './dataflash-state.ts';
@@ -105,13 +106,20 @@ const msg: Maker = (f, s, clock) => {
   };
 };
 
-const params: Maker = (f, s) => {
+const params: Maker = (f, s, clock) => {
   const name = f.byName.get('Name');
   const value = readerFor(f, 'Value');
+  const def = readerFor(f, 'Default');
   if (!(name && value)) return undefined;
+  // Values are float32 ('f'): kept as the shortest decimal of that float (0.15, not 0.150000006).
+  const float = (field: string) => (f.byName.get(field)?.char === 'f' ? shortestFloat32 : (x: number) => x);
+  const val = float('Value');
+  const defVal = float('Default');
   return (v, r) => {
     const key = readString(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), r + name.offset, 16);
     s.params.set(key, value(v, r));
+    s.b.parameter(key, val(value(v, r)), clock ? s.at(clock(v, r)) : s.now());
+    if (def) s.b.parameterDefault(key, defVal(def(v, r)));
   };
 };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { summarize } from '../../model/index.ts';
-import { sample, within } from '../../test-samples.ts';
+import { sample, sampleText, within } from '../../test-samples.ts';
 import { parseDataFlash } from './dataflash-to-flight.ts';
 
 describe('parseDataFlash', () => {
@@ -50,5 +50,28 @@ describe('parseDataFlash', () => {
       assert.match(f.warnings.join('\n'), /truncated/);
     }
     assert.equal(parseDataFlash(sample('dataflash/pymavlink_test.BIN')).app, 'ArduPlane V3.8.2-dev');
+  });
+
+  it("pymavlink_test.BIN: every PARM as pymavlink's mavlogdump reads it (its published expected output)", () => {
+    const expected = new Map<string, number>();
+    const text = sampleText('reference-outputs/pymavlink_test.BIN.mavlogdump.expected.txt');
+    for (const m of text.matchAll(/PARM \{TimeUS : \d+, Name : (\S+), Value : (\S+)\}/g))
+      expected.set(m[1], Number(m[2]));
+    assert.equal(expected.size, 809);
+    const { values, changes } = parseDataFlash(sample('dataflash/pymavlink_test.BIN')).parameters;
+    assert.equal(values.length, expected.size);
+    // mavlogdump prints the float32 widened to a double; we keep its shortest decimal: the same float.
+    for (const p of values) assert.equal(Math.fround(p.value), Math.fround(expected.get(p.name)!), p.name);
+    assert.equal(values.find((p) => p.name === 'GND_ABS_PRESS')?.value, 94144.53);
+    assert.equal(values.find((p) => p.name === 'FLTMODE1')?.value, 10);
+    assert.deepEqual(changes, []);
+  });
+
+  it('backend_log_80k.bin: 1,077 parameters with the defaults ArduPilot 4.6 logs beside them', () => {
+    const { values } = parseDataFlash(sample('dataflash/backend_log_80k.bin')).parameters;
+    assert.equal(values.length, 1_077);
+    assert.ok(values.every((p) => p.default !== null));
+    const changed = values.filter((p) => p.value !== p.default);
+    assert.ok(changed.length > 100 && changed.length < 400, `${changed.length} non-default`);
   });
 });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { FlightLogError } from '../../errors.ts';
 import { summarize } from '../../model/index.ts';
 import { sample, seededBytes, within } from '../../test-samples.ts';
+import { px4ModeName } from './px4-custom-mode.ts';
 import { readTlog } from './read-tlog.ts';
 import { parseTlog } from './tlog-to-flight.ts';
 import { mavlinkCrc } from './x25-crc.ts';
@@ -88,5 +89,24 @@ describe('parseTlog', () => {
     assert.equal(s.start, null);
     assert.equal(s.distance_m, null);
     assert.deepEqual(s.messages, { BATTERY_STATUS: 1 });
+  });
+
+  it('vtol.tlog: as many parameters as the vehicle says it has, and the ones the GCS set in flight', () => {
+    const declared = new Set<number>();
+    readTlog(sample('tlog/vtol.tlog'), new Set([22]), (fr) => {
+      if (fr.sysId === 1) declared.add(fr.payload.getUint16(4, true)); // PARAM_VALUE.param_count
+    });
+    const { values, changes } = parseTlog(sample('tlog/vtol.tlog')).parameters;
+    assert.deepEqual([...declared], [values.length]);
+    assert.equal(values.find((p) => p.name === 'Q_ENABLE')?.value, 1, 'a QuadPlane');
+    // MAVProxy sets its stream rates (SR0_*) after the first read.
+    assert.ok(changes.length > 0 && changes.some((c) => c.name.startsWith('SR0_')));
+  });
+
+  it('names PX4 custom modes (main mode, AUTO sub mode) as the ULog importer does', () => {
+    assert.equal(px4ModeName(3 << 16), 'POSCTL');
+    assert.equal(px4ModeName((4 << 16) | (4 << 24)), 'AUTO_MISSION');
+    assert.equal(px4ModeName((4 << 16) | (5 << 24)), 'AUTO_RTL');
+    assert.equal(px4ModeName(6 << 16), 'OFFBOARD');
   });
 });

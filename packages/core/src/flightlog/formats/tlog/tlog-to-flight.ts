@@ -1,7 +1,9 @@
 import { type BuildOptions, type Flight, FlightBuilder, isoFromEpochMs } from '../../model/index.ts';
+import { shortestFloat32 } from '../../model/parameters.ts';
 import { arduModeName, firmwareFromText, redactSerials, StickMapper } from '../ardupilot/index.ts';
 import { airframe, isGroundStation } from './mav-types.ts';
 import { MSG } from './mavlink-ids.ts';
+import { MAV_AUTOPILOT_PX4, px4ModeName } from './px4-custom-mode.ts';
 import { type MavFrame, readTlog } from './read-tlog.ts';
 
 const decoder = new TextDecoder();
@@ -10,6 +12,31 @@ function cString(v: DataView, at: number, size: number): string {
   const bytes = new Uint8Array(v.buffer, v.byteOffset + at, size);
   const end = bytes.indexOf(0);
   return decoder.decode(end < 0 ? bytes : bytes.subarray(0, end));
+}
+
+/**
+ * PARAM_VALUE.param_value: ArduPilot sends every type as a float of its value; PX4 puts integer types'
+ * bytes in the float's place (MAV_PROTOCOL_CAPABILITY_PARAM_ENCODE_BYTEWISE).
+ */
+function paramValue(p: DataView, px4: boolean): number {
+  const type = p.getUint8(24); // MAV_PARAM_TYPE: 1..6 are 8/16/32-bit integers, 9 float32
+  if (px4 && type >= 1 && type <= 6) {
+    switch (type) {
+      case 1:
+        return p.getUint8(0);
+      case 2:
+        return p.getInt8(0);
+      case 3:
+        return p.getUint16(0, true);
+      case 4:
+        return p.getInt16(0, true);
+      case 5:
+        return p.getUint32(0, true);
+      default:
+        return p.getInt32(0, true);
+    }
+  }
+  return shortestFloat32(p.getFloat32(0, true));
 }
 
 /**
@@ -22,6 +49,7 @@ export function parseTlog(bytes: Uint8Array, options: BuildOptions = {}): Flight
   let t0 = Number.NaN;
   let vehicleSys = -1;
   let vehicle = airframe(-1);
+  let px4 = false;
   let armed = false;
   const params = new Map<string, number>();
   const rc: { t: number; ch: number[] }[] = [];
@@ -37,12 +65,14 @@ export function parseTlog(bytes: Uint8Array, options: BuildOptions = {}): Flight
       if (vehicleSys < 0) {
         vehicleSys = f.sysId;
         vehicle = airframe(type);
+        px4 = p.getUint8(5) === MAV_AUTOPILOT_PX4;
       }
     }
     if (f.sysId !== vehicleSys && (vehicleSys >= 0 || f.sysId === 255)) return;
     switch (f.msgId) {
       case MSG.HEARTBEAT: {
-        b.mode(t, arduModeName(vehicle.vehicle, p.getUint32(0, true)));
+        const custom = p.getUint32(0, true);
+        b.mode(t, px4 ? px4ModeName(custom) : arduModeName(vehicle.vehicle, custom));
         const now = (p.getUint8(6) & 128) !== 0; // MAV_MODE_FLAG_SAFETY_ARMED
         if (now !== armed) b.event(t, now ? 'armed' : 'disarmed');
         armed = now;
@@ -78,9 +108,14 @@ export function parseTlog(bytes: Uint8Array, options: BuildOptions = {}): Flight
       case MSG.RC_CHANNELS_RAW:
         rc.push({ t, ch: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => p.getUint16(4 + 2 * i, true)) });
         break;
-      case MSG.PARAM_VALUE:
-        params.set(cString(p, 8, 16), p.getFloat32(0, true));
+      case MSG.PARAM_VALUE: {
+        const name = cString(p, 8, 16);
+        const value = paramValue(p, px4);
+        params.set(name, value);
+        // The GCS's first full read gives the values at the start; a later different one was set in flight.
+        b.parameter(name, value, t);
         break;
+      }
       case MSG.STATUSTEXT: {
         const sev = p.getUint8(0);
         const text = cString(p, 1, 50);

@@ -1,5 +1,5 @@
 import { describeOffset, FlightLogError } from '../../errors.ts';
-import { readDefinitionMessage, type ULogDefinitions } from './ulog-definitions.ts';
+import { parameterMessage, readDefinitionMessage, type ULogDefinitions } from './ulog-definitions.ts';
 import { layoutTopic, type TopicLayout } from './ulog-layout.ts';
 
 /**
@@ -41,7 +41,8 @@ export interface ULogFile extends ULogDefinitions {
   subscriptions: ULogSubscription[];
   logged: ULogLogged[];
   dropouts: { timestamp: number; durationMs: number }[];
-  changedParams: number;
+  /** 'P' messages of the data section: parameters set while logging, at the last data timestamp before them (as pyulog). */
+  changedParams: { timestamp: number; key: string; value: number }[];
   syncCount: number;
   corrupt: boolean;
   warnings: string[];
@@ -76,6 +77,7 @@ export function readULog(bytes: Uint8Array, options: ReadULogOptions = {}): ULog
     infoMultiple: new Map(),
     initialParams: new Map(),
     defaultParams: 0,
+    systemDefaults: new Map(),
     appendedOffsets: [],
   };
   const file: ULogFile = {
@@ -86,7 +88,7 @@ export function readULog(bytes: Uint8Array, options: ReadULogOptions = {}): ULog
     subscriptions: [],
     logged: [],
     dropouts: [],
-    changedParams: 0,
+    changedParams: [],
     syncCount: 0,
     corrupt: false,
     warnings: [],
@@ -172,6 +174,8 @@ class DataScanner {
         pos = end;
         continue;
       }
+      // Other messages (a dropout, a parameter change) are timed by the last data message before them.
+      file.lastTimestamp = last;
       pos = this.other(type, p, size, end);
     }
     file.lastTimestamp = last;
@@ -207,9 +211,12 @@ class DataScanner {
       case 0x53: // S: sync
         file.syncCount++;
         return end;
-      case 0x50: // P: parameter changed in flight
-        file.changedParams++;
+      case 0x50: {
+        // P: parameter changed in flight
+        const kv = parameterMessage(view, p, end);
+        if (kv) file.changedParams.push({ timestamp: file.lastTimestamp, key: kv.key, value: kv.value });
         return end;
+      }
       default:
         if (readDefinitionMessage(type, view, p, size, file, false)) return end;
         return this.unknown(type, p, size, end);

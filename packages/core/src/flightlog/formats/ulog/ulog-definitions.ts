@@ -1,4 +1,5 @@
 import { describeOffset, FlightLogError } from '../../errors.ts';
+import { shortestFloat32 } from '../../model/parameters.ts';
 import { type MessageFormat, parseFormat } from './ulog-layout.ts';
 
 /** What the definitions messages (F, I, M, P, Q, B) tell; they may also appear in the data section. */
@@ -8,9 +9,12 @@ export interface ULogDefinitions {
   info: Map<string, string | number>;
   /** 'M' info-multiple keys and how many bytes each holds (values are not kept: boot logs leak). */
   infoMultiple: Map<string, number>;
+  /** 'P' messages of the definitions section: each parameter's value when logging started. */
   initialParams: Map<string, number>;
   /** 'Q' parameter-default messages seen. */
   defaultParams: number;
+  /** 'Q' system-wide defaults (default_types bit 0) by name; the airframe's (bit 1) are not kept. */
+  systemDefaults: Map<string, number>;
   /** File offsets where appended data starts (from the 'B' flag-bits message). */
   appendedOffsets: number[];
 }
@@ -50,13 +54,17 @@ export function readDefinitionMessage(
       return true;
     }
     case 0x50: {
-      const kv = keyValue(view, p, end);
-      if (kv && typeof kv.value === 'number') defs.initialParams.set(kv.key, kv.value);
+      const kv = parameterMessage(view, p, end);
+      if (kv) defs.initialParams.set(kv.key, kv.value);
       return true;
     }
-    case 0x51:
+    case 0x51: {
       defs.defaultParams++;
+      // uint8_t default_types, then a key and value as in 'P'.
+      const kv = p < end ? parameterMessage(view, p + 1, end) : null;
+      if (kv && (view.getUint8(p) & 1) !== 0) defs.systemDefaults.set(kv.key, kv.value);
       return true;
+    }
     case 0x42:
       readFlagBits(view, p, size, defs, isFirst);
       return true;
@@ -96,6 +104,21 @@ interface KeyValue {
   key: string;
   value: string | number;
   bytes: number;
+  type: string;
+}
+
+/**
+ * A 'P' (or the rest of a 'Q') message: a parameter name and its int32 or float value (floats as the
+ * shortest decimal of the float32); null for anything else.
+ */
+export function parameterMessage(
+  view: DataView,
+  p: number,
+  end: number,
+): { key: string; value: number } | null {
+  const kv = keyValue(view, p, end);
+  if (!kv || typeof kv.value !== 'number') return null;
+  return { key: kv.key, value: kv.type === 'float' ? shortestFloat32(kv.value) : kv.value };
 }
 
 /** "uint8_t key_len, char key[key_len] ('type name'), value". */
@@ -111,9 +134,9 @@ function keyValue(view: DataView, p: number, end: number): KeyValue | null {
   const key = typeKey.slice(space + 1);
   const at = p + 1 + keyLen;
   const bytes = end - at;
-  if (type.startsWith('char[')) return { key, value: text(view, at, end).replace(/\0+$/, ''), bytes };
+  if (type.startsWith('char[')) return { key, value: text(view, at, end).replace(/\0+$/, ''), bytes, type };
   const value = numberOf(type, view, at, bytes);
-  return value === null ? { key, value: '', bytes } : { key, value, bytes };
+  return value === null ? { key, value: '', bytes, type } : { key, value, bytes, type };
 }
 
 function numberOf(type: string, view: DataView, at: number, bytes: number): number | null {

@@ -2,7 +2,46 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { summarize } from '../../model/index.ts';
 import { sample } from '../../test-samples.ts';
+import { readULog } from './read-ulog.ts';
 import { parseULog } from './ulog-to-flight.ts';
+
+/**
+ * An independent reading of a ULog's parameter messages, written here from the format's definition
+ * (docs.px4.io, "ULog File Format") and sharing no code with the reader: after the 16-byte header every
+ * message is uint16 size, uint8 type, then `size` bytes. 'P' is uint8 key_len, "type name", value;
+ * 'Q' puts a uint8 default_types before that. The data section starts at the first 'A'. Only for
+ * intact files (no sync recovery, no appended data).
+ */
+function rawParameters(bytes: Uint8Array) {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const initial = new Map<string, number>();
+  const changed: Array<[string, number]> = [];
+  const systemDefaults = new Map<string, number>();
+  let inData = false;
+  const entry = (at: number, end: number): [string, number] => {
+    const len = bytes[at];
+    const [type, name] = new TextDecoder().decode(bytes.subarray(at + 1, at + 1 + len)).split(' ');
+    const value = type === 'float' ? v.getFloat32(at + 1 + len, true) : v.getInt32(at + 1 + len, true);
+    assert.ok(type === 'float' || type === 'int32_t', type);
+    assert.equal(end - (at + 1 + len), 4);
+    return [name, value];
+  };
+  for (let pos = 16; pos + 3 <= bytes.length; ) {
+    const size = v.getUint16(pos, true);
+    const type = String.fromCharCode(bytes[pos + 2]);
+    const end = pos + 3 + size;
+    if (end > bytes.length) break;
+    if (type === 'A') inData = true;
+    if (type === 'P') {
+      const [name, value] = entry(pos + 3, end);
+      if (inData) changed.push([name, value]);
+      else initial.set(name, value);
+    }
+    if (type === 'Q' && (bytes[pos + 3] & 1) !== 0) systemDefaults.set(...entry(pos + 4, end));
+    pos = end;
+  }
+  return { initial, changed, systemDefaults };
+}
 
 function finiteCount(a: Float64Array): number {
   let n = 0;
@@ -58,5 +97,41 @@ describe('parseULog', () => {
   it('does not expose the board uuid', () => {
     const f = parseULog(sample('ulog/sample_appended_multiple.ulg'));
     assert.ok(!JSON.stringify(summarize(f)).includes('0035002B3434511732343031'));
+  });
+
+  it('reads the parameters, their in-flight changes and defaults as a plain walk of the messages does', () => {
+    for (const name of [
+      'sample.ulg',
+      'sample_px4_events.ulg',
+      'sample_logging_tagged_and_default_params.ulg',
+    ]) {
+      const bytes = sample(`ulog/${name}`);
+      const raw = rawParameters(bytes);
+      const { values } = parseULog(bytes).parameters;
+      assert.equal(values.length, raw.initial.size, name);
+      for (const p of values) {
+        assert.equal(Math.fround(p.value), Math.fround(raw.initial.get(p.name)!), `${name} ${p.name}`);
+        const d = raw.systemDefaults.get(p.name);
+        assert.equal(
+          p.default === null ? undefined : Math.fround(p.default),
+          d === undefined ? d : Math.fround(d),
+        );
+      }
+    }
+    const f = parseULog(sample('ulog/sample.ulg'));
+    // 6 'P' messages after logging started (SOURCES.md: "6 changed parameters"), 4 of them a new value.
+    assert.equal(rawParameters(sample('ulog/sample.ulg')).changed.length, 6);
+    assert.equal(readULog(sample('ulog/sample.ulg')).changedParams.length, 6);
+    assert.deepEqual(
+      f.parameters.changes.map((c) => `${c.name}=${c.value}`),
+      ['COM_AUTOS_PAR=0', 'COM_AUTOS_PAR=1', 'COM_AUTOS_PAR=0', 'COM_AUTOS_PAR=1'],
+    );
+    assert.ok(
+      f.parameters.changes.every((c, i, a) => c.t_s > 40 && c.t_s < 69 && (i === 0 || c.t_s >= a[i - 1].t_s)),
+    );
+    const byName = new Map(f.parameters.values.map((p) => [p.name, p]));
+    assert.equal(byName.get('ATT_BIAS_MAX')?.value, 0.05, 'a float32 shown as its shortest decimal');
+    const tagged = parseULog(sample('ulog/sample_px4_events.ulg')).parameters.values;
+    assert.ok(tagged.filter((p) => p.default !== null).length >= 50, 'the defaults PX4 logs with Q');
   });
 });

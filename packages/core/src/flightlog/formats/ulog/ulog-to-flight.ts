@@ -88,6 +88,9 @@ function describe(b: FlightBuilder, file: ULogFile): void {
     const kind = m.level <= 3 ? 'error' : m.level === 4 ? 'warning' : 'info';
     b.event((m.timestamp - file.startTimestamp) / 1e6, kind, m.text);
   }
+  for (const [name, value] of file.initialParams) b.parameter(name, value);
+  for (const [name, value] of file.systemDefaults) b.parameterDefault(name, value);
+  for (const c of file.changedParams) b.parameter(c.key, c.value, (c.timestamp - file.startTimestamp) / 1e6);
   const hw = file.info.get('ver_hw');
   b.aircraft = typeof hw === 'string' && hw.length > 0 ? hw : null;
   b.app = px4AppName(file.info);
