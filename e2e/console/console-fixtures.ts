@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
 import { buildWeb } from '../../packages/web/scripts/build-web.mjs';
@@ -70,6 +74,32 @@ export async function startConsole(
   });
   assert.equal(zones.status, 200, await zones.text());
   return { t, browser };
+}
+
+/** The server and the Chromium every console page module shares; set once the entry's before() ran. */
+export interface ConsoleRun {
+  t: TestServer;
+  browser: Browser;
+}
+
+/**
+ * Registers, in the describe() it is called in, a before() starting one console server (its data in a
+ * temp dir; statistics published from groups of 1, for the operator's statistics page) and one
+ * Chromium, and an after() closing both (it runs after every nested describe's own after()). Page
+ * modules read `run.t` and `run.browser` in their hooks and tests, never at module top level.
+ */
+export function sharedConsole(): ConsoleRun {
+  const run = {} as ConsoleRun;
+  const dataDir = mkdtempSync(join(tmpdir(), 'airlock-console-'));
+  before(async () => {
+    Object.assign(run, await startConsole({ dataDir, env: { AIRLOCK_STATS_MIN_GROUP: '1' } }));
+  });
+  after(async () => {
+    await run.browser?.close();
+    await run.t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return run;
 }
 
 /** OpenAir text near Zurich: `good` small squares, then `bad` records with an unreadable point. */
