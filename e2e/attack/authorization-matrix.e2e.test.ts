@@ -148,9 +148,13 @@ describe('authorization matrix over every pilot and operator operation', () => {
           : op.caller === 'operator'
             ? 'authz-existing'
             : aliceLog;
+    // `with` names a second log of the caller (the parameter diff): hers, as the path's id is.
     const query = op.params
       .filter((p) => p.in === 'query' && p.required)
-      .map((p) => `${p.name}=${encodeURIComponent(String(validValue(p.schema)))}`);
+      .map(
+        (p) =>
+          `${p.name}=${encodeURIComponent(p.name === 'with' && op.caller === 'pilot' ? aliceLog : String(validValue(p.schema)))}`,
+      );
     const headers: Record<string, string> = { ...auth };
     let body: Buffer | undefined;
     if (op.jsonBody) {

@@ -14,6 +14,8 @@ const READS = [
   '/track',
   '/series',
   '/series?fields=altitude',
+  '/modes',
+  '/parameters',
   '/export.csv',
   '/export.gpx',
   '/export.kml',
@@ -71,6 +73,36 @@ describe("another pilot's flight log is a 404, whatever the id", () => {
       200,
       'still there',
     );
+  });
+
+  test("a parameter diff with another pilot's log, on either side, is a 404", async () => {
+    const own = await fetch(`${t.url}/v1/flightlogs?filename=bob.gpx`, {
+      method: 'POST',
+      headers: bob.auth,
+      body: GPX.subarray(0, GPX.lastIndexOf('<trkpt')).toString() + '</trkseg></trk></gpx>',
+    });
+    assert.equal(own.status, 201);
+    const bobLog = (await own.json()).flightlog.id;
+    const diff = (id: string, other: string, who = bob.auth) =>
+      fetch(`${t.url}/v1/flightlogs/${id}/parameters/diff?with=${other}`, { headers: who });
+    for (const [id, other] of [
+      [bobLog, aliceLog],
+      [aliceLog, bobLog],
+      [aliceLog, aliceLog],
+      [bobLog, randomUUID()],
+    ]) {
+      const r = await diff(id, other);
+      assert.equal(r.status, 404, `${id} with ${other}`);
+      assert.equal((await r.json()).error.code, 'not_found');
+    }
+    assert.equal((await diff(bobLog, bobLog)).status, 200);
+    assert.equal((await diff(aliceLog, aliceLog, alice.auth)).status, 200);
+    assert.equal((await diff(bobLog, 'not-a-uuid')).status, 400);
+    assert.equal(
+      (await fetch(`${t.url}/v1/flightlogs/${aliceLog}/parameters/diff?with=${aliceLog}`)).status,
+      401,
+    );
+    await fetch(`${t.url}/v1/flightlogs/${bobLog}`, { method: 'DELETE', headers: bob.auth });
   });
 
   test("lists, dedupe lookups and exports show only the caller's logs", async () => {

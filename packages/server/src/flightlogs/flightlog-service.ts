@@ -1,9 +1,16 @@
+import {
+  diffParameters,
+  type FlightModeChange,
+  type FlightParameters,
+  type ParameterDiff,
+} from '@airlock/core';
 import type { PilotDataSource } from '../accounts/index.ts';
 import { type BlobStore, deleteBlobPrefix } from '../blobs/index.ts';
 import type { PilotKeyring } from '../crypto/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { Database } from '../storage/index.ts';
 import { type ChartSeries, resolveSeriesFields } from './chart-series.ts';
+import { DETAILS_VERSION, type FlightDetails, flightDetails } from './flight-details.ts';
 import { FlightLogCursorError } from './flightlog-error.ts';
 import { downloadName, type ExportFormat, renderExport } from './flightlog-exports.ts';
 import {
@@ -117,6 +124,45 @@ export class FlightLogService implements PilotDataSource {
     const picked: ChartSeries['channels'] = {};
     for (const ch of channels) picked[ch] = all.channels[ch] ?? [];
     return { series: { ...all, channels: picked }, unknown };
+  }
+
+  /** The flight modes in time order. */
+  async modes(pilotId: string, id: string): Promise<FlightModeChange[] | null> {
+    const found = await this.load(pilotId, id);
+    return found && (await this.details(pilotId, id, found)).modes;
+  }
+
+  /** The autopilot's parameters: values at the start (with defaults where logged) and in-flight changes. */
+  async parameters(pilotId: string, id: string): Promise<FlightParameters | null> {
+    const found = await this.load(pilotId, id);
+    return found && (await this.details(pilotId, id, found)).parameters;
+  }
+
+  /** How the parameters of the pilot's log `withId` differ from those of `id`; null unless both are hers. */
+  async parameterDiff(pilotId: string, id: string, withId: string): Promise<ParameterDiff | null> {
+    const [a, b] = await Promise.all([this.load(pilotId, id), this.load(pilotId, withId)]);
+    if (!a || !b) return null;
+    const [da, db] = await Promise.all([this.details(pilotId, id, a), this.details(pilotId, withId, b)]);
+    return diffParameters(da.parameters, db.parameters);
+  }
+
+  /** The details blob, built from the original (and kept) when the log predates it. */
+  private async details(
+    pilotId: string,
+    id: string,
+    found: { row: { format: string }; view: { filename: string }; blobs: PilotBlobs },
+  ): Promise<FlightDetails> {
+    const key = logPrefix(pilotId, id) + BLOB.details;
+    const blob = await found.blobs.get(key);
+    if (blob) {
+      const stored = JSON.parse(blob.toString('utf8')) as FlightDetails;
+      if (stored.v === DETAILS_VERSION) return stored;
+    }
+    const original = await found.blobs.get(logPrefix(pilotId, id) + BLOB.original);
+    if (!original) throw new Error('flight log original missing');
+    const details = flightDetails(reparse(original, found.row.format, found.view.filename).flight);
+    await found.blobs.put(key, Buffer.from(JSON.stringify(details)));
+    return details;
   }
 
   async original(pilotId: string, id: string): Promise<{ bytes: Buffer; filename: string } | null> {

@@ -140,6 +140,62 @@ describe('flight logs over loopback, stores on disk', () => {
     assert.ok(flightlog.warnings.some((w: string) => /truncated/.test(w)));
   });
 
+  test('modes, parameters and a diff of two flights, as the logs hold them', async () => {
+    const id = async (file: string) =>
+      (await (await upload(sample(`dataflash/${file}`), file)).json()).flightlog.id as string;
+    const copter33 = await id('log171.bin');
+    const copter46 = await id('backend_log_80k.bin');
+    const get = async (path: string) => {
+      const r = await fetch(`${t.url}/v1/flightlogs/${path}`, { headers: auth });
+      assert.equal(r.status, 200, path);
+      assert.equal(r.headers.get('cache-control'), 'no-store');
+      return r.json();
+    };
+    const { modes } = await get(`${copter33}/modes`);
+    assert.deepEqual(
+      modes.map((m: { mode: string }) => m.mode),
+      ['LOITER', 'ACRO'],
+    );
+    assert.ok(modes[1].t_s > 200 && modes[1].t_s < 243);
+    const params = await get(`${copter33}/parameters`);
+    assert.equal(params.values.length, 491);
+    assert.deepEqual(
+      params.values.find((p: { name: string }) => p.name === 'ANGLE_MAX'),
+      { name: 'ANGLE_MAX', value: 3500, default: null },
+    );
+    const newer = await get(`${copter46}/parameters`);
+    assert.equal(newer.values.length, 1077);
+    assert.ok(newer.values.every((p: { default: number | null }) => p.default !== null));
+    const diff = await get(`${copter33}/parameters/diff?with=${copter46}`);
+    assert.deepEqual(
+      diff.changed.find((c: { name: string }) => c.name === 'ANGLE_MAX'),
+      { name: 'ANGLE_MAX', from: 3500, to: 4500 },
+    );
+    assert.equal(diff.added.length + params.values.length - diff.removed.length, newer.values.length);
+    assert.ok(diff.added.length > 0 && diff.removed.length > 0);
+    const back = await get(`${copter46}/parameters/diff?with=${copter33}`);
+    assert.equal(back.added.length, diff.removed.length, 'the other way round, added and removed swap');
+    // A log stored before details existed: built from the original on first request, then kept.
+    const { flightlogs } = t.services.pilotData;
+    const details = (await flightlogs.blobs.list('pilots/')).find((b) =>
+      b.key.endsWith(`${copter33}/details.json`),
+    );
+    assert.ok(details);
+    await flightlogs.blobs.delete(details.key);
+    assert.deepEqual(await get(`${copter33}/parameters`), params);
+    assert.ok((await flightlogs.blobs.list('pilots/')).some((b) => b.key === details.key));
+    for (const bad of ['', '?with=', '?with=not-an-id', `?with=${copter46.toUpperCase()}x`]) {
+      const r = await fetch(`${t.url}/v1/flightlogs/${copter33}/parameters/diff${bad}`, { headers: auth });
+      assert.equal(r.status, 400, bad);
+      assert.equal((await r.json()).error.code, 'invalid_request');
+    }
+    const ghost = await fetch(
+      `${t.url}/v1/flightlogs/${copter33}/parameters/diff?with=6f1c2d3e-5b6a-4c7d-9e8f-1a2b3c4d5e6f`,
+      { headers: auth },
+    );
+    assert.equal(ghost.status, 404);
+  });
+
   test('over the size limit is a 413, by header or by counting', async () => {
     const big = sample('ulog/sample.ulg'); // 4.05 MB against a 5 MB limit: fine
     const twice = Buffer.concat([big, big]);
@@ -200,11 +256,11 @@ describe('flight logs over loopback, stores on disk', () => {
     await fetch(`${t.url}/v1/flightlogs/${flightlog.id}/export.kml`, { headers: auth }); // cached export
     const blobDir = join(dir, 'flightlogs', 'blobs');
     const mine = () => filesUnder(blobDir).filter((f) => f.includes(flightlog.id));
-    assert.equal(mine().length, 4);
+    assert.equal(mine().length, 5, 'original, track, series, details (modes and parameters), the export');
     const del = await fetch(`${t.url}/v1/flightlogs/${flightlog.id}`, { method: 'DELETE', headers: auth });
     assert.equal(del.status, 204);
     assert.equal(mine().length, 0);
-    for (const p of ['', '/track', '/series', '/export.gpx', '/original'])
+    for (const p of ['', '/track', '/series', '/modes', '/parameters', '/export.gpx', '/original'])
       assert.equal(
         (await fetch(`${t.url}/v1/flightlogs/${flightlog.id}${p}`, { headers: auth })).status,
         404,

@@ -10,6 +10,7 @@ import {
 } from '@airlock/core';
 import type { deleteBlobPrefix } from '../blobs/index.ts';
 import { buildChartSeries } from './chart-series.ts';
+import { flightDetails } from './flight-details.ts';
 import { FlightLogImportError } from './flightlog-error.ts';
 import type { FlightLogRow, FlightLogRows } from './flightlog-rows.ts';
 import { sealMeta } from './flightlog-view.ts';
@@ -22,6 +23,7 @@ export const BLOB = {
   original: 'original',
   track: 'track.geojson',
   series: 'series.json',
+  details: 'details.json',
 } as const;
 
 export interface ImportInput {
@@ -80,6 +82,7 @@ export async function importFlightLog(
       blobs.put(prefix + BLOB.original, bytes),
       blobs.put(prefix + BLOB.track, Buffer.from(JSON.stringify(track))),
       blobs.put(prefix + BLOB.series, Buffer.from(JSON.stringify(series))),
+      blobs.put(prefix + BLOB.details, Buffer.from(JSON.stringify(flightDetails(parsed.flight)))),
     ]);
     if (await rows.insert(row)) return { row: (await rows.find(pilotId, id)) ?? row, created: true };
   } catch (e) {

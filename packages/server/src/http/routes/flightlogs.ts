@@ -11,6 +11,7 @@ import {
 } from '../../flightlogs/index.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePilot } from '../pilot-auth.ts';
+import { registerFlightLogDetailRoutes } from './flightlog-details.ts';
 import { registerFlightLogFileRoutes } from './flightlog-files.ts';
 import {
   flightLogSchema,
@@ -47,6 +48,7 @@ export function registerFlightLogRoutes(app: OpenAPIHono, deps: FlightLogRouteDe
   // Uploads first: /v1/flightlogs/uploads/… must not be taken for a log id.
   registerFlightLogFileRoutes(app, deps);
   registerFlightLogShareRoutes(app, deps);
+  registerFlightLogDetailRoutes(app, deps);
 
   app.openapi(
     createRoute({
