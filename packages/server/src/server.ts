@@ -7,6 +7,7 @@ import { AirspaceService, ensureBundledAirspace, readBundledFiles } from './airs
 import type { Config } from './config/index.ts';
 import { type DataDirLock, lockDataDir, secureDataDir } from './data-dir/index.ts';
 import { createApp, errorResponse, HttpError, mapError, SECURITY_HEADERS } from './http/index.ts';
+import { ResponseCache } from './http/response-cache.ts';
 import type { Logger } from './log/index.ts';
 import { RequestCounters } from './metrics/index.ts';
 import { type OhttpGateway, openOhttpGateway } from './ohttp/index.ts';
@@ -30,6 +31,8 @@ export interface Services {
   /** The Oblivious HTTP gateway's keys and replay memory. */
   ohttp: OhttpGateway;
   zonePacks: ZonePackService;
+  /** The one answer cache (AIRLOCK_ANSWER_CACHE_MB): tiles, cells and zone packs share its budget. */
+  answerCache: ResponseCache;
   /** REDIS_URL's client (shared per-client limits). */
   redis?: Redis;
   close(): Promise<void>;
@@ -110,9 +113,10 @@ export async function openServices(
   );
   let ohttp: OhttpGateway;
   let zonePacks: ZonePackService;
+  const answerCache = new ResponseCache(config.AIRLOCK_ANSWER_CACHE_MB * 2 ** 20);
   try {
     ohttp = await openOhttpGateway(db, config, log);
-    zonePacks = new ZonePackService(airspace, await loadSigningKey(db));
+    zonePacks = new ZonePackService(airspace, await loadSigningKey(db), { cache: answerCache.answers, log });
   } catch (e) {
     await pilotData.close();
     await telemetry.close();
@@ -129,9 +133,11 @@ export async function openServices(
     lock,
     ohttp,
     zonePacks,
+    answerCache,
     redis,
     async close() {
       ohttp.close();
+      await zonePacks.close();
       airspace.close();
       await pilotData.close();
       await counters.stop().catch((e) => log.warn('request counters not flushed', { error: String(e) }));
@@ -255,6 +261,7 @@ export async function startServer(
     localOperatorToken: s.lock?.holder.token,
     ohttp: s.ohttp,
     zonePacks: s.zonePacks,
+    answerCache: s.answerCache,
     redis: s.redis,
     readiness: async () => {
       const problems: string[] = [];

@@ -18,11 +18,14 @@ export {
 } from './envelope.ts';
 export {
   byZoneKey,
+  canonicalJson,
   makePack,
   PACK_FORMAT,
   packVersion,
+  packVersionText,
   type ZonePack,
   type ZonePackDelta,
+  zoneDigest,
   zoneKey,
 } from './pack-format.ts';
 export {

@@ -53,6 +53,8 @@ export interface AppDeps {
   zonePacks?: ZonePackService;
   /** REDIS_URL's client, for limits shared by every server. */
   redis?: Redis;
+  /** The answer cache, when made with the services (zone packs keep their bytes in it too). */
+  answerCache?: ResponseCache;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface AppDeps {
  * carry the route pattern, never the path, the address or any header.
  */
 export function createApp(deps: AppDeps): OpenAPIHono {
-  const cache = new ResponseCache(deps.config.AIRLOCK_ANSWER_CACHE_MB * 2 ** 20);
+  const cache = deps.answerCache ?? new ResponseCache(deps.config.AIRLOCK_ANSWER_CACHE_MB * 2 ** 20);
   const metrics = new ServerMetrics({
     zones: () => deps.airspace.index.size,
     answerCache: () => cache.usage,

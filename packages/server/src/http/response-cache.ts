@@ -116,6 +116,13 @@ class UncachedBody implements CachedBody {
  */
 export class ResponseCache {
   private readonly lru: ByteLru;
+  /**
+   * The answers' share of the budget, for other kinds of answer kept under it (zone packs, keys
+   * `zone-pack\0…`; this class's own keys start with a route name or `/`).
+   */
+  get answers(): ByteLru {
+    return this.lru;
+  }
   /** Each zone's Feature text, shared by every tile and bbox answer that holds the zone. */
   readonly features: FeatureJsonCache;
   private readonly maxAnswerBytes: number;

@@ -4,4 +4,10 @@
  * core's (`@airlock/core/zone-pack`); the routes are http/routes/zone-packs.ts.
  */
 export { loadSigningKey, type PackSigningKey } from './signing-key.ts';
-export { type PackAnswer, type SealedBody, ZonePackService } from './zone-pack-service.ts';
+export {
+  type PackAnswer,
+  PackBusyError,
+  SealedBody,
+  type ZonePackOptions,
+  ZonePackService,
+} from './zone-pack-service.ts';

@@ -1,10 +1,13 @@
 import { ZONE_PACK_TYPE } from '@airlock/core/zone-pack';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { RequestCounters } from '../../metrics/index.ts';
-import type { ZonePackService } from '../../zone-packs/index.ts';
+import { PackBusyError, type ZonePackService } from '../../zone-packs/index.ts';
+import { errorBody } from '../http-error.ts';
 import { rawHeader } from '../raw-request.ts';
 
 export const ZONE_PACKS_PATH = '/v1/location/packs';
+/** Max-age of a previous version sent while the new one builds. */
+const STALE_MAX_AGE_S = 30;
 
 const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), status: z.number() }),
@@ -58,7 +61,7 @@ export function registerZonePackRoutes(
       tags: ['location check'],
       summary: 'A signed zone pack of a region, or the delta from the version the device holds',
       description:
-        'packId: `world`, `country-CH`, or a 5° tile by its south-west corner, `tile-N45E005`. With `have` (the version held) the answer is a delta to the current version, or 304 when it is current; without it, or for a version no longer kept, the whole pack. The body is application/vnd.airlock.zone-pack: "ALZP", format 1, key id, Ed25519 signature, JSON (docs/location-privacy.md).',
+        'packId: `world`, `country-CH`, or a 5° tile by its south-west corner, `tile-N45E005`. With `have` (the version held) the answer is a delta to the current version, or 304 when it is current; without it, or for a version no longer kept, the whole pack. While a new version builds, the previous one is answered with a short max-age; a pack asked for the first time while the build queue is full is a 503 with Retry-After. The body is application/vnd.airlock.zone-pack: "ALZP", format 1, key id, Ed25519 signature, JSON (docs/location-privacy.md).',
       request: {
         params: z.object({ packId: z.string().max(20).openapi({ example: 'tile-N45E005' }) }),
         query: z.object({
@@ -83,15 +86,28 @@ export function registerZonePackRoutes(
           content: { 'application/json': { schema: errorSchema } },
           description: 'no zones for this pack',
         },
+        503: {
+          content: { 'application/json': { schema: errorSchema } },
+          description: 'packs are being built and none is kept for this one yet: try again after Retry-After',
+        },
       },
     }),
     async (c) => {
       counters.count(`${ZONE_PACKS_PATH}/:packId`);
       const { packId } = c.req.valid('param');
       const { have } = c.req.valid('query');
-      const answer = await packs.answer(packId, have);
+      let answer: Awaited<ReturnType<ZonePackService['answer']>>;
+      try {
+        answer = await packs.answer(packId, have);
+      } catch (e) {
+        if (!(e instanceof PackBusyError)) throw e;
+        c.header('retry-after', String(e.retryAfterS));
+        return c.json(errorBody(503, e.code, e.message), 503);
+      }
       c.header('etag', `"${answer.version}"`);
-      c.header('cache-control', `public, max-age=${deps.maxAgeS}`);
+      // The previous version while a new one builds: ask again soon.
+      const maxAgeS = answer.stale ? Math.min(deps.maxAgeS, STALE_MAX_AGE_S) : deps.maxAgeS;
+      c.header('cache-control', `public, max-age=${maxAgeS}`);
       c.header('vary', 'accept-encoding');
       if (answer.kind === 'current') return c.body(null, 304);
       c.header('content-type', ZONE_PACK_TYPE);
