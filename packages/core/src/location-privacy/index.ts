@@ -21,6 +21,7 @@ export {
   type LonLatBox,
   parseCellId,
 } from './cell-grid.ts';
+export { type LocationAnswerBody, locationAnswerSchema } from './location-answer.ts';
 export {
   CELL_PATH_PREFIX,
   cellRequest,

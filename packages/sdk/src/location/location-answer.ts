@@ -1,24 +1,28 @@
 import {
   CELL_COVERAGE_MARGIN_M,
   cellCoverage,
-  type LonLatBox,
+  type LocationAnswerBody,
+  locationAnswerSchema,
   parseCellId,
 } from '@airlock/core/location-privacy';
+import { safeParseEnglish } from '@airlock/core/schema';
 import type { AreaCover } from './area-cover.ts';
 
 /** A location answer after checking every field the SDK relies on. */
 export interface LocationAnswer {
   cover: AreaCover;
   datasetVersion: string;
-  generatedAt: string | null;
-  /** max_age_s of the body, or null when absent or not a number. */
-  maxAgeS: number | null;
-  /** The zones FeatureCollection, still to be read by parseGeoJSONZones. */
+  generatedAt: string;
+  maxAgeS: number;
+  /** The zones FeatureCollection, still to be read by readAnswerZones (feature by feature). */
   zones: { type: 'FeatureCollection'; features: unknown[] };
   countries: string[];
 }
 
-/** Reads a server answer; throws an Error naming the first field that is wrong. */
+/**
+ * Reads a server answer with core's wire schema (the one the server documents); throws an Error
+ * naming the first field that is wrong.
+ */
 export function parseLocationAnswer(body: string): LocationAnswer {
   let doc: unknown;
   try {
@@ -26,59 +30,36 @@ export function parseLocationAnswer(body: string): LocationAnswer {
   } catch (error) {
     throw new Error(`location answer is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!isRecord(doc)) throw new Error('location answer is not an object');
-  if (typeof doc.dataset_version !== 'string') throw new Error('location answer: dataset_version missing');
-  const zones = doc.zones;
-  if (!isRecord(zones) || zones.type !== 'FeatureCollection' || !Array.isArray(zones.features)) {
-    throw new Error('location answer: zones is not a FeatureCollection');
+  const parsed = safeParseEnglish(locationAnswerSchema, doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path.map(String).join('.');
+    throw new Error(`location answer: ${path === '' ? '' : `${path}: `}${issue.message}`);
   }
-  const countries = Array.isArray(doc.countries)
-    ? doc.countries.filter((c): c is string => typeof c === 'string' && /^[A-Za-z]{2}$/.test(c))
-    : [];
-  const maxAge = doc.max_age_s;
+  const answer = parsed.data;
   return {
-    cover: coverOf(doc),
-    datasetVersion: doc.dataset_version,
-    generatedAt: typeof doc.generated_at === 'string' ? doc.generated_at : null,
-    maxAgeS: typeof maxAge === 'number' && Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : null,
-    zones: { type: 'FeatureCollection', features: zones.features },
-    countries: countries.map((c) => c.toUpperCase()),
+    cover: coverOf(answer),
+    datasetVersion: answer.dataset_version,
+    generatedAt: answer.generated_at,
+    maxAgeS: answer.max_age_s,
+    zones: answer.zones,
+    countries: answer.countries.filter((c) => /^[A-Za-z]{2}$/.test(c)).map((c) => c.toUpperCase()),
   };
 }
 
-function coverOf(doc: Record<string, unknown>): AreaCover {
-  if (typeof doc.cell === 'string') {
+function coverOf(answer: LocationAnswerBody): AreaCover {
+  if (answer.cell !== undefined) {
     try {
-      parseCellId(doc.cell);
+      parseCellId(answer.cell);
     } catch (error) {
-      throw new Error(`location answer: cell ${JSON.stringify(doc.cell)}: ${(error as Error).message}`);
+      throw new Error(`location answer: cell ${JSON.stringify(answer.cell)}: ${(error as Error).message}`);
     }
-    const boxes = boxesOf(doc.coverage) ?? cellCoverage(doc.cell, CELL_COVERAGE_MARGIN_M);
-    return { cell: doc.cell, boxes };
+    const boxes =
+      answer.coverage && answer.coverage.length > 0
+        ? answer.coverage
+        : cellCoverage(answer.cell, CELL_COVERAGE_MARGIN_M);
+    return { cell: answer.cell, boxes };
   }
-  const q = doc.query;
-  if (isRecord(q) && isFiniteNumber(q.lon) && isFiniteNumber(q.lat) && isFiniteNumber(q.radius_m)) {
-    return { query: { lon: q.lon, lat: q.lat, radius_m: q.radius_m } };
-  }
+  if (answer.query) return { query: answer.query };
   throw new Error('location answer names neither a cell nor a query: its coverage is unknown');
-}
-
-function boxesOf(value: unknown): LonLatBox[] | null {
-  if (!Array.isArray(value) || value.length === 0) return null;
-  const boxes: LonLatBox[] = [];
-  for (const box of value) {
-    if (!Array.isArray(box) || box.length !== 4 || !box.every(isFiniteNumber)) {
-      throw new Error(`location answer: coverage box ${JSON.stringify(box)} is not [w, s, e, n]`);
-    }
-    boxes.push([box[0], box[1], box[2], box[3]]);
-  }
-  return boxes;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }

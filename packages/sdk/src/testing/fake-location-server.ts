@@ -4,6 +4,7 @@ import {
   CELL_COVERAGE_MARGIN_M,
   CELL_PATH_PREFIX,
   cellCoverage,
+  type LocationAnswerBody,
   NEAR_PATH,
   parseCellId,
 } from '@airlock/core/location-privacy';
@@ -81,7 +82,8 @@ export function createFakeLocationServer(options: FakeLocationServerOptions): Fa
     },
   };
 
-  function answerFor(url: URL): Record<string, unknown> | null {
+  // Typed as core's wire schema, so this double cannot drift from what the server sends.
+  function answerFor(url: URL): LocationAnswerBody | null {
     const common = {
       dataset_version: server.datasetVersion,
       generated_at: new Date(0).toISOString(),

@@ -2,6 +2,7 @@ import {
   CELL_COVERAGE_MARGIN_M,
   cellCoverage,
   countriesNear,
+  type LocationAnswerBody,
   type LonLatBox,
   parseCellId,
   radioRulesFor,
@@ -10,23 +11,8 @@ import {
   zonesToGeoJSON,
 } from '@airlock/core';
 
-/** What a location check answers: the same shape for the cell and the uniform mechanism. */
-export interface LocationAnswer {
-  cell?: string;
-  coverage?: LonLatBox[];
-  query?: { lon: number; lat: number; radius_m: number };
-  /** The largest look-ahead distance this answer is complete for, metres. */
-  lookahead_max_m: number;
-  dataset_version: string;
-  /** When the server built its zone index from the datasets (stable while they do not change). */
-  generated_at: string;
-  max_age_s: number;
-  /** When the first restriction in it ends (ISO 8601): the answer is out of date from then on. */
-  valid_until?: string;
-  zones: ReturnType<typeof zonesToGeoJSON>;
-  countries: string[];
-  radio: ReturnType<typeof radioRulesFor>;
-}
+/** What a location check answers: the same shape for the cell and the uniform mechanism (core's wire schema). */
+export type LocationAnswer = LocationAnswerBody;
 
 /**
  * What the airspace knows about time (AirspaceService): which zones are still valid, and how long an

@@ -1596,7 +1596,111 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/geo+json": components["schemas"]["ZoneFeatureCollection"];
+                        "application/geo+json": {
+                            features: {
+                                geometry: {
+                                    coordinates: (number)[][][];
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                } | {
+                                    coordinates: (number)[][][][];
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                };
+                                id: string;
+                                properties: {
+                                    applicability: {
+                                        /** Format: date-time */
+                                        end?: string;
+                                        permanent: boolean;
+                                        schedule?: {
+                                            days: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN" | "ANY")[];
+                                            endTime?: string;
+                                            startTime?: string;
+                                        }[];
+                                        /** Format: date-time */
+                                        start?: string;
+                                    }[];
+                                    authority?: {
+                                        contactName?: string;
+                                        email?: string;
+                                        intervalBefore?: string;
+                                        name?: string;
+                                        phone?: string;
+                                        /** @enum {string} */
+                                        purpose?: "AUTHORIZATION" | "NOTIFICATION" | "INFORMATION";
+                                        service?: string;
+                                        siteURL?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    category: "restricted" | "authorization" | "enhanced_warning" | "warning" | "altitude" | "temporary";
+                                    circle?: {
+                                        center: (number)[];
+                                        radius_m: number;
+                                    };
+                                    country: string | null;
+                                    dataset: string;
+                                    derived?: boolean;
+                                    id: string;
+                                    licence: string;
+                                    lower: {
+                                        /** @enum {string} */
+                                        reference: "AGL" | "AMSL" | "STD";
+                                        /** @enum {string} */
+                                        unit: "m" | "ft" | "FL";
+                                        value: number | null;
+                                    };
+                                    message?: string;
+                                    name: string;
+                                    properties?: {
+                                        [key: string]: unknown;
+                                    };
+                                    reasons: ("AIR_TRAFFIC" | "SENSITIVE" | "PRIVACY" | "POPULATION" | "NATURE" | "NOISE" | "FOREIGN_TERRITORY" | "EMERGENCY" | "DAR" | "OTHER")[];
+                                    source: string;
+                                    upper: {
+                                        /** @enum {string} */
+                                        reference: "AGL" | "AMSL" | "STD";
+                                        /** @enum {string} */
+                                        unit: "m" | "ft" | "FL";
+                                        value: number | null;
+                                    };
+                                    volumes?: {
+                                        geometry: {
+                                            coordinates: (number)[][][];
+                                            /** @enum {string} */
+                                            type: "Polygon";
+                                        } | {
+                                            coordinates: (number)[][][][];
+                                            /** @enum {string} */
+                                            type: "MultiPolygon";
+                                        } | {
+                                            center: (number)[];
+                                            radius_m: number;
+                                            /** @enum {string} */
+                                            type: "Circle";
+                                        };
+                                        lower: {
+                                            /** @enum {string} */
+                                            reference: "AGL" | "AMSL" | "STD";
+                                            /** @enum {string} */
+                                            unit: "m" | "ft" | "FL";
+                                            value: number | null;
+                                        };
+                                        upper: {
+                                            /** @enum {string} */
+                                            reference: "AGL" | "AMSL" | "STD";
+                                            /** @enum {string} */
+                                            unit: "m" | "ft" | "FL";
+                                            value: number | null;
+                                        };
+                                    }[];
+                                };
+                                /** @enum {string} */
+                                type: "Feature";
+                            }[];
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                        };
                     };
                 };
                 304: {
@@ -1848,11 +1952,6 @@ export interface components {
                 values: number;
             };
             to: string;
-        };
-        ZoneFeatureCollection: {
-            features: unknown[];
-            /** @enum {string} */
-            type: "FeatureCollection";
         };
     };
     responses: never;

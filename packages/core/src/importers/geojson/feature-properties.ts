@@ -18,6 +18,18 @@ export const zoneFeaturePropertiesSchema = z.extend(z.omit(zoneSchema, { volumes
 /** A GeoJSON area geometry: what a Feature must carry unless its volumes are in properties. */
 export const areaGeometrySchema = z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema]);
 
+/**
+ * A zone Feature as zoneToFeature writes it: what an API answer's features are, documented once.
+ * @example
+ * const doc = z.toJSONSchema(zoneFeatureSchema); // the items of /v1/zones and location answers
+ */
+export const zoneFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: areaGeometrySchema,
+  properties: zoneFeaturePropertiesSchema,
+});
+
 /** "properties.category: Invalid option ..." for the first problem zod found. */
 export function describeZodError(error: z.core.$ZodError, prefix: string): string {
   const issue = error.issues[0];

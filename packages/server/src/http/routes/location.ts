@@ -1,10 +1,19 @@
-import { CELL_PATH_PREFIX, MAX_NEAR_RADIUS_M, NEAR_PATH, radioRulesFor } from '@airlock/core';
+import {
+  CELL_PATH_PREFIX,
+  locationAnswerSchema,
+  MAX_NEAR_RADIUS_M,
+  NEAR_PATH,
+  radioRulesFor,
+  radioRulesSchema,
+  zoneFeatureSchema,
+} from '@airlock/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AirspaceService } from '../../airspace/index.ts';
 import type { Config } from '../../config/index.ts';
 import { cellAnswer, clientAddress, nearAnswer } from '../../location/index.ts';
 import type { RequestCounters } from '../../metrics/index.ts';
 import type { IpCountryLookup } from '../../region-ip/index.ts';
+import { coreSchema } from '../core-schema.ts';
 import { HttpError } from '../http-error.ts';
 import { type CachedBody, type ResponseCache, sendCached } from '../response-cache.ts';
 
@@ -16,21 +25,17 @@ export interface LocationDeps {
   ipCountry: () => Promise<IpCountryLookup>;
 }
 
-const answerSchema = z
-  .object({
-    cell: z.string().optional(),
-    coverage: z.array(z.array(z.number())).optional(),
-    query: z.object({ lon: z.number(), lat: z.number(), radius_m: z.number() }).optional(),
-    lookahead_max_m: z.number(),
-    dataset_version: z.string(),
-    generated_at: z.string(),
-    max_age_s: z.number(),
-    valid_until: z.string().optional(),
-    zones: z.any().openapi({ description: 'GeoJSON FeatureCollection of zones' }),
-    countries: z.array(z.string()),
-    radio: z.any().openapi({ description: 'the strictest radio rules over the countries' }),
-  })
-  .openapi('LocationAnswer');
+// Documented from core's wire schema (the SDK reads answers with it), its zone features spelled out:
+// the SDK checks those one by one, so the parsing schema leaves them open.
+const answerSchema = coreSchema(
+  z.object({
+    ...locationAnswerSchema.shape,
+    zones: z.object({ type: z.literal('FeatureCollection'), features: z.array(zoneFeatureSchema) }),
+  }),
+);
+const countryAnswerSchema = coreSchema(
+  z.object({ countries: z.array(z.string()), source: z.enum(['ip', 'none']), radio: radioRulesSchema }),
+);
 
 const cached = {
   200: {
@@ -159,11 +164,7 @@ export function registerLocationRoutes(app: OpenAPIHono, deps: LocationDeps): vo
         200: {
           content: {
             'application/json': {
-              schema: z.object({
-                countries: z.array(z.string()),
-                source: z.enum(['ip', 'none']),
-                radio: z.any(),
-              }),
+              schema: countryAnswerSchema,
             },
           },
           description: 'candidate country (empty when unknown) and the radio rules to apply',

@@ -13,6 +13,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { TelemetryService } from '../../telemetry/index.ts';
 import type { AppContext } from '../app-context.ts';
 import { requestContentLength } from '../body-size-limit.ts';
+import { coreSchema } from '../core-schema.ts';
 import { errorBody, HttpError } from '../http-error.ts';
 import { requireOperator } from '../operator-auth.ts';
 import { declaredLength, headerIn } from '../raw-request.ts';
@@ -145,13 +146,11 @@ export function registerTelemetryRoutes(
           : 'User experience: bucketed flight summaries (aggregated on arrival)',
       description:
         'Only declared, unexpired fields are accepted; unknown fields (identifiers, coordinates) are a 400 naming the field. Nothing per report is stored: the server adds the report to daily aggregates.',
-      // Core's schemas are zod/mini (the SDK ships them), which zod-to-openapi cannot read: the document
-      // gets zod's own JSON Schema of them instead.
       request: {
         body: {
           content: {
             'application/json': {
-              schema: z.toJSONSchema(documented, { target: 'openapi-3.0', unrepresentable: 'any' }) as never,
+              schema: coreSchema<unknown>(documented),
             },
           },
           required: true,

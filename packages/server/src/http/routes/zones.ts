@@ -1,6 +1,7 @@
-import { ZONE_CATEGORIES } from '@airlock/core';
+import { ZONE_CATEGORIES, zoneFeatureSchema } from '@airlock/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppContext } from '../app-context.ts';
+import { coreSchema } from '../core-schema.ts';
 import { HttpError } from '../http-error.ts';
 import { sendCached } from '../response-cache.ts';
 
@@ -9,12 +10,14 @@ export const MAX_BBOX_SPAN_DEG = 5;
 export const MIN_TILE_ZOOM = 7;
 export const MAX_TILE_ZOOM = 22;
 
-const featureCollection = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) })
-  .openapi('ZoneFeatureCollection', {
-    description:
+// Documented from core's zone Feature schema (what zoneToFeature writes and the importers read back).
+const featureCollection = coreSchema(
+  z
+    .object({ type: z.literal('FeatureCollection'), features: z.array(zoneFeatureSchema) })
+    .describe(
       'GeoJSON FeatureCollection: one Feature per zone; properties carry id, name, category, lower/upper limits, source, licence, dataset and applicability. Circles are written as polygons with `circle: {center, radius_m}` kept in the properties.',
-  });
+    ),
+);
 
 const bboxQuery = z.object({
   bbox: z
