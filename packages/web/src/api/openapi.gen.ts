@@ -818,6 +818,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/flightlogs/{id}/modes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlightModes"];
+                    };
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/flightlogs/{id}/original": {
         parameters: {
             query?: never;
@@ -843,6 +885,98 @@ export interface paths {
                     content: {
                         "application/octet-stream": string;
                     };
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flightlogs/{id}/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlightParameters"];
+                    };
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flightlogs/{id}/parameters/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    with: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlightParameterDiff"];
+                    };
+                };
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 404: {
                     headers: {
@@ -1773,6 +1907,39 @@ export interface components {
             };
             uploaded_at: string;
             warnings: string[];
+        };
+        FlightModes: {
+            modes: {
+                mode: string;
+                t_s: number;
+            }[];
+        };
+        FlightParameterDiff: {
+            added: {
+                name: string;
+                value: number;
+            }[];
+            changed: {
+                from: number;
+                name: string;
+                to: number;
+            }[];
+            removed: {
+                name: string;
+                value: number;
+            }[];
+        };
+        FlightParameters: {
+            changes: {
+                name: string;
+                t_s: number;
+                value: number;
+            }[];
+            values: {
+                default: number | null;
+                name: string;
+                value: number;
+            }[];
         };
         FlightSeries: {
             channels: {

@@ -32,6 +32,7 @@ export function drawCharts(
   series: FlightSeries,
   events: FlightEventMark[],
   cursor: Cursor,
+  plugins: uPlot.Plugin[] = [],
 ): () => void {
   const sync = `flight-${Math.random()}`;
   const plots = presets.map((p, k) => {
@@ -52,6 +53,7 @@ export function drawCharts(
         ],
         cursor: { sync: { key: sync }, drag: { x: true, y: false } },
         legend: { live: true },
+        plugins,
         hooks: {
           setCursor: [(u) => cursor.set(u.cursor.idx ?? null, 'chart')],
           draw: [(u) => drawEvents(u, events)],

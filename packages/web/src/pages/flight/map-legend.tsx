@@ -1,3 +1,4 @@
+import { modeColour } from './flight-modes.ts';
 import type { ColourBy, ColourChoice } from './track-colour.ts';
 import { RAMP } from './track-geometry.ts';
 import type { ZonesAnswer } from './zones.ts';
@@ -9,13 +10,15 @@ interface LegendProps {
   colourBy: ColourBy;
   range: [number, number] | null;
   onChange: (key: ColourBy) => void;
+  /** The flight's modes, each once, in the order their colours are given. */
+  modeNames?: string[];
 }
 
 /**
  * What the track is coloured by, and its colours low to high. Choices the flight's data cannot answer
  * stay in the list, switched off, with the reason beside their name.
  */
-export function MapLegend({ choices, colourBy, range, onChange }: LegendProps) {
+export function MapLegend({ choices, colourBy, range, onChange, modeNames = [] }: LegendProps) {
   const chosen = choices.find((c) => c.key === colourBy) ?? choices[0];
   return (
     <div class="legend">
@@ -32,7 +35,16 @@ export function MapLegend({ choices, colourBy, range, onChange }: LegendProps) {
           ))}
         </select>
       </label>
-      {range ? (
+      {colourBy === 'mode' && modeNames.length > 0 ? (
+        <ul class="modes" aria-label="Flight mode colours">
+          {modeNames.map((m, i) => (
+            <li key={m}>
+              <span class="mode-swatch" style={{ background: modeColour(i) }} />
+              {m}
+            </li>
+          ))}
+        </ul>
+      ) : range ? (
         <>
           <span>
             {n0.format(range[0])} {chosen.unit}

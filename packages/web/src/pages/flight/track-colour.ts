@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FlightSeries, FlightTrack } from '../../api/client.ts';
+import { type ModeChange, modeColour, modeIndexAt, modeNames } from './flight-modes.ts';
 import { rampStops } from './track-geometry.ts';
 
 /** What the track can be coloured by; each is a property of every segment of the map's track. */
@@ -22,6 +23,8 @@ export interface ColouredTrack {
   ranges: Record<ColourBy, [number, number] | null>;
   /** The battery as a percentage when the log has one, else its voltage. */
   batteryUnit: '%' | 'V';
+  /** The flight's modes, each once: a segment's `mode` is an index into this. */
+  modeNames: string[];
 }
 
 /** Drawn where a segment has no value (before the first battery report, say). */
@@ -33,7 +36,12 @@ export const NO_VALUE_COLOUR = '#98a2ad';
  * exact per segment, unlike a gradient along the line, which spreads colour by distance travelled.
  * Speed and battery come from /series (one common time base), looked up at the segment's mid time.
  */
-export function colourSegments(track: FlightTrack, series: FlightSeries): ColouredTrack {
+export function colourSegments(
+  track: FlightTrack,
+  series: FlightSeries,
+  modes: ModeChange[] = [],
+): ColouredTrack {
+  const names = modeNames(modes);
   const { lines, times } = linesWithTimes(track);
   const base = lines.flat().find((p) => p.length > 2)?.[2];
   const at = seriesLookup(series);
@@ -52,6 +60,7 @@ export function colourSegments(track: FlightTrack, series: FlightSeries): Colour
           alt: base === undefined || a.length < 3 || b.length < 3 ? null : (a[2] + b[2]) / 2 - base,
           speed: at('h_speed_mps', t),
           battery: at(battery, t),
+          mode: modeIndexAt(modes, names, t),
         },
         geometry: { type: 'LineString', coordinates: [a, b] },
       });
@@ -69,8 +78,9 @@ export function colourSegments(track: FlightTrack, series: FlightSeries): Colour
   };
   return {
     segments: { type: 'FeatureCollection', features },
-    ranges: { alt: range('alt'), speed: range('speed'), battery: range('battery'), mode: null },
+    ranges: { alt: range('alt'), speed: range('speed'), battery: range('battery'), mode: range('mode') },
     batteryUnit: battery === 'battery_pct' ? '%' : 'V',
+    modeNames: names,
   };
 }
 
@@ -96,8 +106,12 @@ export function colourChoices({ ranges, batteryUnit }: ColouredTrack): ColourCho
       unit: batteryUnit,
       absent: none('the log has no battery level')(ranges.battery),
     },
-    // The API's /track and /series carry no flight modes (core parses them; nothing serves them yet).
-    { key: 'mode', label: 'Flight mode', unit: '', absent: 'this server does not send flight modes yet' },
+    {
+      key: 'mode',
+      label: 'Flight mode',
+      unit: '',
+      absent: none('the log has no flight modes on the track')(ranges.mode),
+    },
   ];
 }
 
@@ -107,6 +121,14 @@ export function colourExpression(
   range: [number, number] | null,
 ): ExpressionSpecification | string {
   if (!range) return '#21918c';
+  // Modes are categories: one colour each (the range is of their indexes), not a ramp.
+  if (key === 'mode')
+    return [
+      'match',
+      ['coalesce', ['get', key], -1],
+      ...Array.from({ length: range[1] + 1 }, (_, i) => [i, modeColour(i)]).flat(),
+      NO_VALUE_COLOUR,
+    ] as unknown as ExpressionSpecification;
   return [
     'case',
     ['==', ['typeof', ['get', key]], 'number'],
