@@ -111,12 +111,11 @@ describe('flight log shares', () => {
       assert.ok(Math.abs(shown[i][0] - truth[i][0] - dLon) < 1e-6, `lon ${i}`);
       assert.ok(Math.abs(shown[i][1] - truth[i][1] - dLat) < 1e-6, `lat ${i}`);
     }
-    for (const c of truth)
-      for (const c of truth) {
-        assert.ok(!text.includes(`[${c[0]},${c[1]}`), `${c} in the answer`);
-        for (const d of shown)
-          assert.ok(distanceM(c[0], c[1], d[0], d[1]) > 3000, 'a shown point near the true track');
-      }
+    for (const c of truth) {
+      assert.ok(!text.includes(`[${c[0]},${c[1]}`), `${c} in the answer`);
+      for (const d of shown)
+        assert.ok(distanceM(c[0], c[1], d[0], d[1]) > 3000, 'a shown point near the true track');
+    }
     assert.equal((await open(token)).status, 200);
     const again = linePoints((await (await open(token)).json()).track);
     assert.deepEqual(again[0], shown[0], 'the same vector on every read');
@@ -153,6 +152,48 @@ describe('flight log shares', () => {
       body: JSON.stringify({ expires_in_s: 5, location: 'exact' }),
     });
     assert.equal(bad.status, 400);
+  });
+
+  test('the offset is stored sealed; the sweep seals older plaintext rows and removes expired shares', async () => {
+    const made = await (await share('offset')).json();
+    const row = async () =>
+      (
+        await t.services.db.query<{ offset_sealed: Uint8Array | null; offset_e_m: number | null }>(
+          'SELECT offset_sealed, offset_e_m, offset_n_m FROM flightlog_shares WHERE id = $1',
+          [made.share.id],
+        )
+      ).rows[0];
+    const stored = await row();
+    assert.equal(stored.offset_e_m, null, 'no plaintext offset');
+    assert.ok(stored.offset_sealed && stored.offset_sealed.length > 28, 'a sealed offset');
+    const before = linePoints((await (await open(made.token)).json()).track);
+
+    // A row as written before migration 019: plaintext, 1 km east. It still answers, then the sweep
+    // seals it and clears the columns, and it answers the same.
+    await t.services.db.query(
+      'UPDATE flightlog_shares SET offset_sealed = NULL, offset_e_m = 1000, offset_n_m = 0 WHERE id = $1',
+      [made.share.id],
+    );
+    const plain = linePoints((await (await open(made.token)).json()).track);
+    const moved = distanceM(plain[0][0], plain[0][1], truth[0][0], truth[0][1]);
+    assert.ok(Math.abs(moved - 1000) < 2, `moved ${moved} m`);
+    assert.notDeepEqual(plain[0], before[0]);
+    const expiring = await (await share('trim')).json();
+    await t.services.db.query(
+      `UPDATE flightlog_shares SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [expiring.share.id],
+    );
+    const swept = await t.services.pilotData.shares.sweep();
+    assert.ok(swept.expired >= 1 && swept.sealed === 1, JSON.stringify(swept));
+    const after = await row();
+    assert.equal(after.offset_e_m, null);
+    assert.ok(after.offset_sealed);
+    assert.deepEqual(linePoints((await (await open(made.token)).json()).track)[0], plain[0]);
+    const { rows } = await t.services.db.query('SELECT 1 FROM flightlog_shares WHERE id = $1', [
+      expiring.share.id,
+    ]);
+    assert.equal(rows.length, 0, 'the expired share row is gone');
+    assert.deepEqual(await t.services.pilotData.shares.sweep(), { expired: 0, sealed: 0 });
   });
 
   test('the export lists the shares; deleting the log removes them', async () => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { PilotDataSource } from '../accounts/index.ts';
+import { open, seal } from '../crypto/index.ts';
 import type { Database } from '../storage/index.ts';
 import type { ChartSeries } from './chart-series.ts';
 import type { FlightLogService } from './flightlog-service.ts';
@@ -30,6 +31,7 @@ export interface SharedFlight {
   series: ChartSeries;
 }
 
+const offsetAad = (shareId: string) => `flightlog-share-offset:${shareId}`;
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 const looksLikeToken = (t: string) => t.startsWith(PREFIX) && t.length === PREFIX.length + 22;
 const toView = (r: ShareRow): ShareView => ({
@@ -64,15 +66,16 @@ export class FlightShares implements PilotDataSource {
   ): Promise<{ share: ShareView; token: string } | null> {
     if (!(await this.flightlogs.get(pilotId, flightlogId))) return null;
     const token = PREFIX + randomBytes(16).toString('base64url');
-    const { offsetE, offsetN } = options.location === 'offset' ? newOffset() : { offsetE: 0, offsetN: 0 };
+    const id = randomUUID();
+    const offset_sealed =
+      options.location === 'offset' ? await this.sealOffset(pilotId, id, newOffset()) : null;
     const row = await this.rows.insert(
       {
-        id: randomUUID(),
+        id,
         pilot_id: pilotId,
         flightlog_id: flightlogId,
         location: options.location,
-        offset_e_m: offsetE,
-        offset_n_m: offsetN,
+        offset_sealed,
         expires_at: new Date(Date.now() + options.expiresInS * 1000),
       },
       hashToken(token),
@@ -101,7 +104,7 @@ export class FlightShares implements PilotDataSource {
       this.flightlogs.series(row.pilot_id, row.flightlog_id),
     ]);
     if (!log || !track || !series) return null;
-    const protection = { location: row.location, offsetE: row.offset_e_m, offsetN: row.offset_n_m };
+    const protection = { location: row.location, ...(await this.offsetOf(row)) };
     const { max_alt_amsl_m: _amsl, ...summary } = log.summary;
     return {
       location: row.location,
@@ -112,6 +115,49 @@ export class FlightShares implements PilotDataSource {
       track: protectTrack(JSON.parse(track.toString('utf8')), protection),
       series: protectSeries(series.series),
     };
+  }
+
+  /**
+   * Removes expired shares (until now they only stopped answering) and seals the plaintext offsets of
+   * rows written before migration 019. Any server may run it, at any time.
+   */
+  async sweep(now = new Date()): Promise<{ expired: number; sealed: number }> {
+    const expired = await this.rows.deleteExpired(now);
+    const plain = await this.rows.plainOffsets();
+    for (const r of plain) {
+      const offset = { offsetE: r.offset_e_m ?? 0, offsetN: r.offset_n_m ?? 0 };
+      await this.rows.sealOffset(
+        r.id,
+        r.location === 'offset' ? await this.sealOffset(r.pilot_id, r.id, offset) : null,
+      );
+    }
+    return { expired, sealed: plain.length };
+  }
+
+  private async sealOffset(
+    pilotId: string,
+    shareId: string,
+    offset: { offsetE: number; offsetN: number },
+  ): Promise<Buffer> {
+    const key = await this.flightlogs.keyring.get(pilotId);
+    try {
+      return seal(key, Buffer.from(JSON.stringify([offset.offsetE, offset.offsetN])), offsetAad(shareId));
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  private async offsetOf(row: ShareRow): Promise<{ offsetE: number; offsetN: number }> {
+    if (row.offset_sealed === null) return { offsetE: row.offset_e_m ?? 0, offsetN: row.offset_n_m ?? 0 };
+    const key = await this.flightlogs.keyring.get(row.pilot_id);
+    try {
+      const [offsetE, offsetN] = JSON.parse(
+        open(key, row.offset_sealed, offsetAad(row.id), 'share offset').toString('utf8'),
+      ) as [number, number];
+      return { offsetE, offsetN };
+    } finally {
+      key.fill(0);
+    }
   }
 
   async exportFor(pilotId: string): Promise<unknown> {

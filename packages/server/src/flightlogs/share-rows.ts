@@ -6,32 +6,30 @@ export interface ShareRow {
   pilot_id: string;
   flightlog_id: string;
   location: ShareLocation;
-  offset_e_m: number;
-  offset_n_m: number;
+  /** {e, n} in metres, sealed with the pilot's key (AAD: the share id); null for 'trim'. */
+  offset_sealed: Uint8Array | null;
+  /** Plaintext offset of a row written before migration 019, until the sweep seals it. */
+  offset_e_m: number | null;
+  offset_n_m: number | null;
   created_at: Date;
   expires_at: Date;
 }
 
-const COLUMNS = 'id, pilot_id, flightlog_id, location, offset_e_m, offset_n_m, created_at, expires_at';
+const COLUMNS =
+  'id, pilot_id, flightlog_id, location, offset_sealed, offset_e_m, offset_n_m, created_at, expires_at';
 
 /** The flightlog_shares table. Owner queries name the pilot; the public lookup goes by token hash only. */
 export class ShareRows {
   constructor(private readonly db: Database) {}
 
-  async insert(row: Omit<ShareRow, 'created_at'>, tokenHash: Buffer): Promise<ShareRow> {
+  async insert(
+    row: Omit<ShareRow, 'created_at' | 'offset_e_m' | 'offset_n_m'>,
+    tokenHash: Buffer,
+  ): Promise<ShareRow> {
     const { rows } = await this.db.query<ShareRow>(
-      `INSERT INTO flightlog_shares (id, pilot_id, flightlog_id, token_hash, location, offset_e_m, offset_n_m, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [
-        row.id,
-        row.pilot_id,
-        row.flightlog_id,
-        tokenHash,
-        row.location,
-        row.offset_e_m,
-        row.offset_n_m,
-        row.expires_at,
-      ],
+      `INSERT INTO flightlog_shares (id, pilot_id, flightlog_id, token_hash, location, offset_sealed, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+      [row.id, row.pilot_id, row.flightlog_id, tokenHash, row.location, row.offset_sealed, row.expires_at],
     );
     return rows[0];
   }
@@ -65,6 +63,31 @@ export class ShareRows {
       [pilotId, flightlogId, id],
     );
     return rows.length > 0;
+  }
+
+  /** Removes the shares expired before `now`; returns how many. */
+  async deleteExpired(now: Date): Promise<number> {
+    const { rows } = await this.db.query<{ id: string }>(
+      'DELETE FROM flightlog_shares WHERE expires_at <= $1 RETURNING id',
+      [now],
+    );
+    return rows.length;
+  }
+
+  /** Rows from before migration 019 whose offset is still plaintext. */
+  async plainOffsets(): Promise<ShareRow[]> {
+    const { rows } = await this.db.query<ShareRow>(
+      `SELECT ${COLUMNS} FROM flightlog_shares WHERE offset_e_m IS NOT NULL OR offset_n_m IS NOT NULL`,
+    );
+    return rows;
+  }
+
+  /** Replaces a row's plaintext offset by its sealed form (idempotent: several servers may sweep). */
+  async sealOffset(id: string, sealed: Uint8Array | null): Promise<void> {
+    await this.db.query(
+      'UPDATE flightlog_shares SET offset_sealed = $2, offset_e_m = NULL, offset_n_m = NULL WHERE id = $1 AND offset_e_m IS NOT NULL',
+      [id, sealed],
+    );
   }
 
   async deleteAll(pilotId: string): Promise<void> {

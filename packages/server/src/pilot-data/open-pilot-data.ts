@@ -122,6 +122,10 @@ export function openPilotData(
       flightlogs.sweep().catch((e) => log.warn('flight-log sweep failed', { error: (e as Error).message })),
       uploads.sweep().catch((e) => log.warn('upload sweep failed', { error: (e as Error).message })),
       shared.media.sweep(),
+      shares
+        .sweep()
+        .then((r) => r.expired + r.sealed > 0 && log.info('share sweep', r))
+        .catch((e) => log.warn('share sweep failed', { error: (e as Error).message })),
     ]);
   const started = sweep();
   const timer = setInterval(sweep, SWEEP_EVERY_MS);
