@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText, type FlightLog } from '../api/client.ts';
 import { distance, duration, FORMAT_NAMES, metres, text, utc } from '../ui/format.ts';
+import { Pager, useCursorTrail } from '../ui/pager.tsx';
 import { FlightFilters, type FlightQuery } from './flight-filters.tsx';
 
 const PAGE = 25;
@@ -8,14 +9,14 @@ const PAGE = 25;
 const MAX_COMPARED = 5;
 
 /**
- * The pilot's flights, newest first, a page at a time from the server (cursor paging: `cursors` holds
- * the cursor of every page before the current one, so Newer goes back without the server's help).
+ * The pilot's flights, newest first, a page at a time from the server (cursor paging,
+ * ui/pager.tsx: Newer goes back along the trail of cursors without the server's help).
  */
 export function FlightsPage() {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const trail = useCursorTrail();
   const [page, setPage] = useState<{ items: FlightLog[]; next: string | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const cursor = cursors[cursors.length - 1];
+  const { cursor } = trail;
   const [query, setQuery] = useState<FlightQuery>({});
   const [chosen, setChosen] = useState<string[]>([]);
   const choose = (id: string, on: boolean) =>
@@ -52,14 +53,14 @@ export function FlightsPage() {
       <FlightFilters
         onApply={(q) => {
           setQuery(q);
-          setCursors([undefined]);
+          trail.reset();
         }}
       />
       {!page && !problem && <p aria-live="polite">Loading…</p>}
-      {page && page.items.length === 0 && cursors.length === 1 && Object.values(query).some(Boolean) && (
+      {page && page.items.length === 0 && trail.first && Object.values(query).some(Boolean) && (
         <p>No flight matches these filters.</p>
       )}
-      {page && page.items.length === 0 && cursors.length === 1 && !Object.values(query).some(Boolean) && (
+      {page && page.items.length === 0 && trail.first && !Object.values(query).some(Boolean) && (
         <p>
           No flights yet. <a href="/upload">Upload a flight log</a>: PX4 ULog, ArduPilot DataFlash, MAVLink
           tlog, DJI flight records, Airdata CSV, GPX or KML.
@@ -77,24 +78,7 @@ export function FlightsPage() {
           )}
         </p>
       )}
-      {page && (cursors.length > 1 || page.next) && (
-        <nav class="pager" aria-label="Pages">
-          <button
-            type="button"
-            disabled={cursors.length === 1}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Newer
-          </button>
-          <button
-            type="button"
-            disabled={!page.next}
-            onClick={() => page.next && setCursors([...cursors, page.next])}
-          >
-            Older
-          </button>
-        </nav>
-      )}
+      {page && <Pager trail={trail} next={page.next} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from '../../api/client.ts';
+import { Pager, useCursorTrail } from '../../ui/pager.tsx';
 import type { MediaItem } from './media-api.ts';
 import { MediaCard } from './media-card.tsx';
 
@@ -7,10 +8,10 @@ const PAGE = 24;
 
 /** Everyone's shares, newest first, a page at a time (cursor paging, as the flight list). */
 export function GalleryList() {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const trail = useCursorTrail();
   const [page, setPage] = useState<{ items: MediaItem[]; next: string | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const cursor = cursors[cursors.length - 1];
+  const { cursor } = trail;
 
   useEffect(() => {
     let live = true;
@@ -41,24 +42,7 @@ export function GalleryList() {
           ))}
         </ul>
       )}
-      {page && (cursors.length > 1 || page.next) && (
-        <nav class="pager" aria-label="Pages">
-          <button
-            type="button"
-            disabled={cursors.length === 1}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Newer
-          </button>
-          <button
-            type="button"
-            disabled={!page.next}
-            onClick={() => page.next && setCursors([...cursors, page.next])}
-          >
-            Older
-          </button>
-        </nav>
-      )}
+      {page && <Pager trail={trail} next={page.next} />}
     </>
   );
 }
