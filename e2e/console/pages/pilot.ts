@@ -108,7 +108,10 @@ export function pilotTests(run: ConsoleRun): void {
         await recolourTrack(page);
         await accessible(format);
         await shot(name);
-        if (format === 'PX4 ULog') break;
+        if (format === 'PX4 ULog') {
+          await reloadFlight(page, w.requests);
+          break;
+        }
         await page.getByRole('link', { name: 'Flights', exact: true }).click();
       }
 
@@ -118,6 +121,8 @@ export function pilotTests(run: ConsoleRun): void {
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       await page.waitForURL('**/flights');
       await assertRows(page, 1);
+      const remaining = await page.locator('table.flights tbody tr a').first().getAttribute('href');
+      assert.match(remaining ?? '', /^\/flights\/[0-9a-f-]{36}$/);
 
       await page.getByRole('link', { name: 'console-pilot@example.org' }).click();
       await page.getByLabel('Current password').fill(PILOT_PASSWORD);
@@ -129,13 +134,50 @@ export function pilotTests(run: ConsoleRun): void {
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL('**/sign-in');
-      await page.goto('/flights');
-      await page.waitForURL('**/sign-in?next=%2Fflights');
+      // A flight opened directly with the hint of a session that has ended (signed out in another
+      // tab): the console asks for the flight at once, is refused, signs in and then shows it.
+      await page.evaluate(() => localStorage.setItem('airlock.signed-in', '1'));
+      await page.goto(remaining!);
+      await page.waitForURL(`**/sign-in?next=${encodeURIComponent(remaining!)}`);
       await page.getByLabel('E-mail').fill('console-pilot@example.org');
       await page.getByLabel('Password').fill(NEW_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL('**/flights');
+      await page.waitForURL(`**${remaining}`);
+      await page.locator('.map[data-state="drawn"]').waitFor({ timeout: 20_000 });
+      assert.ok((await chartPixels(page)) > 100, 'after signing in: the first chart has a line drawn');
+      // The stale session's refusals (its check and the flight's answers asked for at once) are logged.
+      const refused = w.errors.filter((e) => e.includes('status of 401'));
+      assert.ok(refused.length > 0, 'the stale session was refused');
+      for (const e of refused)
+        assert.match(e, /\((http:[^)]+\/v1\/(accounts\/me|flightlogs\/[0-9a-f-]{36}(\/track|\/series)?))\)$/);
+      w.errors.splice(0, w.errors.length, ...w.errors.filter((e) => !refused.includes(e)));
+      await page.getByRole('link', { name: 'Flights', exact: true }).click();
       await assertRows(page, 1);
+
+      // Fly replays the synced ULog through the SDK: take-off at its first fix (the PX4 SITL home in
+      // Zurich, inside the test restriction), warned on the device, checked by cell only.
+      const checks: string[] = [];
+      const onRequest = (r: { url: () => string }) => {
+        if (r.url().includes('/v1/location/')) checks.push(r.url());
+      };
+      page.on('request', onRequest);
+      await page.goto('/fly');
+      await page.locator('.fly-map[data-state="drawn"]').waitFor({ timeout: 20_000 });
+      const replay = page.getByLabel('Replay one of your flights');
+      await replay.locator('option', { hasText: 'sample_px4_events.ulg' }).waitFor({ state: 'attached' });
+      await replay.selectOption({ index: 1 });
+      await page.getByText(/^Replaying sample_px4_events\.ulg from its first fix/).waitFor();
+      await page.getByText(/Take-off point: 47\.397\d*, 8\.545\d*/).waitFor();
+      await page.getByRole('button', { name: 'Take off' }).click();
+      await page.getByText('Blocked: no flight here').waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'Land' }).click();
+      await accessible('fly, replay');
+      page.off('request', onRequest);
+      assert.ok(checks.length > 0, 'a location check left');
+      assert.ok(
+        checks.every((u) => u.includes('/v1/location/cells/') && !/8\.54|47\.39/.test(u)),
+        checks.join(' '),
+      );
 
       await page.goto('/account');
       await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
@@ -214,9 +256,29 @@ async function recolourTrack(page: Page): Promise<void> {
   await page.locator('.map[data-colour-by="alt"]').waitFor();
 
   // An event chosen in the list moves the charts' cursor (their legend shows values) to its moment.
-  await page.getByText(/\d+ events?, drawn as lines on the charts/).click();
+  await page.getByText(/\d+ events? \(lines on the charts\)/).click();
   await page.locator('.events button').first().click();
   await page.locator('.u-legend .u-value').nth(1).filter({ hasNotText: '--' }).waitFor();
+}
+
+/**
+ * The flight page opened directly (a reload, a bookmark): the console asks for the flight's three
+ * answers as it starts, beside the session check, once each, and draws the same map and charts.
+ */
+async function reloadFlight(page: Page, requests: string[]): Promise<void> {
+  const id = new URL(page.url()).pathname.split('/').pop();
+  const asked = (suffix: string) =>
+    requests.filter((u) => new URL(u).pathname === `/v1/flightlogs/${id}${suffix}`).length;
+  const before = ['', '/track', '/series'].map(asked);
+  await page.reload();
+  await page.locator('.map[data-state="drawn"]').waitFor({ timeout: 20_000 });
+  assert.ok((await chartPixels(page)) > 100, 'after a reload: the first chart has a line drawn');
+  await page.getByText('1 airspace zone near the track, 1 crossed').waitFor();
+  assert.deepEqual(
+    ['', '/track', '/series'].map((s, i) => asked(s) - before[i]),
+    [1, 1, 1],
+    'summary, track and series asked for once each',
+  );
 }
 
 /** Pointing into a chart moves the map's marker: the cursor is one moment shared by both. */

@@ -3,14 +3,25 @@ import { useEffect } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { AccountPage } from './pages/account-page.tsx';
 import { AuthPage } from './pages/auth-page.tsx';
+import { prefetchFlight } from './pages/flight/flight-data.ts';
+import { loadTrackMap } from './pages/flight/track-map-loader.ts';
 import { FlightsPage } from './pages/flights-page.tsx';
 import { NotFound } from './pages/not-found.tsx';
-import { SessionProvider, useSession } from './session.tsx';
+import { SessionProvider, signedInHint, useSession } from './session.tsx';
 import { Header } from './ui/header.tsx';
 
 // Pages that draw (MapLibre, uPlot) or upload (tus, SHA-256) are separate chunks, fetched on the way
 // there: the sign-in page and the flight list load none of that code.
-const FlightPage = lazy(() => import('./pages/flight/flight-page.tsx'));
+const flightPage = () => import('./pages/flight/flight-page.tsx');
+const FlightPage = lazy(flightPage);
+// Opened straight on a flight (a bookmark, a reload): its data and the page's code are asked for now,
+// beside the session check, instead of one after the other (issue #13: map and chart within 1.5 s).
+const firstFlight = /^\/flights\/([^/]+)$/.exec(location.pathname)?.[1];
+if (firstFlight && signedInHint()) {
+  prefetchFlight(decodeURIComponent(firstFlight));
+  flightPage();
+  loadTrackMap();
+}
 const UploadPage = lazy(() => import('./pages/upload/upload-page.tsx'));
 // The SDK in the browser: anyone may fly, signed in or not (the SDK sends no cookie anyway).
 const FlyPage = lazy(() => import('./pages/fly/fly-page.tsx'));

@@ -8,6 +8,9 @@ import { api, errorText, type Pilot, SIGNED_OUT_EVENT } from './api/client.ts';
  */
 const HINT = 'airlock.signed-in';
 
+/** Whether this browser signed in last time (the session may have ended since). */
+export const signedInHint = (): boolean => localStorage.getItem(HINT) !== null;
+
 export interface Session {
   /** undefined while the first check runs. */
   pilot: Pilot | null | undefined;

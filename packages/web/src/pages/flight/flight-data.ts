@@ -6,8 +6,31 @@ export interface FlightData {
   series: FlightSeries;
 }
 
-/** The summary, the map's track and the charts' series, asked for at once. */
-export async function loadFlight(id: string): Promise<FlightData | { problem: string }> {
+type Loaded = FlightData | { problem: string };
+
+/** A load started before the page's code arrived (see prefetchFlight), taken by the page once. */
+let early: { id: string; at: number; loaded: Promise<Loaded> } | null = null;
+/** An older prefetch is not taken: the page shows what the server says now. */
+const EARLY_MS = 10_000;
+
+/**
+ * Starts loading a flight now, for the flight page to take when it renders. The console's entry calls
+ * it when the first address is a flight page, so the three answers travel while the session check and
+ * the page's code (uPlot, MapLibre) do instead of after them.
+ */
+export function prefetchFlight(id: string): void {
+  early = { id, at: performance.now(), loaded: fetchFlight(id) };
+}
+
+/** The summary, the map's track and the charts' series, asked for at once (or the prefetched load). */
+export function loadFlight(id: string): Promise<Loaded> {
+  const mine = early?.id === id && performance.now() - early.at < EARLY_MS ? early.loaded : null;
+  early = null;
+  // A refused prefetch (the session had ended: the console signs in and comes back) is asked again.
+  return mine ? mine.then((d) => ('problem' in d ? fetchFlight(id) : d)) : fetchFlight(id);
+}
+
+async function fetchFlight(id: string): Promise<Loaded> {
   const path = { params: { path: { id } } };
   const [log, track, series] = await Promise.all([
     api.GET('/v1/flightlogs/{id}', path),

@@ -13,8 +13,10 @@ import { MapLegend, ZoneList } from './map-legend.tsx';
 import { Summary } from './summary.tsx';
 import { type ColourBy, colourChoices, colourSegments } from './track-colour.ts';
 import { trackBounds, trackLines } from './track-geometry.ts';
-import { colourTrack, drawTrackMap, showZones } from './track-map.ts';
+import { loadTrackMap, type TrackMap, trackMapIfLoaded } from './track-map-loader.ts';
 import { type ZonesAnswer, zonesAround } from './zones.ts';
+
+loadTrackMap();
 
 /** One flight: summary, map and charts with one cursor between them, downloads and delete. */
 export default function FlightPage() {
@@ -23,7 +25,11 @@ export default function FlightPage() {
   useEffect(() => {
     let live = true;
     setData(null);
-    loadFlight(params.id).then((d) => live && setData(d));
+    loadFlight(params.id).then((d) => {
+      // flight:* marks (data, charts, map) show where the page's time goes in a browser trace.
+      performance.mark('flight:data');
+      if (live) setData(d);
+    });
     return () => {
       live = false;
     };
@@ -48,6 +54,7 @@ function Flight({ data }: { data: FlightData }) {
     () => choices.find((c) => c.absent === undefined)?.key ?? 'alt',
   );
   const mapRef = useRef<MapLibre | null>(null);
+  const mapKit = useRef<TrackMap | null>(null);
   // Read by the map's first draw, which must not wait for (or redraw on) a change of colour.
   const colourRef = useRef(colourBy);
   colourRef.current = colourBy;
@@ -70,40 +77,62 @@ function Flight({ data }: { data: FlightData }) {
     const container = mapBox.current;
     const bounds = trackBounds(lines);
     if (!container || !bounds) return;
-    const map = drawTrackMap({
-      container,
-      lines,
-      coloured,
-      colourBy: colourRef.current,
-      series,
-      cursor,
-      onDrawn: (m) => {
-        colourTrack(m, colourRef.current, coloured.ranges[colourRef.current]);
-        // Recolouring from here on: the style is loaded (isStyleLoaded() is false while a source updates).
-        mapRef.current = m;
-        container.setAttribute('data-state', 'drawn');
-      },
+    let map: MapLibre | null = null;
+    let gone = false;
+    // The zones are asked for at once; they are drawn when both they and the map are there.
+    const zones = zonesAround(bounds, lines).then((z) => {
+      if (!gone) setZones(z);
+      return z;
     });
-    zonesAround(bounds, lines).then((z) => {
-      setZones(z);
-      if ('features' in z) showZones(map, z.features);
-    });
+    const draw = (kit: TrackMap) => {
+      if (gone) return;
+      mapKit.current = kit;
+      performance.mark('flight:map-start');
+      const m = kit.drawTrackMap({
+        container,
+        lines,
+        coloured,
+        colourBy: colourRef.current,
+        series,
+        cursor,
+        onDrawn: (drawn) => {
+          kit.colourTrack(drawn, colourRef.current, coloured.ranges[colourRef.current]);
+          // Recolouring from here on: the style is loaded (isStyleLoaded() is false while a source updates).
+          mapRef.current = drawn;
+          container.setAttribute('data-state', 'drawn');
+          performance.mark('flight:map-drawn');
+        },
+      });
+      map = m;
+      zones.then((z) => {
+        if (!gone && 'features' in z) kit.showZones(m, z.features);
+      });
+    };
+    // Drawn at once when MapLibre is here (before the charts: its GL set-up and worker then run
+    // beside them), else as soon as it arrives.
+    const kit = trackMapIfLoaded();
+    if (kit) draw(kit);
+    else loadTrackMap().then(draw);
     return () => {
+      gone = true;
       mapRef.current = null;
-      map.remove();
+      map?.remove();
     };
   }, [lines, coloured, series, cursor]);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map) colourTrack(map, colourBy, coloured.ranges[colourBy]);
+    if (map) mapKit.current?.colourTrack(map, colourBy, coloured.ranges[colourBy]);
   }, [colourBy, coloured]);
 
   useEffect(() => {
     const box = chartBox.current;
     if (!box) return;
     const slots = Array.from(box.querySelectorAll<HTMLElement>('.chart-slot'));
-    return drawCharts(slots, presets, series, events, cursor);
+    performance.mark('flight:charts-start');
+    const remove = drawCharts(slots, presets, series, events, cursor);
+    performance.mark('flight:charts-drawn');
+    return remove;
   }, [presets, series, events, cursor]);
 
   const title = log.summary.start ? utc(log.summary.start) : log.filename;

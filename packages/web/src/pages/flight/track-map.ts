@@ -1,4 +1,4 @@
-import { type GeoJSONSource, Map as MapLibre, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { type GeoJSONSource, Map as MapLibre, NavigationControl, prewarm, ScaleControl } from 'maplibre-gl';
 import '../../ui/maplibre-setup.ts';
 import type { Feature } from 'geojson';
 import type { FlightSeries } from '../../api/client.ts';
@@ -6,6 +6,11 @@ import type { Cursor } from './cursor.ts';
 import { flightMapStyle } from './map-style.ts';
 import { type ColourBy, type ColouredTrack, colourExpression } from './track-colour.ts';
 import { trackBounds } from './track-geometry.ts';
+
+// MapLibre's worker starts as soon as this chunk runs (after maplibre-setup names its URL), while the
+// flight's data is still on its way, instead of when the map is made: it took 0.4-1 s to be fetched,
+// compiled and answering on SwiftShader machines, on the map's critical path. Kept for later maps.
+prewarm();
 
 export interface TrackMapInput {
   container: HTMLElement;
