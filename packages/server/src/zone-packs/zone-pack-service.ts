@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { Zone } from '@airlock/core/zone';
-import { parsePackId, zoneKey } from '@airlock/core/zone-pack';
+import { parsePackId } from '@airlock/core/zone-pack';
 import type { AirspaceService } from '../airspace/index.ts';
 import { ByteLru, type Sized } from '../http/byte-lru.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -244,7 +244,8 @@ export class ZonePackService {
     const index = this.airspace.index;
     const content = packContent(parsePackId(id)!, index, () => this.countryTiles(fingerprint));
     if (!content) return { fingerprint, supply: () => [] };
-    const zones = this.airspace.liveZones(dedupe(content.zones));
+    // packContent gives each zone once (a tile or country dedupes by key; the world is the index).
+    const zones = this.airspace.liveZones(content.zones);
     const all = await this.airspace.store.versions();
     const datasets = Object.fromEntries(
       [...new Set(zones.map((z) => z.dataset))].sort().map((d) => [d, all.get(d) ?? 'unknown']),
@@ -259,12 +260,11 @@ export class ZonePackService {
       if (!list) byDataset.set(z.dataset, (list = []));
       list.push(z);
     }
-    const groups: PartGroup[] = [];
-    const groupZones: Map<string, Zone>[] = [];
-    for (const [dataset, list] of byDataset) {
-      groups.push({ key: `${dataset}\u0000${datasets[dataset]}${tag}`, ids: list.map((z) => z.id) });
-      groupZones.push(new Map(list.map((z) => [z.id, z])));
-    }
+    const lists = [...byDataset.values()];
+    const groups: PartGroup[] = lists.map((list) => ({
+      key: `${list[0].dataset}\u0000${datasets[list[0].dataset]}${tag}`,
+      ids: list.map((z) => z.id),
+    }));
     return {
       fingerprint,
       task: {
@@ -273,7 +273,12 @@ export class ZonePackService {
         live: [...all].map(([d, v]) => `${d}\u0000${v}`),
         now: this.now().toISOString(),
       },
-      supply: (group, ids) => ids.map((i) => groupZones[group].get(i) as Zone),
+      // Only the zones the worker does not hold yet: all of them once, then a changed dataset's.
+      supply: (group, ids) => {
+        if (ids.length === lists[group].length) return lists[group];
+        const wanted = new Set(ids);
+        return lists[group].filter((z) => wanted.has(z.id));
+      },
     };
   }
 
@@ -358,13 +363,6 @@ const deltaKey = (id: string, from: string, to: string) =>
 
 function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms).unref());
-}
-
-/** One zone per key (ids are unique within a dataset; the world pack takes the index as it is). */
-function dedupe(zones: Zone[]): Zone[] {
-  const seen = new Map<string, Zone>();
-  for (const z of zones) seen.set(zoneKey(z), z);
-  return seen.size === zones.length ? zones : [...seen.values()];
 }
 
 /**
