@@ -154,8 +154,8 @@ export function pilotTests(run: ConsoleRun): void {
       await page.getByRole('link', { name: 'Flights', exact: true }).click();
       await assertRows(page, 1);
 
-      // Fly replays the synced ULog through the SDK: take-off at its first fix (the PX4 SITL home in
-      // Zurich, inside the test restriction), warned on the device, checked by cell only.
+      // Fly replays the flight left (the ArduPilot log near Canberra) through the SDK: take-off at its
+      // first fix, the drone moving along the log, checked by cell only.
       const checks: string[] = [];
       const onRequest = (r: { url: () => string }) => {
         if (r.url().includes('/v1/location/')) checks.push(r.url());
@@ -164,18 +164,18 @@ export function pilotTests(run: ConsoleRun): void {
       await page.goto('/fly');
       await page.locator('.fly-map[data-state="drawn"]').waitFor({ timeout: 20_000 });
       const replay = page.getByLabel('Replay one of your flights');
-      await replay.locator('option', { hasText: 'sample_px4_events.ulg' }).waitFor({ state: 'attached' });
+      await replay.locator('option', { hasText: 'log171.bin' }).waitFor({ state: 'attached' });
       await replay.selectOption({ index: 1 });
-      await page.getByText(/^Replaying sample_px4_events\.ulg from its first fix/).waitFor();
-      await page.getByText(/Take-off point: 47\.397\d*, 8\.545\d*/).waitFor();
+      await page.getByText(/^Replaying log171\.bin from its first fix/).waitFor();
+      await page.getByText(/Take-off point: -35\.36\d*, 149\.16\d*/).waitFor();
       await page.getByRole('button', { name: 'Take off' }).click();
-      await page.getByText('Blocked: no flight here').waitFor({ timeout: 15_000 });
+      await page.getByText(/Flying: [1-9]\.\d s/).waitFor({ timeout: 15_000 });
       await page.getByRole('button', { name: 'Land' }).click();
       await accessible('fly, replay');
       page.off('request', onRequest);
       assert.ok(checks.length > 0, 'a location check left');
       assert.ok(
-        checks.every((u) => u.includes('/v1/location/cells/') && !/8\.54|47\.39/.test(u)),
+        checks.every((u) => u.includes('/v1/location/cells/') && !/149\.1|35\.3/.test(u)),
         checks.join(' '),
       );
 

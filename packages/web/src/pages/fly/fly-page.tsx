@@ -4,6 +4,8 @@ import './fly.css';
 import { createFlyMap } from './fly-map.ts';
 import { ConsentPanel, LedgerPanel, RequestsPanel, WarningsPanel } from './fly-panels.tsx';
 import { createFlySession, type FlySession, type FlyView, type Place } from './fly-sdk.ts';
+import { type FlyPath, simulatedPath } from './fly-sim.ts';
+import { ReplayPicker } from './replay-picker.tsx';
 
 /** Zurich, beside its airport's zones in the bundled OurAirports data. */
 const DEFAULT_HOME: Place = { lon: 8.5456, lat: 47.4005 };
@@ -15,7 +17,9 @@ const DEFAULT_HOME: Place = { lon: 8.5456, lat: 47.4005 };
  */
 export default function FlyPage() {
   const { query } = useLocation();
-  const [home, setHome] = useState<Place>(() => placeFrom(query) ?? DEFAULT_HOME);
+  const [path, setPath] = useState<FlyPath>(() => simulatedPath(placeFrom(query) ?? DEFAULT_HOME));
+  const [replaying, setReplaying] = useState<string | null>(null);
+  const home = path.home;
   const [view, setView] = useState<FlyView | null>(null);
   const session = useRef<FlySession | null>(null);
   const mapBox = useRef<HTMLDivElement>(null);
@@ -25,20 +29,24 @@ export default function FlyPage() {
     const box = mapBox.current;
     if (!box) return;
     const zoom = Math.min(19, Math.max(3, Number(query.zoom) || 14));
-    const m = createFlyMap(box, home, zoom, (p) => !session.current?.flying() && setHome(p));
+    const m = createFlyMap(box, home, zoom, (p) => {
+      if (session.current?.flying()) return;
+      setPath(simulatedPath(p));
+      setReplaying(null);
+    });
     m.map.once('idle', () => box.setAttribute('data-state', 'drawn'));
     flyMap.current = m;
     return () => m.remove();
     // The map is made once; a new home moves its marker (below), not the map.
   }, []);
 
-  // A new take-off point is a new device: a fresh SDK with an empty ledger and cache.
+  // A new take-off point or path is a new device: a fresh SDK with an empty ledger and cache.
   useEffect(() => {
-    const s = createFlySession(home, setView);
+    const s = createFlySession(setView, path);
     session.current = s;
-    void flyMap.current?.home(home);
+    void flyMap.current?.home(path.home);
     return () => s.close();
-  }, [home]);
+  }, [path]);
 
   useEffect(() => {
     if (view?.check?.zones) flyMap.current?.zones(view.check.zones.zones);
@@ -89,8 +97,17 @@ export default function FlyPage() {
             Land
           </button>
           <p class="hint">
-            The drone climbs to 60 m and flies east at 12 m/s, then back: 10 states a second.
+            {replaying
+              ? `Replaying ${replaying} from its first fix, in real time (${Math.round(path.durationS)} s): 10 states a second.`
+              : 'The drone climbs to 60 m and flies east at 12 m/s, then back: 10 states a second.'}
           </p>
+          <ReplayPicker
+            disabled={view?.flying ?? false}
+            onPath={(p, name) => {
+              setPath(p);
+              setReplaying(name);
+            }}
+          />
         </div>
       </div>
       {view && (

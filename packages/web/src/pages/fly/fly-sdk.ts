@@ -8,7 +8,7 @@ import {
   type SendRecord,
   type WarningReport,
 } from '@airlock/sdk';
-import { flightSeconds, simulatedState, TICK_MS } from './fly-sim.ts';
+import { type FlyPath, TICK_MS } from './fly-sim.ts';
 
 export type Place = { lon: number; lat: number };
 
@@ -31,9 +31,10 @@ export interface FlyView {
  * The real SDK (`createAirlock`) against this server, as a flight app in a browser would embed it:
  * its storage in memory (a reload starts clean), telemetry batched every 10 s so the ledger fills
  * while one watches. Nothing here reaches around the SDK: the requests, the ledger, the consent and
- * the queues on screen are the SDK's own.
+ * the queues on screen are the SDK's own. `path` is the simulated flight or a synced log replayed.
  */
-export function createFlySession(home: Place, onView: (v: FlyView) => void) {
+export function createFlySession(onView: (v: FlyView) => void, path: FlyPath) {
+  const { home } = path;
   const airlock: Airlock = createAirlock({
     serverUrl: location.origin,
     storage: memoryStorage(),
@@ -85,7 +86,7 @@ export function createFlySession(home: Place, onView: (v: FlyView) => void) {
     if (!view.flying) return;
     clearInterval(timer);
     const duration = tS ?? view.tS ?? 0;
-    const flown = distanceM ?? simulatedState(home, duration).distanceM;
+    const flown = distanceM ?? path.at(duration).distanceM;
     airlock.telemetry.recordFlight({ durationS: duration, distanceM: flown, photos: 0, videos: 0 });
     update({ flying: false });
   }
@@ -102,10 +103,10 @@ export function createFlySession(home: Place, onView: (v: FlyView) => void) {
       const t0 = performance.now();
       timer = setInterval(() => {
         const tS = (performance.now() - t0) / 1000;
-        const { state, distanceM } = simulatedState(home, tS);
+        const { state, distanceM } = path.at(tS);
         const report = airlock.warnings(state);
         update({ tS, report, position: { lon: state.lon, lat: state.lat, altAglM: state.altAglM ?? 0 } });
-        if (tS >= flightSeconds()) land(distanceM, tS);
+        if (tS >= path.durationS) land(distanceM, tS);
       }, TICK_MS);
     },
     land: () => land(),
