@@ -32,3 +32,16 @@ test('keys of any kind: objects beside strings', () => {
   assert.ok(lru.peek(zone));
   assert.equal(lru.peek({}), undefined);
 });
+
+test('clear with a filter keeps the entries it names, in their order, and their bytes', () => {
+  const lru = new ByteLru(100);
+  for (const k of ['a', 'keep-1', 'b', 'keep-2', 'c']) lru.set(k, { bytes: 10 });
+  lru.clear((key) => String(key).startsWith('keep-'));
+  assert.deepEqual([lru.size, lru.usedBytes], [2, 20]);
+  assert.equal(lru.peek('a'), undefined);
+  // keep-1 is still the least recent: filling the budget evicts it first.
+  for (let i = 0; i < 8; i++) lru.set(`n${i}`, { bytes: 10 });
+  lru.set('n8', { bytes: 10 });
+  assert.equal(lru.peek('keep-1'), undefined);
+  assert.ok(lru.peek('keep-2'));
+});

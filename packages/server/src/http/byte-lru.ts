@@ -69,7 +69,20 @@ export class ByteLru {
     node.value.onEvict?.();
   }
 
-  clear(): void {
+  /** Drops every entry (or every entry `keep` says no to), without their `onEvict`. */
+  clear(keep?: (key: unknown) => boolean): void {
+    if (keep) {
+      for (let node = this.head; node !== null; ) {
+        const next = node.next;
+        if (!keep(node.key)) {
+          this.items.delete(node.key);
+          this.unlink(node);
+          this.used -= node.value.bytes;
+        }
+        node = next;
+      }
+      return;
+    }
     this.items.clear();
     this.head = null;
     this.tail = null;

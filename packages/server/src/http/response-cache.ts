@@ -205,8 +205,12 @@ export class ResponseCache {
     return hit.value;
   }
 
+  /**
+   * Drops every answer of this class. Zone packs' entries stay: their keys name their version, and an
+   * old version kept is what lets a device get a delta after the import that called this.
+   */
   clear(): void {
-    this.lru.clear();
+    this.lru.clear((key) => typeof key === 'string' && key.startsWith('zone-pack\u0000'));
     this.featureLru.clear();
   }
 }
