@@ -2,10 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api } from '../../api/client.ts';
 import type { components } from '../../api/openapi.gen.ts';
-import { distance, duration, FORMAT_NAMES, metres, percent, speed, text, utc } from '../../ui/format.ts';
+import { utc } from '../../ui/format.ts';
 import { presetsFor } from '../flight/chart-presets.ts';
 import { createCursor } from '../flight/cursor.ts';
 import { drawCharts } from '../flight/flight-charts.ts';
+import { SummaryFacts } from '../flight/summary.tsx';
 import { SharedTrack } from './shared-track.tsx';
 
 type SharedFlight = components['schemas']['SharedFlight'];
@@ -43,17 +44,6 @@ function Shared({ flight }: { flight: SharedFlight }) {
     const slots = Array.from(chartBox.current?.querySelectorAll<HTMLElement>('.chart-slot') ?? []);
     return drawCharts(slots, presets, flight.series, [], cursor);
   }, [presets, flight, cursor]);
-  const rows: [string, string][] = [
-    ['Start', utc(s.start)],
-    ['Duration', duration(s.duration_s)],
-    ['Distance flown', distance(s.distance_m)],
-    ['Max altitude above take-off', metres(s.max_alt_m)],
-    ['Max speed', speed(s.max_speed_mps)],
-    ['Farthest from home', distance(s.max_distance_from_home_m)],
-    ['Battery used', percent(s.battery_used_pct)],
-    ['Aircraft', text(s.aircraft)],
-    ['Format', FORMAT_NAMES[flight.format] ?? flight.format],
-  ];
   return (
     <article class="flight shared">
       <h1>Shared flight of {utc(s.start)}</h1>
@@ -63,24 +53,7 @@ function Shared({ flight }: { flight: SharedFlight }) {
           : 'The track is shown moved by a secret distance: its shape is true, its place is not.'}{' '}
         Link valid until {utc(flight.expires_at)}.
       </p>
-      <dl class="summary">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
-      {flight.warnings.length > 0 && (
-        <section class="warnings" aria-labelledby="shared-warnings-title">
-          <h2 id="shared-warnings-title">Warnings</h2>
-          <ul>
-            {flight.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <SummaryFacts summary={s} format={flight.format} warnings={flight.warnings} />
       <section aria-labelledby="shared-track-title">
         <h2 id="shared-track-title">Track</h2>
         <SharedTrack track={flight.track} />
