@@ -4,6 +4,7 @@ import { type RadioRules, radioRulesFor } from '@airlock/core/radio';
 import type { CachedAreaMeta } from './area-cache.ts';
 import { type AreaCover, coversDisc } from './area-cover.ts';
 import type { LocationAnswer } from './location-answer.ts';
+import type { LocationCheckResult } from './types.ts';
 
 /**
  * Zone data for one answered area, ready for the warning engine (it satisfies its `ZoneData`).
@@ -57,4 +58,41 @@ export function withoutEnded(area: LoadedArea, now: number): LoadedArea {
   const zones = area.index.zones;
   if (!zones.some((z) => z.applicability.length > 0 && hasZoneEnded(z, now))) return area;
   return { ...area, index: ZoneIndex.build(zones.filter((z) => !hasZoneEnded(z, now))) };
+}
+
+/**
+ * A location check's result from an area the device holds (an answer or a zone pack), its ended
+ * restrictions dropped: `held` says how old the data is and how long it may be trusted.
+ */
+export function resultFromArea(
+  area: LoadedArea,
+  now: number,
+  held: {
+    source: 'network' | 'cache';
+    ageS: number;
+    maxAgeS: number;
+    datasetVersion: string;
+    skippedZones: number;
+  },
+  extra: Partial<LocationCheckResult>,
+): LocationCheckResult {
+  const a = withoutEnded(area, now);
+  const result: LocationCheckResult = {
+    coverage: 'full',
+    source: held.source,
+    stale: held.ageS > held.maxAgeS,
+    ageS: held.ageS,
+    datasetVersion: held.datasetVersion,
+    zones: a.index,
+    area: a,
+    zoneCount: a.index.size,
+    skippedZones: held.skippedZones,
+    countries: a.countries,
+    radio: a.radio,
+    offline: false,
+    requestsSent: 0,
+    ...extra,
+  };
+  if (result.error === undefined) delete result.error;
+  return result;
 }

@@ -10,7 +10,7 @@ import { safeStorage } from '../storage/index.ts';
 import { type CachedAreaMeta, createAreaCache } from './area-cache.ts';
 import { coversDisc } from './area-cover.ts';
 import { forbidsStore, maxAgeFromCacheControl } from './cache-control.ts';
-import { type LoadedArea, loadArea, withoutEnded } from './loaded-area.ts';
+import { type LoadedArea, loadArea, resultFromArea } from './loaded-area.ts';
 import { parseLocationAnswer } from './location-answer.ts';
 import { createPackChecker } from './pack-checker.ts';
 import type {
@@ -181,26 +181,14 @@ export function createLocationChecker(options: LocationCheckerOptions): Location
   }
 
   function fromArea(kept: LoadedArea, source: 'network' | 'cache', extra: Partial<LocationCheckResult>) {
-    const area = withoutEnded(kept, now());
-    const age = ageS(area);
-    const result: LocationCheckResult = {
-      coverage: 'full',
+    const held = {
       source,
-      stale: age > area.maxAgeS,
-      ageS: age,
-      datasetVersion: area.datasetVersion,
-      zones: area.index,
-      area,
-      zoneCount: area.index.size,
-      skippedZones: area.skippedZones,
-      countries: area.countries,
-      radio: area.radio,
-      offline: false,
-      requestsSent: 0,
-      ...extra,
+      ageS: ageS(kept),
+      maxAgeS: kept.maxAgeS,
+      datasetVersion: kept.datasetVersion,
+      skippedZones: kept.skippedZones,
     };
-    if (result.error === undefined) delete result.error;
-    return result;
+    return resultFromArea(kept, now(), held, extra);
   }
 
   async function runCheck(position: LocationPosition, opts: CheckOptions): Promise<LocationCheckResult> {

@@ -5,7 +5,7 @@ import { applyDelta, openSealed, readPayload, tilePackId, type ZonePack } from '
 import { safeStorage } from '../storage/index.ts';
 import { coversDisc } from './area-cover.ts';
 import { maxAgeFromCacheControl } from './cache-control.ts';
-import { type LoadedArea, withoutEnded } from './loaded-area.ts';
+import { type LoadedArea, resultFromArea } from './loaded-area.ts';
 import { noData } from './location-checker.ts';
 import { packKeySource } from './pack-key.ts';
 import type {
@@ -146,26 +146,14 @@ export function createPackChecker(
     source: 'network' | 'cache',
     extra: Partial<LocationCheckResult>,
   ): LocationCheckResult {
-    const a = withoutEnded(area, now());
-    const age = ageS(h);
-    const result: LocationCheckResult = {
-      coverage: 'full',
+    const held = {
       source,
-      stale: age > h.maxAgeS,
-      ageS: age,
+      ageS: ageS(h),
+      maxAgeS: h.maxAgeS,
       datasetVersion: h.pack.version,
-      zones: a.index,
-      area: a,
-      zoneCount: a.index.size,
       skippedZones: 0,
-      countries: a.countries,
-      radio: a.radio,
-      offline: false,
-      requestsSent: 0,
-      ...extra,
     };
-    if (result.error === undefined) delete result.error;
-    return result;
+    return resultFromArea(area, now(), held, extra);
   }
 
   async function runCheck(
