@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { describe } from 'node:test';
 import { CHROMIUM } from '../testing/console-browser.ts';
 import { sharedConsole } from './console-fixtures.ts';
+import { flightDetailsTests } from './pages/flight-details.ts';
 import { flyAndOperatorTests } from './pages/fly-operator.ts';
 import { galleryTests } from './pages/gallery.ts';
 import { pilotTests } from './pages/pilot.ts';
@@ -28,4 +29,5 @@ describe('web console', { skip: noBrowser && `${CHROMIUM} is missing: apt-get in
   pilotTests(run);
   flyAndOperatorTests(run);
   galleryTests(run);
+  flightDetailsTests(run);
 });

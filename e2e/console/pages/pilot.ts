@@ -241,14 +241,14 @@ function chartPixels(page: Page): Promise<number> {
 
 /**
  * The track's colour follows the selector: the map's own paint property names the chosen value (read
- * back by the page into data-colour-by) and the legend its unit; flight modes are offered but off.
+ * back by the page into data-colour-by) and the legend its unit (flight modes: flight-details.ts).
  */
 async function recolourTrack(page: Page): Promise<void> {
   const select = page.getByLabel('Colour the track by');
   const map = page.locator('.map[data-state="drawn"]');
   assert.equal(await map.getAttribute('data-colour-by'), 'alt');
   await page.locator('.legend').getByText('m above take-off').first().waitFor();
-  assert.ok(await select.locator('option[value=mode]').isDisabled(), 'no flight modes in the API');
+  assert.ok(await select.locator('option[value=mode]').isEnabled(), 'both test logs have flight modes');
   await select.selectOption('speed');
   await page.locator('.map[data-colour-by="speed"]').waitFor();
   await page.locator('.legend').getByText('m/s').first().waitFor();

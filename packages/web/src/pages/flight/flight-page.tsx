@@ -9,7 +9,9 @@ import { FlightActions } from './flight-actions.tsx';
 import './flight.css';
 import { drawCharts } from './flight-charts.ts';
 import { type FlightData, loadFlight } from './flight-data.ts';
+import { loadModes, type ModeChange, modeBands } from './flight-modes.ts';
 import { MapLegend, ZoneList } from './map-legend.tsx';
+import { FlightParameters } from './parameters.tsx';
 import { Summary } from './summary.tsx';
 import { type ColourBy, colourChoices, colourSegments } from './track-colour.ts';
 import { trackBounds, trackLines } from './track-geometry.ts';
@@ -21,14 +23,15 @@ loadTrackMap();
 /** One flight: summary, map and charts with one cursor between them, downloads and delete. */
 export default function FlightPage() {
   const { params } = useRoute();
-  const [data, setData] = useState<FlightData | { problem: string } | null>(null);
+  const [data, setData] = useState<Loaded | { problem: string } | null>(null);
   useEffect(() => {
     let live = true;
     setData(null);
-    loadFlight(params.id).then((d) => {
+    // The modes (a few hundred bytes) travel beside the flight's answers; none is no error.
+    Promise.all([loadFlight(params.id), loadModes(params.id)]).then(([d, modes]) => {
       // flight:* marks (data, charts, map) show where the page's time goes in a browser trace.
       performance.mark('flight:data');
-      if (live) setData(d);
+      if (live) setData('problem' in d ? d : { ...d, modes });
     });
     return () => {
       live = false;
@@ -45,10 +48,12 @@ export default function FlightPage() {
   return <Flight data={data} />;
 }
 
-function Flight({ data }: { data: FlightData }) {
-  const { log, track, series } = data;
+type Loaded = FlightData & { modes: ModeChange[] };
+
+function Flight({ data }: { data: Loaded }) {
+  const { log, track, series, modes } = data;
   const lines = useMemo(() => trackLines(track), [track]);
-  const coloured = useMemo(() => colourSegments(track, series), [track, series]);
+  const coloured = useMemo(() => colourSegments(track, series, modes), [track, series, modes]);
   const choices = useMemo(() => colourChoices(coloured), [coloured]);
   const [colourBy, setColourBy] = useState<ColourBy>(
     () => choices.find((c) => c.absent === undefined)?.key ?? 'alt',
@@ -130,10 +135,10 @@ function Flight({ data }: { data: FlightData }) {
     if (!box) return;
     const slots = Array.from(box.querySelectorAll<HTMLElement>('.chart-slot'));
     performance.mark('flight:charts-start');
-    const remove = drawCharts(slots, presets, series, events, cursor);
+    const remove = drawCharts(slots, presets, series, events, cursor, [modeBands(modes)]);
     performance.mark('flight:charts-drawn');
     return remove;
-  }, [presets, series, events, cursor]);
+  }, [presets, series, events, cursor, modes]);
 
   const title = log.summary.start ? utc(log.summary.start) : log.filename;
   return (
@@ -150,6 +155,7 @@ function Flight({ data }: { data: FlightData }) {
               colourBy={colourBy}
               range={coloured.ranges[colourBy]}
               onChange={setColourBy}
+              modeNames={coloured.modeNames}
             />
             <ZoneList zones={zones} />
           </>
@@ -168,8 +174,11 @@ function Flight({ data }: { data: FlightData }) {
             <div class="chart-slot" />
           </figure>
         ))}
-        {presets.length > 0 && <EventTimeline events={events} t_s={series.t_s} cursor={cursor} />}
+        {presets.length > 0 && (
+          <EventTimeline events={events} modes={modes} t_s={series.t_s} cursor={cursor} />
+        )}
       </section>
+      <FlightParameters log={log} />
       <FlightActions id={log.id} />
     </article>
   );

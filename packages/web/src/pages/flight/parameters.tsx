@@ -220,7 +220,7 @@ function ParameterDiff({ log }: { log: FlightLog }) {
   return (
     <>
       <label class="param-filter">
-        Compare with{' '}
+        Flight to compare with{' '}
         <select value={other} onChange={(e) => setOther((e.currentTarget as HTMLSelectElement).value)}>
           <option value="">— choose one of your flights —</option>
           {others.map((f) => (
