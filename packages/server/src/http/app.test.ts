@@ -126,6 +126,14 @@ describe('HTTP API', () => {
     const cat = await app.request('/v1/zones?bbox=8.4,47.3,8.7,47.6&category=nonsense');
     assert.equal(cat.status, 400);
     assert.match((await cat.json()).error.message, /category/);
+    // Percent-encoding that is not UTF-8 is refused as such, not judged after a piecewise decoding.
+    const bytes = await app.request('/v1/zones?bbox=8.4,47.3,8.7,47.6&category=%FB%94%12%AEwarning');
+    assert.equal(bytes.status, 400);
+    assert.match((await bytes.json()).error.message, /"category": not UTF-8 percent-encoding/);
+    assert.equal(
+      (await app.request('/v1/zones?bbox=8.4%2C47.3%2C8.7%2C47.6&category=%F0%9F%9A%81')).status,
+      400,
+    );
   });
 
   test('tiles: valid tile answers, bad z/x/y get a 400 naming the parameter', async () => {

@@ -16,6 +16,7 @@ import { mapError } from './error-map.ts';
 import { type FastPath, telemetryIngestFastPath, urlIndexFastPath, withFastPaths } from './fast-paths.ts';
 import { describeValidation, errorBody } from './http-error.ts';
 import { requireOperator } from './operator-auth.ts';
+import { queryEncoding } from './query-encoding.ts';
 import { ResponseCache } from './response-cache.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerDatasetRoutes } from './routes/datasets.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+  app.use('*', queryEncoding());
   const limit = bodySizeLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
