@@ -1,16 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FlightLogCursorError } from './flightlog-error.ts';
+import { type ListEntry, listEntry } from './flightlog-list-index.ts';
 import { applyQuery, decodeOffset, encodeOffset, isPlainListing } from './flightlog-query.ts';
-import type { FlightLogView } from './flightlog-view.ts';
+import { sealMeta } from './flightlog-view.ts';
 
-const view = (id: string, uploaded: string, s: Partial<FlightLogView['summary']>, format = 'ulog') =>
-  ({
-    id,
-    format,
-    uploaded_at: uploaded,
-    summary: { start: null, duration_s: null, distance_m: null, max_alt_m: null, aircraft: null, ...s },
-  }) as FlightLogView;
+const KEY = new Uint8Array(32).fill(7);
+/** A list entry as the service makes it: the summary sealed in a row as an import seals it, then opened. */
+const view = (
+  id: string,
+  uploaded: string,
+  s: { start?: string; duration_s?: number; aircraft?: string },
+  format = 'ulog',
+): ListEntry => {
+  const summary = { start: null, duration_s: null, distance_m: null, max_alt_m: null, aircraft: null, ...s };
+  const meta = sealMeta(KEY, 'p', id, { filename: `${id}.log`, sha256: '0'.repeat(64), summary } as never);
+  return listEntry(KEY, { id, pilot_id: 'p', format, size_bytes: 1, created_at: new Date(uploaded), meta });
+};
 
 const views = [
   view('a', '2026-05-03T00:00:00Z', {
@@ -26,7 +32,7 @@ const views = [
   ),
   view('c', '2026-05-01T00:00:00Z', { duration_s: 900 }, 'dataflash'),
 ];
-const ids = (v: FlightLogView[]) => v.map((x) => x.id).join('');
+const ids = (v: ListEntry[]) => v.map((x) => x.id).join('');
 
 describe('flight list queries', () => {
   test('filters by format, aircraft (any case, part of the name) and start day, both ends inclusive', () => {

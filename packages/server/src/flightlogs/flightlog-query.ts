@@ -1,5 +1,5 @@
 import { FlightLogCursorError } from './flightlog-error.ts';
-import type { FlightLogView } from './flightlog-view.ts';
+import type { ListEntry } from './flightlog-list-index.ts';
 
 export const FLIGHT_SORTS = ['uploaded', 'start', 'duration', 'distance', 'max_alt'] as const;
 export type FlightSort = (typeof FLIGHT_SORTS)[number];
@@ -25,29 +25,27 @@ export const isPlainListing = (q: FlightLogQuery) =>
   !q.aircraft &&
   !q.format;
 
-const KEY: Record<FlightSort, (v: FlightLogView) => string | number | null> = {
+const KEY: Record<FlightSort, (v: ListEntry) => string | number | null> = {
   uploaded: (v) => v.uploaded_at,
-  start: (v) => v.summary.start,
-  duration: (v) => v.summary.duration_s,
-  distance: (v) => v.summary.distance_m,
-  max_alt: (v) => v.summary.max_alt_m,
+  start: (v) => v.start,
+  duration: (v) => v.duration_s,
+  distance: (v) => v.distance_m,
+  max_alt: (v) => v.max_alt_m,
 };
 
 /**
- * The pilot's views narrowed and ordered. The summary that holds start, aircraft and distances is
- * sealed in each row (encrypted at rest), so the database cannot filter on it: the service opens the
- * pilot's rows and this runs in memory. Flights without the sorted value come last either way; ties
- * keep the newest upload first.
+ * The pilot's logs narrowed and ordered, as a new array. The summary that holds start, aircraft and
+ * distances is sealed in each row (encrypted at rest), so the database cannot filter on it: the
+ * service opens the pilot's rows (FlightLogListIndex) and this runs in memory. Flights without the
+ * sorted value come last either way; ties keep the newest upload first.
  */
-export function applyQuery(views: FlightLogView[], q: FlightLogQuery): FlightLogView[] {
+export function applyQuery(entries: readonly ListEntry[], q: FlightLogQuery): ListEntry[] {
   const aircraft = q.aircraft?.toLowerCase();
-  const day = (v: FlightLogView) => v.summary.start?.slice(0, 10) ?? null;
-  const kept = views.filter((v) => {
+  const kept = entries.filter((v) => {
     if (q.format && v.format !== q.format) return false;
-    if (aircraft && !(v.summary.aircraft ?? '').toLowerCase().includes(aircraft)) return false;
-    const d = day(v);
-    if (q.from && (d === null || d < q.from)) return false;
-    if (q.to && (d === null || d > q.to)) return false;
+    if (aircraft && !v.aircraft.includes(aircraft)) return false;
+    if (q.from && (v.day === null || v.day < q.from)) return false;
+    if (q.to && (v.day === null || v.day > q.to)) return false;
     return true;
   });
   const key = KEY[q.sort ?? 'uploaded'];
@@ -60,7 +58,7 @@ export function applyQuery(views: FlightLogView[], q: FlightLogQuery): FlightLog
   });
 }
 
-const tie = (a: FlightLogView, b: FlightLogView) =>
+const tie = (a: ListEntry, b: ListEntry) =>
   a.uploaded_at === b.uploaded_at ? (a.id < b.id ? 1 : -1) : a.uploaded_at < b.uploaded_at ? 1 : -1;
 
 /** A page of a queried list is an offset into it: the cursor says so, and which query it belongs to. */

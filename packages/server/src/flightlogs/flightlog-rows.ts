@@ -24,6 +24,16 @@ export class FlightLogRows {
     return rows[0] ? normalise(rows[0]) : null;
   }
 
+  /** The pilot's rows of these ids (any order; ids that are not hers, or gone, are left out). */
+  async findMany(pilotId: string, ids: string[]): Promise<FlightLogRow[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.db.query<FlightLogRow>(
+      `SELECT ${COLUMNS} FROM flightlogs WHERE pilot_id = $1 AND id = ANY($2::uuid[])`,
+      [pilotId, ids],
+    );
+    return rows.map(normalise);
+  }
+
   async findByContent(pilotId: string, contentHmac: Buffer): Promise<FlightLogRow | null> {
     const { rows } = await this.db.query<FlightLogRow>(
       `SELECT ${COLUMNS} FROM flightlogs WHERE pilot_id = $1 AND content_hmac = $2`,

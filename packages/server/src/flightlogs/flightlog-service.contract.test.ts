@@ -10,6 +10,7 @@ import { MemoryBlobStore } from '../blobs/index.ts';
 import { deriveMasterKey, PilotKeyring } from '../crypto/index.ts';
 import { silentLogger } from '../log/index.ts';
 import { type Database, forEachTestDatabase } from '../storage/index.ts';
+import { FlightLogListIndex, listEntry } from './flightlog-list-index.ts';
 import { FlightLogService } from './index.ts';
 import { ORPHAN_MIN_AGE_MS, sweepOrphanBlobs } from './sweeps.ts';
 
@@ -81,6 +82,64 @@ for (const factory of forEachTestDatabase()) {
       assert.equal(await sweepOrphanBlobs(blobs, service.rows, Date.now() + ORPHAN_MIN_AGE_MS + 1000), 1);
       assert.equal((await service.list(a.id, { limit: 10 })).items.length, 2);
       assert.ok((await service.track(a.id, ids[1]))?.length);
+    });
+
+    test('filtered lists come from the opened list index, which sees changes made by another server', async () => {
+      const keyring = new PilotKeyring(db, deriveMasterKey(randomBytes(32)));
+      const accounts = new AccountService(
+        db,
+        keyring,
+        {
+          argon2: { memoryKiB: 64, timeCost: 1 },
+          sessionTtlDays: 1,
+          signInMaxAttempts: 5,
+          signInLockoutS: 60,
+        },
+        silentLogger,
+      );
+      const blobs = new MemoryBlobStore();
+      // Two servers on one database: `other` imports and deletes behind this one's back.
+      const here = new FlightLogService(db, keyring, blobs, { maxBytes: 1e8 }, silentLogger);
+      const other = new FlightLogService(db, keyring, blobs, { maxBytes: 1e8 }, silentLogger);
+      const p = await accounts.signUp('rune@example.org', 'correct horse battery staple');
+      const q = await accounts.signUp('sol@example.org', 'correct horse battery staple');
+      const bytes = (f: string) => readFileSync(join(SAMPLES, f));
+      const gpx = (await here.importBytes(p.id, bytes(files[0]), { filename: 'a.gpx' })).log;
+      await here.importBytes(q.id, bytes(files[1]), { filename: 'q.kml' });
+      const byFormat = async (format: string) =>
+        (await here.list(p.id, { limit: 10, format })).items.map((i) => i.id);
+
+      assert.deepEqual(await byFormat('gpx'), [gpx.id]);
+      assert.deepEqual(here.listIndex.stats().pilots, 1, "p's opened keys are held");
+      const tlog = (await other.importBytes(p.id, bytes(files[2]), { filename: 'c.tlog' })).log;
+      assert.deepEqual(await byFormat('tlog'), [tlog.id], 'an import elsewhere is seen at once');
+      assert.equal(await other.delete(p.id, gpx.id), true);
+      assert.deepEqual(await byFormat('gpx'), [], 'a delete elsewhere is seen at once');
+      const sorted = await here.list(p.id, { limit: 10, sort: 'start', order: 'asc' });
+      assert.deepEqual(
+        sorted.items.map((i) => [i.id, i.filename]),
+        [[tlog.id, 'c.tlog']],
+        "whole views of p's logs only",
+      );
+      assert.deepEqual((await here.list(q.id, { limit: 10, format: 'kml' })).items.length, 1);
+      assert.equal(here.listIndex.stats().pilots, 2);
+      await here.eraseFor(p.id);
+      assert.equal(here.listIndex.stats().pilots, 1, 'forgotten with the pilot');
+
+      // Over the byte budget: used for the answer, not kept; past its time: opened again.
+      const key = await keyring.get(q.id);
+      const tiny = new FlightLogListIndex(db, { maxBytes: 10, ttlMs: 60_000 });
+      assert.equal((await tiny.entries(q.id, (r) => listEntry(key, r))).length, 1);
+      assert.deepEqual(tiny.stats(), { pilots: 0, bytes: 0 });
+      const brief = new FlightLogListIndex(db, { maxBytes: 1e6, ttlMs: -1 });
+      let opened = 0;
+      const count = (r: Parameters<typeof listEntry>[1]) => {
+        opened++;
+        return listEntry(key, r);
+      };
+      await brief.entries(q.id, count);
+      await brief.entries(q.id, count);
+      assert.equal(opened, 2, 'an expired index is opened again');
     });
   });
 }

@@ -13,6 +13,7 @@ import { type ChartSeries, resolveSeriesFields } from './chart-series.ts';
 import { DETAILS_VERSION, type FlightDetails, flightDetails } from './flight-details.ts';
 import { FlightLogCursorError } from './flightlog-error.ts';
 import { downloadName, type ExportFormat, renderExport } from './flightlog-exports.ts';
+import { FlightLogListIndex, listEntry } from './flightlog-list-index.ts';
 import {
   applyQuery,
   decodeOffset,
@@ -46,6 +47,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export class FlightLogService implements PilotDataSource {
   readonly name = 'flight_logs';
   readonly rows: FlightLogRows;
+  /** Opened list keys of pilots paging through a filtered or sorted list (see FlightLogListIndex). */
+  readonly listIndex: FlightLogListIndex;
 
   constructor(
     db: Database,
@@ -55,6 +58,7 @@ export class FlightLogService implements PilotDataSource {
     private readonly log: Logger,
   ) {
     this.rows = new FlightLogRows(db);
+    this.listIndex = new FlightLogListIndex(db);
   }
 
   async importBytes(
@@ -69,6 +73,7 @@ export class FlightLogService implements PilotDataSource {
       { pilotId, key, bytes, filename: meta.filename, declaredSha256: meta.sha256 },
       (prefix) => deleteBlobPrefix(this.blobs, prefix),
     );
+    if (created) this.listIndex.forget(pilotId);
     return { log: toView(key, row), created };
   }
 
@@ -83,9 +88,23 @@ export class FlightLogService implements PilotDataSource {
     }
     if (!isPlainListing(options)) {
       const offset = options.cursor ? decodeOffset(options.cursor) : 0;
-      const all = applyQuery(await this.allViews(pilotId, key), options);
+      const all = applyQuery(await this.listIndex.entries(pilotId, (row) => listEntry(key, row)), options);
       const end = offset + options.limit;
-      return { items: all.slice(offset, end), next_cursor: end < all.length ? encodeOffset(end) : null };
+      // Only the page's rows are read and opened whole; one deleted meanwhile is left out.
+      const page = all.slice(offset, end);
+      const rows = new Map(
+        (
+          await this.rows.findMany(
+            pilotId,
+            page.map((e) => e.id),
+          )
+        ).map((r) => [r.id, r]),
+      );
+      const items = page.flatMap((e) => {
+        const row = rows.get(e.id);
+        return row ? [toView(key, row)] : [];
+      });
+      return { items, next_cursor: end < all.length ? encodeOffset(end) : null };
     }
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const rows = await this.rows.list(pilotId, options.limit + 1, after);
@@ -197,6 +216,7 @@ export class FlightLogService implements PilotDataSource {
    */
   async delete(pilotId: string, id: string): Promise<boolean> {
     if (!UUID.test(id) || !(await this.rows.delete(pilotId, id))) return false;
+    this.listIndex.forget(pilotId);
     await deleteBlobPrefix(this.blobs, logPrefix(pilotId, id)).catch((e) =>
       this.log.warn('flight log blobs left for the sweep', { error: (e as Error).message }),
     );
@@ -226,6 +246,7 @@ export class FlightLogService implements PilotDataSource {
 
   /** Everything under the pilot's prefix: logs, exports and any upload part left. */
   async eraseFor(pilotId: string): Promise<void> {
+    this.listIndex.forget(pilotId);
     await deleteBlobPrefix(this.blobs, pilotPrefix(pilotId));
   }
 
