@@ -15,7 +15,7 @@ import { openPilotData, type PilotData } from './pilot-data/index.ts';
 import { createIpCountryLookup, type IpCountryLookup } from './region-ip/index.ts';
 import { type Database, openDatabase } from './storage/index.ts';
 import { openIngestTelemetry, type TelemetryService } from './telemetry/index.ts';
-import { loadSigningKey, ZonePackService } from './zone-packs/index.ts';
+import { loadSigningKey, PackHistory, ZonePackService } from './zone-packs/index.ts';
 
 export interface Services {
   db: Database;
@@ -116,7 +116,11 @@ export async function openServices(
   const answerCache = new ResponseCache(config.AIRLOCK_ANSWER_CACHE_MB * 2 ** 20);
   try {
     ohttp = await openOhttpGateway(db, config, log);
-    zonePacks = new ZonePackService(airspace, await loadSigningKey(db), { cache: answerCache.answers, log });
+    zonePacks = new ZonePackService(airspace, await loadSigningKey(db), {
+      cache: answerCache.answers,
+      history: new PackHistory(db),
+      log,
+    });
   } catch (e) {
     await pilotData.close();
     await telemetry.close();

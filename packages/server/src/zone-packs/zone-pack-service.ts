@@ -8,6 +8,7 @@ import { HttpError } from '../http/http-error.ts';
 import type { Logger } from '../log/index.ts';
 import { packContent, tilesByCountry } from './pack-builder.ts';
 import type { PartGroup } from './pack-encoder.ts';
+import type { PackHistory, StoredVersion } from './pack-history.ts';
 import { type PackResult, type PackTask, PackWorker } from './pack-worker-client.ts';
 import type { PackSigningKey } from './signing-key.ts';
 
@@ -40,7 +41,10 @@ export class PackBusyError extends HttpError {
   }
 }
 
-/** Versions of each pack kept for deltas (while the budget holds them): more than this behind, the pack. */
+/**
+ * Versions of each pack kept for deltas: in the answer cache while the budget holds them, and in the
+ * database (PackHistory, its own `keep`, 8 by default). More than this behind, the whole pack.
+ */
 const HISTORY = 8;
 /** Key, object and map entry per kept body, beside its bytes. */
 const ENTRY_OVERHEAD = 256;
@@ -49,7 +53,8 @@ const ENTRY_OVERHEAD = 256;
  * waited for it and not kept. Kept, one entry would push out a quarter of every other answer each
  * time it is touched, and the world pack has no size of its own to trust (it grows with the
  * datasets). Not keeping it costs a rebuild per request (one at a time through the queue, from the
- * worker's parts: seconds, not a minute) and deltas to it: the log says so, and that the budget
+ * worker's parts: seconds, not a minute; with `history`, the worker finds the version unchanged and
+ * its bytes are read back from the database) and deltas to it: the log says so, and that the budget
  * (AIRLOCK_ANSWER_CACHE_MB) should be at least four times the pack. At the default 64 MiB the world
  * pack (~8 MB gzip) is kept.
  */
@@ -61,6 +66,11 @@ export interface ZonePackOptions {
    * AIRLOCK_ANSWER_CACHE_MB, shared with tile and cell answers). Its own 64 MiB without one.
    */
   cache?: ByteLru;
+  /**
+   * Where every built version's bytes are kept for later deltas, shared by the servers on one database
+   * and surviving a restart. Without it, history is this process's cache only.
+   */
+  history?: PackHistory;
   log?: Logger;
   now?: () => Date;
   /** Builds waiting beyond the one running; one more is a 503 (or the previous version, if kept). */
@@ -91,13 +101,21 @@ type Built = { version: string; body: SealedBody } | null;
  * time, so byte for byte the same), an evicted old version means a device holding it gets the whole
  * pack instead of a delta — correct, just bigger. While a new version builds, a request gets the
  * previous one (if kept) after `staleAfterMs`, marked stale. Which versions a pack had is a small
- * record per pack id (bounded by the ~3,300 valid ids); history is per process.
+ * record per pack id (bounded by the ~3,300 valid ids).
+ *
+ * With `history` every new version is also stored in the database as it is built (awaited in the
+ * queue, so a version answered is a version stored), and read back from there when a device holds a
+ * version this process does not (a restart, another instance) or the head was evicted. A build starts
+ * from the newest stored version, so a server finding that content unchanged adopts its build time and
+ * bytes instead of signing its own: every server answers one byte string per version.
  */
 export class ZonePackService {
   private readonly cache: ByteLru;
   private readonly meta = new Map<string, Meta>();
   private readonly builds = new Map<string, { fingerprint: string; promise: Promise<Built> }>();
   private readonly deltaBuilds = new Map<string, Promise<SealedBody | null>>();
+  /** Stored versions being read back, shared by the requests meanwhile. */
+  private readonly reads = new Map<string, Promise<SealedBody | null>>();
   private readonly worker: PackWorker;
   private readonly now: () => Date;
   private readonly maxQueued: number;
@@ -179,15 +197,40 @@ export class ZonePackService {
       throw new HttpError(404, 'pack_not_found', `no zones for ${id}: there is no such pack`);
     const flag = stale ? { stale: true } : {};
     if (have === head.version) return { kind: 'current', version: head.version, ...flag };
-    const old = have === undefined ? undefined : this.cache.get<SealedBody>(versionKey(id, have));
-    if (old) {
-      // While the head is stale, only a delta already made: the queue is busy with the new version.
-      const key = deltaKey(id, have as string, head.version);
+    if (have !== undefined) {
+      const key = deltaKey(id, have, head.version);
       const made = this.cache.get<SealedBody>(key);
-      const delta = made ?? (stale ? null : await this.delta(id, head.version, old, key));
+      if (made) return { kind: 'delta', version: head.version, body: made, ...flag };
+      // While the head is stale, only a delta already made: the queue is busy with the new version.
+      const old = stale ? undefined : await this.oldVersion(id, have);
+      const delta = old ? await this.delta(id, head.version, old, key) : null;
       if (delta) return { kind: 'delta', version: head.version, body: delta, ...flag };
     }
     return { kind: 'pack', version: head.version, body, ...flag };
+  }
+
+  /** A version the device holds: from the cache, else from the database (one read shared). */
+  private async oldVersion(id: string, version: string): Promise<SealedBody | null> {
+    const kept = this.cache.get<SealedBody>(versionKey(id, version));
+    if (kept) return kept;
+    const history = this.options.history;
+    if (!history) return null;
+    const key = versionKey(id, version);
+    let read = this.reads.get(key);
+    if (!read) {
+      read = history.gzip(id, version).then(
+        (gzip) => (gzip ? new SealedBody(gzip) : null),
+        (e: unknown) => {
+          this.options.log?.warn('stored zone pack version not read; the whole pack is sent', {
+            error: String(e),
+          });
+          return null;
+        },
+      );
+      this.reads.set(key, read);
+      void read.finally(() => this.reads.delete(key));
+    }
+    return read;
   }
 
   /** The build of `id` for `fingerprint`, shared by every request meanwhile; null when the queue is full. */
@@ -222,16 +265,52 @@ export class ZonePackService {
       meta.head = null;
       return null;
     }
-    const last = meta.head ?? undefined;
+    // The newest stored version (perhaps another server's) is what an unchanged content adopts.
+    const stored = await this.newestStored(id);
+    const last = stored ?? meta.head ?? undefined;
     const lastBody = last ? this.cache.peek<SealedBody>(versionKey(id, last.version)) : undefined;
     this.buildsRun++;
-    const result = await this.worker.run(
-      { ...job.task, kind: 'pack', ...(last ? { last } : {}), reuse: lastBody !== undefined },
+    const task = { ...job.task, kind: 'pack' as const, ...(last ? { last } : {}) };
+    let result = await this.worker.run(
+      { ...task, reuse: lastBody !== undefined || stored !== null },
       job.supply,
     );
     meta.fingerprint = job.fingerprint;
-    if (result.gzip === null && lastBody) return { version: result.version, body: lastBody };
-    return { version: result.version, body: this.keepVersion(id, meta, result) };
+    if (result.gzip === null) {
+      const body = lastBody ?? (await this.oldVersion(id, result.version));
+      if (body) return { version: result.version, body: this.keepVersion(id, meta, result, body) };
+      // Deleted from the database since (a newer version pushed it out): encode it after all.
+      result = await this.worker.run({ ...task, reuse: false }, job.supply);
+    }
+    let body = new SealedBody(result.gzip as Uint8Array);
+    const other = await this.store(id, result, body);
+    if (other) {
+      result = { ...result, built: other.built };
+      body = new SealedBody(other.gzip);
+    }
+    return { version: result.version, body: this.keepVersion(id, meta, result, body) };
+  }
+
+  private async newestStored(id: string): Promise<StoredVersion | null> {
+    try {
+      return (await this.options.history?.newest(id)) ?? null;
+    } catch (e) {
+      this.options.log?.warn('zone pack history not read; building without it', { error: String(e) });
+      return null;
+    }
+  }
+
+  /** Stores a new version; another server's bytes of it when that one stored it first. */
+  private async store(id: string, result: PackResult, body: SealedBody) {
+    try {
+      return (await this.options.history?.put(id, result, body.gzip)) ?? null;
+    } catch (e) {
+      this.options.log?.warn('zone pack version not stored; deltas from it only while cached here', {
+        pack: id,
+        error: String(e),
+      });
+      return null;
+    }
   }
 
   /** What the worker needs for the pack `id` of the airspace as it is now (it may have moved on). */
@@ -283,8 +362,7 @@ export class ZonePackService {
   }
 
   /** Records a new head (or the same one, rebuilt after eviction) and keeps its bytes if they fit. */
-  private keepVersion(id: string, meta: Meta, result: PackResult): SealedBody {
-    const body = new SealedBody(result.gzip as Uint8Array);
+  private keepVersion(id: string, meta: Meta, result: StoredVersion, body: SealedBody): SealedBody {
     const changed = meta.head?.version !== result.version;
     meta.head = { version: result.version, built: result.built };
     if (changed) {

@@ -12,8 +12,10 @@ import {
   makePack,
   openSealed,
   readPayload,
+  sealPayload,
   signingKeyId,
   type ZonePack,
+  zoneKey,
 } from '@airlock/core/zone-pack';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { AirspaceService } from '../airspace/index.ts';
@@ -23,7 +25,9 @@ import { registerZonePackRoutes } from '../http/routes/zone-packs.ts';
 import { createLogger } from '../log/index.ts';
 import { RequestCounters } from '../metrics/index.ts';
 import { type Database, openDatabase } from '../storage/index.ts';
+import { forEachTestDatabase } from '../storage/test-databases.ts';
 import { encodeDelta, encodePack, PartStore, versionOf } from './pack-encoder.ts';
+import { PackHistory } from './pack-history.ts';
 import type { PackSigningKey } from './signing-key.ts';
 import { type PackAnswer, PackBusyError, ZonePackService } from './zone-pack-service.ts';
 
@@ -147,6 +151,15 @@ describe('zone pack service: one budget, one queue, stale while a build runs', (
     services.push(s);
     return s;
   };
+  /** Core's own pack (makePack) of the server's zones that `pack` names, with its head. */
+  const corePack = (pack: ZonePack) => {
+    const keys = new Set(pack.zones.map(zoneKey));
+    const { id, datasets, cover, countries, built } = pack;
+    return makePack(
+      { id, datasets, cover, countries, built },
+      [...airspace.index.zones].filter((z) => keys.has(zoneKey(z))),
+    );
+  };
   const open = async (a: PackAnswer) => {
     assert.notEqual(a.kind, 'current');
     if (a.kind === 'current') throw new Error('unreachable');
@@ -252,6 +265,78 @@ describe('zone pack service: one budget, one queue, stale while a build runs', (
     assert.equal(s.buildsRun, 2);
   });
 
+  test('restart: a new service over the same database gives a device holding the old version the delta core makes, byte for byte', async () => {
+    const history = new PackHistory(db);
+    await importZones([...spread, ...bern]);
+    const first = service({ history, now: () => new Date('2026-05-01T00:00:00.000Z') });
+    const v1 = await first.answer('tile-N45E005', undefined);
+    const core1 = await corePack((await open(v1)) as ZonePack);
+    assert.equal(core1.version, v1.version);
+    await importZones([...spread, ...bern, tfr]);
+    const v2 = await first.answer('tile-N45E005', v1.version);
+    const core2 = await corePack((await open(await first.answer('tile-N45E005', undefined))) as ZonePack);
+    assert.equal(core2.version, v2.version);
+    assert.equal(v2.kind, 'delta');
+    await first.close();
+    assert.deepEqual(await history.versions('tile-N45E005'), [v1.version, v2.version]);
+    // The restarted server: its own cache and worker, its clock a month on.
+    const restarted = service({ history, now: () => new Date('2026-06-01T00:00:00.000Z') });
+    const delta = await restarted.answer('tile-N45E005', v1.version);
+    assert.equal(delta.version, v2.version);
+    if (delta.kind !== 'delta') throw new Error(`a ${delta.kind}, not a delta`);
+    const head = (await open(await restarted.answer('tile-N45E005', undefined))) as ZonePack;
+    assert.equal(head.built, '2026-05-01T00:00:00.000Z', 'the stored build time, not the restarted clock');
+    const expected = await sealPayload(encodePayload(diffPacks(core1, core2)), key.keyId, key.privateKey);
+    assert.equal(Buffer.from(delta.body.sealed).toString('hex'), Buffer.from(expected).toString('hex'));
+    // Its head was read back, not signed again.
+    assert.equal(restarted.buildsRun, 1);
+  });
+
+  test('two instances over one database answer one byte string per version, even when they build it at once', async () => {
+    const history = new PackHistory(db);
+    await importZones([...spread, ...bern, { ...tfr, name: 'two instances' }]);
+    // A second instance: its own airspace index over the same database, its own clock.
+    const other = new AirspaceService(db, log);
+    try {
+      await other.refresh();
+      const a = service({ history, now: () => new Date('2026-07-01T00:00:00.000Z') });
+      const b = new ZonePackService(other, key, {
+        log,
+        history,
+        now: () => new Date('2026-07-02T00:00:00.000Z'),
+      });
+      services.push(b);
+      const [fromA, fromB] = await Promise.all([
+        a.answer('tile-N45E005', undefined),
+        b.answer('tile-N45E005', undefined),
+      ]);
+      assert.equal(fromA.version, fromB.version);
+      assert.ok(fromA.kind === 'pack' && fromB.kind === 'pack');
+      assert.deepEqual(fromB.body.gzip, fromA.body.gzip);
+      assert.equal((await history.newest('tile-N45E005'))?.version, fromA.version);
+      assert.equal((await b.answer('tile-N45E005', fromA.version)).kind, 'current');
+    } finally {
+      other.close();
+    }
+  });
+
+  test('the database keeps the newest 8 versions: older ones are deleted and get the whole pack', async () => {
+    const history = new PackHistory(db);
+    const s = service({ history });
+    const versions: string[] = [];
+    // tile-N35E005 (z37): a tile of its own here; each import is a new dataset version, so a new version.
+    for (let i = 0; i < 10; i++) {
+      await importZones([...spread, ...bern, { ...tfr, name: `tfr ${i}` }]);
+      versions.push((await s.answer('tile-N35E005', undefined)).version);
+    }
+    assert.equal(new Set(versions).size, 10);
+    assert.deepEqual(await history.versions('tile-N35E005'), versions.slice(2));
+    const restarted = service({ history });
+    assert.equal((await restarted.answer('tile-N35E005', versions[1])).kind, 'pack');
+    const delta = await restarted.answer('tile-N35E005', versions[2]);
+    assert.deepEqual([delta.kind, delta.version], ['delta', versions[9]]);
+  });
+
   test('a full queue: a first request gets a 503 in the JSON error shape with Retry-After', async () => {
     const s = service({ maxQueued: 0 });
     const first = s.answer(tileAt(0), undefined);
@@ -270,4 +355,27 @@ describe('zone pack service: one budget, one queue, stale while a build runs', (
     const pack = readPayload(await openSealed(new Uint8Array(await ok.arrayBuffer()), trusted)).value;
     assert.equal(pack.id, tileAt(2));
   });
+});
+
+describe('zone pack history on PostgreSQL (AIRLOCK_TEST_DATABASE_URL)', () => {
+  for (const factory of forEachTestDatabase().filter((f) => f.name === 'postgres')) {
+    test('stores once, adopts the first writer, keeps the newest 8', async () => {
+      const { db, dispose } = await factory.open();
+      try {
+        const history = new PackHistory(db);
+        const body = (i: number) => new Uint8Array([i, 1, 2, 3, 255]);
+        for (let i = 0; i < 10; i++)
+          assert.equal(await history.put('world', { version: `v${i}`, built: `b${i}` }, body(i)), null);
+        assert.deepEqual(await history.versions('world'), ['v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9']);
+        assert.deepEqual(await history.newest('world'), { version: 'v9', built: 'b9' });
+        assert.deepEqual(await history.gzip('world', 'v5'), body(5));
+        assert.equal(await history.gzip('world', 'v1'), null);
+        const again = await history.put('world', { version: 'v9', built: 'later' }, body(99));
+        assert.deepEqual(again, { version: 'v9', built: 'b9', gzip: body(9) });
+        assert.equal((await history.versions('world')).length, 8);
+      } finally {
+        await dispose();
+      }
+    });
+  }
 });
