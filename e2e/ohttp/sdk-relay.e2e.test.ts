@@ -2,12 +2,20 @@
 // network-namespace proof is netns.e2e.test.ts): the server's socket sees only the relay's requests,
 // the answers are the direct ones, and the ledger shows what the server read inside.
 import assert from 'node:assert/strict';
-import type { IncomingMessage } from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { zonesToGeoJSON } from '@airlock/core/importers/geojson';
-import { GATEWAY_PATH, OHTTP_REQUEST_TYPE } from '@airlock/core/ohttp';
+import {
+  encodeKeyConfigList,
+  GATEWAY_PATH,
+  KEYS_PATH,
+  OHTTP_KEYS_TYPE,
+  OHTTP_REQUEST_TYPE,
+} from '@airlock/core/ohttp';
 import { testZone } from '@airlock/core/testing';
-import { createAirlock, memoryStorage } from '@airlock/sdk';
+import { createAirlock, createTransport, memoryStorage, type SendRecord } from '@airlock/sdk';
 import { obliviousHttp } from '@airlock/sdk/relay';
 import type { RunningRelay } from '../../packages/server/src/ohttp-relay/start-relay.ts';
 import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server.ts';
@@ -94,5 +102,101 @@ describe('the SDK through airlock relay', () => {
       entries.some((e) => e.url === `${relay.url}.well-known/ohttp-gateway`),
       'the key read is recorded',
     );
+  });
+});
+
+describe('a relayed request honours its own time limit', () => {
+  // A gateway that answers its keys at once (or never, when `slowKeys`) and never answers a request:
+  // real sockets, a real relay in front; the SDK must give up at the request's limit, not the default.
+  let gateway: ReturnType<typeof createServer>;
+  let relay: RunningRelay;
+  let slowKeys = false;
+  const held: ServerResponse[] = [];
+  const jwk = generateKeyPairSync('x25519').publicKey.export({ format: 'jwk' });
+  const keys = encodeKeyConfigList([
+    {
+      keyId: 1,
+      kemId: 0x20,
+      publicKey: new Uint8Array(Buffer.from(jwk.x as string, 'base64url')),
+      algorithms: [{ kdfId: 1, aeadId: 1 }],
+    },
+  ]);
+  before(async () => {
+    gateway = createServer((req, res) => {
+      if (req.url === KEYS_PATH && !slowKeys) {
+        res.writeHead(200, { 'content-type': OHTTP_KEYS_TYPE, 'cache-control': 'max-age=0' });
+        res.end(keys);
+      } else held.push(res);
+    });
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+    relay = await startLoopbackRelay(`http://127.0.0.1:${(gateway.address() as AddressInfo).port}`);
+  });
+  after(async () => {
+    for (const res of held) res.destroy();
+    gateway.closeAllConnections();
+    await new Promise((r) => gateway.close(r));
+    await relay.close();
+  });
+
+  const transport = () => {
+    const t = createTransport({
+      serverUrl: 'http://127.0.0.1:9', // never reached: location checks go through the relay
+      relayUrl: relay.url,
+      ohttp: obliviousHttp,
+      timeoutMs: 1_500, // the default: a request without a limit of its own gets this
+    });
+    const results: [SendRecord, boolean][] = [];
+    t.onResult((record, res) => results.push([record, res.offline]));
+    return { t, results };
+  };
+  const timed = async (t: ReturnType<typeof createTransport>, timeoutMs: number | undefined) => {
+    const t0 = performance.now();
+    const res = await t.send({
+      category: 'location_check',
+      method: 'GET',
+      path: '/v1/location/country',
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    });
+    return { res, ms: performance.now() - t0 };
+  };
+  const send = async (slow: boolean, timeoutMs: number | undefined) => {
+    slowKeys = slow;
+    const { t, results } = transport();
+    return { ...(await timed(t, timeoutMs)), results };
+  };
+
+  test('the encapsulated request, and the key fetch it starts, stop at the request timeoutMs', async () => {
+    const post = await send(false, 200);
+    assert.deepEqual([post.res.ok, post.res.offline, post.res.status], [false, true, 0]);
+    assert.equal(post.res.error, 'relay: no answer within 200 ms');
+    assert.ok(post.ms < 1_000, `${post.ms} ms`);
+    assert.equal(post.res.record?.via, relay.url);
+
+    const keyFetch = await send(true, 200);
+    assert.equal(keyFetch.res.error, 'relay: no answer within 200 ms');
+    assert.ok(keyFetch.ms < 1_000, `${keyFetch.ms} ms`);
+    // The key read was a request of its own, told as ended offline.
+    assert.deepEqual(
+      keyFetch.results.map(([r, offline]) => [r.url, offline]),
+      [
+        [`${relay.url}.well-known/ohttp-gateway`, true],
+        ['http://127.0.0.1:9/v1/location/country', true],
+      ],
+    );
+
+    // Two at once on one transport, the keys still slow: the second waits on the first's key fetch, and
+    // when the first's time runs out it fetches them again under its own, longer limit.
+    slowKeys = true;
+    const { t } = transport();
+    const [short, long] = await Promise.all([timed(t, 200), timed(t, 700)]);
+    assert.equal(short.res.error, 'relay: no answer within 200 ms');
+    assert.equal(long.res.error, 'relay: no answer within 700 ms');
+    assert.ok(long.ms >= 650 && long.ms < 1_400, `${long.ms} ms`);
+
+    // Without a limit of its own, the transport's default.
+    const fallback = await send(false, undefined);
+    assert.equal(fallback.res.record?.via, relay.url);
+    assert.equal(fallback.res.error, 'relay: no answer within 1500 ms');
+    assert.ok(fallback.ms >= 1_400 && fallback.ms < 3_000, `${fallback.ms} ms`);
   });
 });

@@ -37,6 +37,15 @@ export interface ObliviousHttpOptions {
   gzip?: boolean;
 }
 
+/** Per call. */
+export interface ObliviousFetchOptions {
+  /**
+   * Stops the exchange when it aborts: the POST to the relay, and the key fetch this call starts (a
+   * call waiting on another call's key fetch that is stopped by that call's signal fetches them again).
+   */
+  signal?: AbortSignal;
+}
+
 /** The relay or gateway answered without an encapsulated response (its JSON error, if any). */
 export class ObliviousRequestError extends Error {
   constructor(
@@ -55,7 +64,7 @@ export class ObliviousRequestError extends Error {
  * the minute; it is padded so its size says little, and so is the answer.
  */
 export class ObliviousHttpClient {
-  private keys: Promise<KeyConfig> | undefined;
+  private keys: { config: Promise<KeyConfig>; signal?: AbortSignal } | undefined;
   private readonly fetcher: typeof fetch;
   private readonly now: () => number;
   private readonly keysUrl: string;
@@ -69,15 +78,15 @@ export class ObliviousHttpClient {
   }
 
   /** Sends `req` and returns the server's answer. Retries once with fresh keys if they had rotated. */
-  async fetch(req: InnerRequest): Promise<Response> {
+  async fetch(req: InnerRequest, options: ObliviousFetchOptions = {}): Promise<Response> {
     try {
-      return await this.once(req);
+      return await this.once(req, options);
     } catch (e) {
       // RFC 9458 5.3: an unencapsulated "key unknown" means our configuration is outdated. Nothing was
       // processed, so a fresh encapsulation under the new key is safe.
       if (!(e instanceof ObliviousRequestError) || e.code !== 'ohttp_key') throw e;
       this.keys = undefined;
-      return this.once(req);
+      return this.once(req, options);
     }
   }
 
@@ -85,29 +94,30 @@ export class ObliviousHttpClient {
    * One encapsulation, for callers that want the bytes (tests replaying them): `send` POSTs them to the
    * relay and `open` reads an encapsulated response to them.
    */
-  async encapsulate(req: InnerRequest) {
-    const config = await this.keyConfig();
+  async encapsulate(req: InnerRequest, options: ObliviousFetchOptions = {}) {
+    const config = await this.keyConfig(options.signal);
     const inner = innerMessage(req, requestDate(this.now()), this.gzip);
     const length = encodeRequest(inner).length;
     const padded = encodeRequest(inner, { padTo: paddedLength(length, MIN_REQUEST_PADDING) });
     const { encapsulated, context } = await encapsulateRequest(config, padded);
     return {
       encapsulated,
-      send: () => this.post(encapsulated),
+      send: () => this.post(encapsulated, options.signal),
       open: async (body: Uint8Array) => toResponse(decodeResponse(await decapsulateResponse(context, body))),
     };
   }
 
-  private async once(req: InnerRequest): Promise<Response> {
-    const e = await this.encapsulate(req);
+  private async once(req: InnerRequest, options: ObliviousFetchOptions): Promise<Response> {
+    const e = await this.encapsulate(req, options);
     return e.open(await e.send());
   }
 
-  private async post(encapsulated: Uint8Array): Promise<Uint8Array> {
+  private async post(encapsulated: Uint8Array, signal?: AbortSignal): Promise<Uint8Array> {
     const res = await this.fetcher(this.options.relayUrl, {
       method: 'POST',
       headers: { 'content-type': OHTTP_REQUEST_TYPE },
       body: encapsulated as Uint8Array<ArrayBuffer>,
+      ...(signal ? { signal } : {}),
     });
     const body = new Uint8Array(await res.arrayBuffer());
     if (res.status === 200 && res.headers.get('content-type') === OHTTP_RESPONSE_TYPE) return body;
@@ -123,17 +133,31 @@ export class ObliviousHttpClient {
     throw new ObliviousRequestError(res.status, code, message);
   }
 
-  private keyConfig(): Promise<KeyConfig> {
-    this.keys ??= (async () => {
-      const res = await this.fetcher(this.keysUrl);
+  /** The keys, fetched once for every call; a failed fetch is tried again by the next call. */
+  private async keyConfig(signal?: AbortSignal): Promise<KeyConfig> {
+    const keys = this.keys ?? this.fetchKeys(signal);
+    try {
+      return await keys.config;
+    } catch (e) {
+      // Another call's fetch, stopped by that call's signal: this one still has time.
+      if (keys.signal !== signal && keys.signal?.aborted && !signal?.aborted) return this.keyConfig(signal);
+      throw e;
+    }
+  }
+
+  private fetchKeys(signal?: AbortSignal) {
+    const config = (async () => {
+      const res = await this.fetcher(this.keysUrl, signal ? { signal } : undefined);
       if (!res.ok) throw new ObliviousRequestError(res.status, 'keys_unavailable', `keys: ${res.status}`);
       // The first configuration is the gateway's current key (the rest are being retired).
       return decodeKeyConfigList(new Uint8Array(await res.arrayBuffer()))[0];
-    })().catch((e) => {
-      this.keys = undefined;
-      throw e;
+    })();
+    const keys = { config, signal };
+    this.keys = keys;
+    config.catch(() => {
+      if (this.keys === keys) this.keys = undefined;
     });
-    return this.keys;
+    return keys;
   }
 }
 

@@ -11,6 +11,7 @@ export {
   GATEWAY_PATH,
   type InnerRequest,
   KEYS_PATH,
+  type ObliviousFetchOptions,
   ObliviousHttpClient,
   type ObliviousHttpOptions,
   ObliviousRequestError,

@@ -140,11 +140,8 @@ export function createTransport(options: TransportOptions): Transport {
       const stop = await admit(record);
       if (stop) return tellResult(record, refused(stop, record));
       const bytes = request.responseType === 'bytes';
-      if (record.via === undefined) {
-        const limit =
-          request.timeoutMs !== undefined && request.timeoutMs > 0 ? request.timeoutMs : timeoutMs;
-        return tellResult(record, await exchange(fetchFn, record, limit, bytes));
-      }
+      const limit = request.timeoutMs !== undefined && request.timeoutMs > 0 ? request.timeoutMs : timeoutMs;
+      if (record.via === undefined) return tellResult(record, await exchange(fetchFn, record, limit, bytes));
       relayed ??= relayClient(
         options.ohttp as OhttpModule,
         { relayUrl: record.via, ...(options.ohttpKeys ? { ohttpKeys: options.ohttpKeys } : {}) },
@@ -152,7 +149,7 @@ export function createTransport(options: TransportOptions): Transport {
         timeoutMs,
         admitKeyFetch,
       );
-      return tellResult(record, await relayExchange(record, request.path, bytes));
+      return tellResult(record, await relayExchange(record, request.path, bytes, limit));
     } catch (error) {
       return refused(`transport: ${messageOf(error)}`, null);
     }
@@ -199,15 +196,25 @@ export function createTransport(options: TransportOptions): Transport {
     };
   }
 
-  async function relayExchange(record: SendRecord, path: string, bytes: boolean): Promise<TransportResponse> {
+  /** The request through the relay, under the same time limit as a direct one (a key fetch included). */
+  async function relayExchange(
+    record: SendRecord,
+    path: string,
+    bytes: boolean,
+    limit: number,
+  ): Promise<TransportResponse> {
+    const controller = typeof AbortController === 'function' ? new AbortController() : null;
+    const timer = controller ? setTimeout(() => controller.abort(), limit) : null;
     try {
       const client = await (relayed as ReturnType<typeof relayClient>)();
-      return { ...(await relayedResponse(client, record, path, bytes)), record };
+      return { ...(await relayedResponse(client, record, path, bytes, controller?.signal)), record };
     } catch (error) {
       const e = error as { vetoed?: boolean; status?: number; code?: string };
       if (e.vetoed) return refused(messageOf(error), record);
-      // The relay's own answer (no encapsulated response): the gateway could not be reached or refused.
-      const status = typeof e.status === 'number' ? e.status : 0;
+      // The request's time ran out (at the relay, the gateway or the key fetch): offline, as direct.
+      const late = controller?.signal.aborted === true;
+      // Else the relay's own answer (no encapsulated response): the gateway could not be reached or refused.
+      const status = !late && typeof e.status === 'number' ? e.status : 0;
       return {
         ok: false,
         status,
@@ -215,9 +222,11 @@ export function createTransport(options: TransportOptions): Transport {
         body: '',
         offline: status === 0 || status >= 500,
         vetoed: false,
-        error: `relay: ${messageOf(error)}`,
+        error: late ? `relay: no answer within ${limit} ms` : `relay: ${messageOf(error)}`,
         record,
       };
+    } finally {
+      if (timer !== null) clearTimeout(timer);
     }
   }
 

@@ -43,7 +43,8 @@ export type AdmitKeyFetch = (url: string) => Promise<(status: number, offline: b
 /**
  * One Oblivious HTTP client for the transport's life, built on first use from the app's
  * `@airlock/sdk/relay` module. Pinned keys never leave a request; fetched ones go through
- * `admit` first.
+ * `admit` first. Each exchange runs under the signal its request passes (the request's own time
+ * limit, key fetch included); `timeoutMs` only where none is passed.
  */
 export function relayClient(
   ohttp: OhttpModule,
@@ -76,9 +77,11 @@ export function relayClient(
               redirect: 'error',
               referrerPolicy: 'no-referrer',
               cache: 'no-store',
-              ...(typeof AbortSignal.timeout === 'function'
-                ? { signal: AbortSignal.timeout(timeoutMs) }
-                : {}),
+              ...(init?.signal
+                ? { signal: init.signal }
+                : typeof AbortSignal.timeout === 'function'
+                  ? { signal: AbortSignal.timeout(timeoutMs) }
+                  : {}),
             }),
           );
           done?.(res.status, false);
@@ -114,19 +117,23 @@ async function toResponse(res: Awaited<ReturnType<FetchLike>>): Promise<Response
   return new Response(await res.arrayBuffer(), { status: res.status, headers });
 }
 
-/** Reads a relayed answer into what `send` returns, as a direct one would read. */
+/** Reads a relayed answer into what `send` returns, as a direct one would read; `signal` stops it. */
 export async function relayedResponse(
   client: ObliviousHttpClient,
   record: SendRecord,
   path: string,
   wantBytes: boolean,
+  signal?: AbortSignal,
 ): Promise<Omit<TransportResponse, 'record'>> {
-  const res = await client.fetch({
-    method: record.method as 'GET' | 'POST',
-    path,
-    headers: { ...record.headers },
-    ...(record.body === null ? {} : { body: record.body }),
-  });
+  const res = await client.fetch(
+    {
+      method: record.method as 'GET' | 'POST',
+      path,
+      headers: { ...record.headers },
+      ...(record.body === null ? {} : { body: record.body }),
+    },
+    signal ? { signal } : {},
+  );
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;

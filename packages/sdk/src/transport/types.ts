@@ -59,7 +59,10 @@ export interface TransportRequest {
    * leave only with it; a background task must never set it.
    */
   userAction?: boolean;
-  /** This request's own limit, ms (a large upload needs more than the transport's default). */
+  /**
+   * This request's own limit, ms (a large upload needs more than the transport's default). Through a
+   * relay it covers the whole exchange: the key fetch it may start, the relay and the gateway.
+   */
   timeoutMs?: number;
 }
 
