@@ -149,7 +149,10 @@ export function pilotTests(run: ConsoleRun): void {
       const refused = w.errors.filter((e) => e.includes('status of 401'));
       assert.ok(refused.length > 0, 'the stale session was refused');
       for (const e of refused)
-        assert.match(e, /\((http:[^)]+\/v1\/(accounts\/me|flightlogs\/[0-9a-f-]{36}(\/track|\/series)?))\)$/);
+        assert.match(
+          e,
+          /\((http:[^)]+\/v1\/(accounts\/me|flightlogs\/[0-9a-f-]{36}(\/track|\/series|\/modes)?))\)$/,
+        );
       w.errors.splice(0, w.errors.length, ...w.errors.filter((e) => !refused.includes(e)));
       await page.getByRole('link', { name: 'Flights', exact: true }).click();
       await assertRows(page, 1);
@@ -262,22 +265,22 @@ async function recolourTrack(page: Page): Promise<void> {
 }
 
 /**
- * The flight page opened directly (a reload, a bookmark): the console asks for the flight's three
+ * The flight page opened directly (a reload, a bookmark): the console asks for the flight's four
  * answers as it starts, beside the session check, once each, and draws the same map and charts.
  */
 async function reloadFlight(page: Page, requests: string[]): Promise<void> {
   const id = new URL(page.url()).pathname.split('/').pop();
   const asked = (suffix: string) =>
     requests.filter((u) => new URL(u).pathname === `/v1/flightlogs/${id}${suffix}`).length;
-  const before = ['', '/track', '/series'].map(asked);
+  const before = ['', '/track', '/series', '/modes'].map(asked);
   await page.reload();
   await page.locator('.map[data-state="drawn"]').waitFor({ timeout: 20_000 });
   assert.ok((await chartPixels(page)) > 100, 'after a reload: the first chart has a line drawn');
   await page.getByText('1 airspace zone near the track, 1 crossed').waitFor();
   assert.deepEqual(
-    ['', '/track', '/series'].map((s, i) => asked(s) - before[i]),
-    [1, 1, 1],
-    'summary, track and series asked for once each',
+    ['', '/track', '/series', '/modes'].map((s, i) => asked(s) - before[i]),
+    [1, 1, 1, 1],
+    'summary, track, series and modes asked for once each',
   );
 }
 

@@ -8,8 +8,8 @@ import { EventTimeline } from './event-timeline.tsx';
 import { FlightActions } from './flight-actions.tsx';
 import './flight.css';
 import { drawCharts } from './flight-charts.ts';
-import { type FlightData, loadFlight } from './flight-data.ts';
-import { loadModes, type ModeChange, modeBands } from './flight-modes.ts';
+import { type FlightData, loadFlight, loadFlightModes } from './flight-data.ts';
+import { type ModeChange, modeBands } from './flight-modes.ts';
 import { MapLegend, ZoneList } from './map-legend.tsx';
 import { FlightParameters } from './parameters.tsx';
 import { Summary } from './summary.tsx';
@@ -28,7 +28,7 @@ export default function FlightPage() {
     let live = true;
     setData(null);
     // The modes (a few hundred bytes) travel beside the flight's answers; none is no error.
-    Promise.all([loadFlight(params.id), loadModes(params.id)]).then(([d, modes]) => {
+    Promise.all([loadFlight(params.id), loadFlightModes(params.id)]).then(([d, modes]) => {
       // flight:* marks (data, charts, map) show where the page's time goes in a browser trace.
       performance.mark('flight:data');
       if (live) setData('problem' in d ? d : { ...d, modes });
