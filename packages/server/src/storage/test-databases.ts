@@ -3,6 +3,7 @@ import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
 import { openPostgresDatabase } from './postgres-database.ts';
+import '../testing/pglite-template.ts';
 
 export interface TestDatabaseFactory {
   name: 'pglite' | 'postgres';

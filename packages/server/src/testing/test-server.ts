@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/index.ts';
 import { createLogger } from '../log/index.ts';
 import { openServices, type RunningServer, type Services, startServer } from '../server.ts';
+import './pglite-template.ts';
 
 /**
  * Cheap argon2id parameters, for tests only: the production default (19 MiB, 2 passes) costs tens of
