@@ -1,6 +1,6 @@
 import type { Database } from '../storage/index.ts';
 import type { FlightLogRow } from './flightlog-rows.ts';
-import { openMeta } from './flightlog-view.ts';
+import { openListKeys } from './flightlog-view.ts';
 
 /** What a filtered or sorted list needs of one log: its summary's sort and filter keys, opened. */
 export interface ListEntry {
@@ -108,23 +108,25 @@ export class FlightLogListIndex {
 
   private async build(pilotId: string, open: (row: FlightLogRow) => ListEntry): Promise<ListEntry[]> {
     const { rows } = await this.db.query<FlightLogRow>(
-      `SELECT id, pilot_id, format, size_bytes::float8 AS size_bytes, created_at, meta FROM flightlogs
-       WHERE pilot_id = $1 ORDER BY created_at DESC, id DESC`,
+      // The whole sealed summary only for logs stored before list_keys had a column of its own.
+      `SELECT id, pilot_id, format, created_at, list_keys, CASE WHEN list_keys IS NULL THEN meta END AS meta
+       FROM flightlogs WHERE pilot_id = $1 ORDER BY created_at DESC, id DESC`,
       [pilotId],
     );
     return rows.map((r) =>
       open({
         ...r,
         created_at: r.created_at instanceof Date ? r.created_at : new Date(r.created_at),
-        meta: Buffer.from(r.meta),
+        meta: r.meta && Buffer.from(r.meta),
+        list_keys: r.list_keys && Buffer.from(r.list_keys),
       }),
     );
   }
 }
 
-/** One row's list entry: its sealed summary opened with the pilot's key. */
+/** One row's list entry: its sealed list keys opened with the pilot's key. */
 export function listEntry(key: Uint8Array, row: FlightLogRow): ListEntry {
-  const { summary: s } = openMeta(key, row);
+  const s = openListKeys(key, row);
   return {
     id: row.id,
     uploaded_at: row.created_at.toISOString(),

@@ -8,6 +8,8 @@ export interface FlightLogRow {
   created_at: Date;
   /** Sealed FlightLogMeta. */
   meta: Buffer;
+  /** Sealed ListKeys (flightlog-view.ts); null for logs stored before the column, absent when not read. */
+  list_keys?: Buffer | null;
 }
 
 const COLUMNS = 'id, pilot_id, format, size_bytes::float8 AS size_bytes, created_at, meta';
@@ -65,9 +67,9 @@ export class FlightLogRows {
   async insert(row: FlightLogRow & { content_hmac: Buffer }): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const { rows } = await tx.query(
-        `INSERT INTO flightlogs (id, pilot_id, content_hmac, format, size_bytes, meta)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (pilot_id, content_hmac) DO NOTHING RETURNING id`,
-        [row.id, row.pilot_id, row.content_hmac, row.format, row.size_bytes, row.meta],
+        `INSERT INTO flightlogs (id, pilot_id, content_hmac, format, size_bytes, meta, list_keys)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (pilot_id, content_hmac) DO NOTHING RETURNING id`,
+        [row.id, row.pilot_id, row.content_hmac, row.format, row.size_bytes, row.meta, row.list_keys ?? null],
       );
       return rows.length === 1;
     });

@@ -115,6 +115,10 @@ for (const factory of forEachTestDatabase()) {
       assert.deepEqual(await byFormat('tlog'), [tlog.id], 'an import elsewhere is seen at once');
       assert.equal(await other.delete(p.id, gpx.id), true);
       assert.deepEqual(await byFormat('gpx'), [], 'a delete elsewhere is seen at once');
+      // A log stored before list keys had a column of their own is read from its whole summary.
+      await db.query('UPDATE flightlogs SET list_keys = NULL WHERE id = $1', [tlog.id]);
+      here.listIndex.forget(p.id);
+      assert.deepEqual(await byFormat('tlog'), [tlog.id], 'an older row (no list_keys) is listed');
       const sorted = await here.list(p.id, { limit: 10, sort: 'start', order: 'asc' });
       assert.deepEqual(
         sorted.items.map((i) => [i.id, i.filename]),

@@ -29,6 +29,28 @@ export function sealMeta(key: Uint8Array, pilotId: string, logId: string, meta: 
   return seal(key, Buffer.from(JSON.stringify(meta)), metaAad(pilotId, logId));
 }
 
+/** What a filtered or sorted list reads of a log, sealed apart from the rest of its summary. */
+export type ListKeys = Pick<FlightSummary, 'start' | 'duration_s' | 'distance_m' | 'max_alt_m' | 'aircraft'>;
+
+const listAad = (pilotId: string, logId: string) => `airlock/flightlog-list-keys/v1\0${pilotId}\0${logId}`;
+
+export function sealListKeys(key: Uint8Array, pilotId: string, logId: string, s: ListKeys): Buffer {
+  const keys: ListKeys = {
+    start: s.start,
+    duration_s: s.duration_s,
+    distance_m: s.distance_m,
+    max_alt_m: s.max_alt_m,
+    aircraft: s.aircraft,
+  };
+  return seal(key, Buffer.from(JSON.stringify(keys)), listAad(pilotId, logId));
+}
+
+/** The row's list keys: from their own column, or from the whole summary for a log stored before it. */
+export function openListKeys(key: Uint8Array, row: FlightLogRow): ListKeys {
+  if (!row.list_keys) return openMeta(key, row).summary;
+  return JSON.parse(open(key, row.list_keys, listAad(row.pilot_id, row.id), 'flight log').toString('utf8'));
+}
+
 export function openMeta(key: Uint8Array, row: FlightLogRow): FlightLogMeta {
   return JSON.parse(open(key, row.meta, metaAad(row.pilot_id, row.id), 'flight log').toString('utf8'));
 }

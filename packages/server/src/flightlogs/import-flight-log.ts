@@ -13,7 +13,7 @@ import { buildChartSeries } from './chart-series.ts';
 import { flightDetails } from './flight-details.ts';
 import { FlightLogImportError } from './flightlog-error.ts';
 import type { FlightLogRow, FlightLogRows } from './flightlog-rows.ts';
-import { sealMeta } from './flightlog-view.ts';
+import { sealListKeys, sealMeta } from './flightlog-view.ts';
 import { logPrefix, type PilotBlobs } from './pilot-blobs.ts';
 
 /** Track points kept for the map; the full track is in the exports. */
@@ -75,6 +75,7 @@ export async function importFlightLog(
     size_bytes: bytes.length,
     created_at: new Date(),
     meta: sealMeta(key, pilotId, id, { filename: input.filename, sha256, summary: parsed.summary }),
+    list_keys: sealListKeys(key, pilotId, id, parsed.summary),
     content_hmac: hmac,
   };
   try {
