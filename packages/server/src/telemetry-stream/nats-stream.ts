@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { TelemetryCategory } from '@airlock/core';
+import { type TelemetryCategory, utcDay } from '@airlock/core';
 import {
   AckPolicy,
   DiscardPolicy,
   type JetStreamClient,
   type JetStreamManager,
+  type JsMsg,
   jetstream,
   jetstreamManager,
   RetentionPolicy,
@@ -12,17 +13,47 @@ import {
 } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log/index.ts';
+import { STREAM_MESSAGE_DAYS } from '../telemetry/index.ts';
 import { AckedPublisher, PublishError } from './acked-publisher.ts';
 import { TurnBatches } from './turn-batches.ts';
 
 const MS = 1_000_000; // JetStream durations are in nanoseconds
-/** How long JetStream keeps a report nobody aggregated (servers all down): then it is dropped. */
-export const STREAM_MAX_AGE_DAYS = 7;
+/**
+ * How long JetStream keeps a report nobody aggregated (servers all down): then it is dropped. One
+ * day less than a message's id is honoured by the aggregators (migration 018).
+ */
+export const STREAM_MAX_AGE_DAYS = STREAM_MESSAGE_DAYS - 1;
 /** A publish retried within this window (same message id) is stored once. */
 const DUPLICATE_WINDOW_MS = 2 * 60_000;
 const CONSUMER = 'aggregator';
 /** How long a publish waits for JetStream's acknowledgement before it is tried again (then a 503). */
 const PUBLISH_TIMEOUT_MS = 5000;
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const MESSAGE_ID = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})\\.(${UUID})$`);
+const BARE_UUID = new RegExp(`^${UUID}$`);
+
+/**
+ * A stream message's id (Nats-Msg-Id): the UTC day it is made and a random UUID. The aggregators
+ * record the UUID with the aggregates (migration 018) and honour a message for STREAM_MESSAGE_DAYS
+ * after its day.
+ */
+export function messageId(day: string = utcDay()): string {
+  return `${day}.${randomUUID()}`;
+}
+
+/**
+ * The id and day of a delivered message; messages published before migration 018 carry a bare UUID,
+ * and take the day JetStream stored them. null when it has no id of either shape (not published by
+ * an Airlock server).
+ */
+export function readMessageId(m: Pick<JsMsg, 'headers' | 'info'>): { id: string; day: string } | null {
+  const raw = m.headers?.get('Nats-Msg-Id') ?? '';
+  const dated = MESSAGE_ID.exec(raw);
+  if (dated) return { day: dated[1], id: dated[2] };
+  if (BARE_UUID.test(raw)) return { day: utcDay(new Date(m.info.timestampNanos / 1e6)), id: raw };
+  return null;
+}
 
 /**
  * The telemetry stream on NATS JetStream: one work-queue stream of validated reports, each message a
@@ -94,20 +125,19 @@ export class NatsStream {
   }
 
   /**
-   * One message (a JSON array of reports) under a message id of its own, which makes a retry of the
-   * same publish (after a lost acknowledgement) a duplicate JetStream drops. Not after the connection
-   * dropped: a restarted nats-server rebuilds its memory of message ids from the messages still in
-   * the stream, and a work queue has deleted the ones already added, so the retry of one that was
-   * stored and added before the restart would be stored and added again. Then the reports get a 503
-   * (the client does not know, and may send them again), never a 202 for a report counted twice.
+   * One message (a JSON array of reports) under a message id of its own (see messageId), tried again
+   * once when JetStream did not acknowledge it. Within the duplicate window JetStream drops the copy;
+   * across a nats-server restart it may store it again (a restarted server rebuilds its memory of ids
+   * from the messages still in the stream, and a work queue has deleted those already added), under a
+   * new sequence: the aggregators find its id recorded with the aggregates and add nothing.
    */
   private async publishMessage(category: TelemetryCategory, body: string): Promise<void> {
-    const msgID = randomUUID();
+    const msgID = messageId();
     const subject = `${this.name}.${category}`;
     try {
       await this.publisher.publish(subject, body, msgID);
     } catch (e) {
-      if (e instanceof PublishError && e.reconnected) throw e;
+      if (e instanceof PublishError && e.code === 'CLOSED') throw e;
       await this.publisher.publish(subject, body, msgID);
     }
   }

@@ -3,26 +3,21 @@ import { TELEMETRY_CATEGORIES, type TelemetryCategory } from '@airlock/core';
 import { type ConsumerMessages, JetStreamError, type JsMsg } from '@nats-io/jetstream';
 import type { Logger } from '../log/index.ts';
 import type { StreamedReport, TelemetryService } from '../telemetry/index.ts';
-import type { NatsStream } from './nats-stream.ts';
+import { type NatsStream, readMessageId } from './nats-stream.ts';
 
 const isHeartbeatMiss = (e: unknown) => e instanceof JetStreamError && e.message === 'heartbeats missed';
 
-/** How often the applied sequences below the stream's first are forgotten. */
-const PRUNE_EVERY_MS = 10_000;
-/**
- * Applied sequences kept below the stream's first one. A nats-server restarted right after deleting
- * acknowledged messages can bring some of them back (its deletions reach the disk a little later),
- * and they are delivered again under their old sequences: these must still be known. Runs are one
- * row per batch, so a million sequences of history is a few thousand rows.
- */
-const KEEP_BELOW_FIRST = 1_000_000;
+/** How often the ids of messages too old to come back are forgotten (TelemetryStore.pruneStreamApplied). */
+const PRUNE_EVERY_MS = 60_000;
 
 /**
- * Every server runs one: pulls batches of reports from the shared consumer, adds each batch to the
- * tables exactly once (TelemetryService.applyStreamBatch records the sequences in the same
+ * Every server runs one: pulls batches of messages from the shared consumer, adds each batch to the
+ * tables exactly once (TelemetryService.applyStreamBatch records the messages' ids in the same
  * transaction), and only then acknowledges the batch. Killed between commit and acknowledgement, the
- * batch is redelivered and finds its sequences applied; killed before the commit, it is redelivered
- * and added then. While NATS or the database is down it retries every second, logging once.
+ * batch is redelivered (to any server, after the ack wait) and finds its ids recorded; killed before
+ * the commit, it is redelivered and added then. A copy stored under another sequence (a publish
+ * retried across a nats-server restart) or brought back by a restarted nats-server finds its id too.
+ * While NATS or the database is down it retries every second, logging once.
  */
 export class StreamAggregator {
   private stopped = false;
@@ -54,8 +49,7 @@ export class StreamAggregator {
           failing = false;
           if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
             lastPrune = Date.now();
-            const below = (await this.stream.firstSeq()) - KEEP_BELOW_FIRST;
-            if (below > 0) await this.telemetry.store.pruneStreamApplied(this.stream.identity, below);
+            await this.telemetry.store.pruneStreamApplied(this.stream.identity, await this.stream.firstSeq());
           }
         }
       } catch (e) {
@@ -97,17 +91,24 @@ export class StreamAggregator {
     const kept: JsMsg[] = [];
     for (const m of batch) {
       const category = m.subject.slice(this.stream.name.length + 1) as TelemetryCategory;
-      // Only this server's validated reports reach the stream's subjects; anything else is dropped.
-      if ((TELEMETRY_CATEGORIES as readonly string[]).includes(category)) {
-        reports.push({ seq: m.seq, category, payload: m.data });
+      const id = readMessageId(m);
+      // Only the servers' validated reports, under their ids, reach the stream's subjects; anything
+      // else is dropped.
+      if (id && (TELEMETRY_CATEGORIES as readonly string[]).includes(category)) {
+        reports.push({ ...id, seq: m.seq, category, payload: m.data });
         kept.push(m);
       } else m.term();
     }
     const fresh = await this.telemetry.applyStreamBatch(this.stream.identity, reports);
-    for (const m of kept) m.ack();
+    this.acknowledge(kept);
     this.counts.batches++;
     this.counts.applied += fresh;
     this.counts.duplicates += reports.length - fresh;
+  }
+
+  /** After the batch's transaction committed (tests override it to fail right there, as a crash would). */
+  protected acknowledge(messages: JsMsg[]): void {
+    for (const m of messages) m.ack();
   }
 
   async stop(): Promise<void> {

@@ -25,4 +25,9 @@ export {
   type TelemetryStats,
   type WriteStats,
 } from './telemetry-service.ts';
-export { type ErrorDayRow, TelemetryStore } from './telemetry-store.ts';
+export {
+  type ErrorDayRow,
+  STREAM_MESSAGE_DAYS,
+  type StreamMessageKey,
+  TelemetryStore,
+} from './telemetry-store.ts';

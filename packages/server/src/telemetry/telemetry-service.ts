@@ -25,7 +25,7 @@ import {
   type Suppressed,
 } from './release-stats.ts';
 import { type JournalSync, TelemetryJournal } from './telemetry-journal.ts';
-import { type JournalCheckpoint, TelemetryStore } from './telemetry-store.ts';
+import { type JournalCheckpoint, type StreamMessageKey, TelemetryStore } from './telemetry-store.ts';
 
 export interface TelemetryOptions {
   log: Logger;
@@ -111,9 +111,11 @@ export interface ReportPublisher {
   publish(category: TelemetryCategory, raw: string): Promise<void>;
 }
 
-/** One message as a stream delivered it: its sequence in the stream, category and JSON (a report, or an array of reports). */
-export interface StreamedReport {
-  seq: number;
+/**
+ * One message as a stream delivered it: its id (the UUID of its Nats-Msg-Id) and the day it was made,
+ * its sequence in the stream, category and JSON (a report, or an array of reports).
+ */
+export interface StreamedReport extends StreamMessageKey {
   category: TelemetryCategory;
   payload: Uint8Array;
 }
@@ -122,12 +124,12 @@ export interface StreamedReport {
 const STREAM_SLICE = 100;
 const STREAM_DECODER = new TextDecoder();
 
-/** After a NATS restart one batch can hold the same sequence twice: the first copy counts. */
-function firstOfEachSeq(reports: StreamedReport[]): StreamedReport[] {
-  const seen = new Set<number>();
+/** One batch can hold two copies of a message (redelivered, or stored twice): the first one counts. */
+function firstOfEachId(reports: StreamedReport[]): StreamedReport[] {
+  const seen = new Set<string>();
   return reports.filter((r) => {
-    if (seen.has(r.seq)) return false;
-    seen.add(r.seq);
+    if (seen.has(r.id)) return false;
+    seen.add(r.id);
     return true;
   });
 }
@@ -237,10 +239,10 @@ export class TelemetryService {
    * parsed and summed before the transaction, a slice at a time with the event loop let go between
    * slices (a batch of 1,000 is ~25 ms of work that would otherwise hold up every answer, among them
    * the acknowledgements the server's publishes wait for); inside it, only a batch that turns out to
-   * hold reports already added (a redelivery) is summed again without them.
+   * hold reports already added (a second copy) is summed again without them.
    */
   async applyStreamBatch(stream: string, reports: StreamedReport[]): Promise<number> {
-    const unique = firstOfEachSeq(reports);
+    const unique = firstOfEachId(reports);
     const all = new AggregateBuffer();
     for (let i = 0; i < unique.length; i += STREAM_SLICE) {
       if (i > 0) await new Promise((r) => setImmediate(r));
@@ -248,12 +250,12 @@ export class TelemetryService {
     }
     return this.store.writeStreamBatch(
       stream,
-      unique.map((r) => r.seq),
+      unique,
       (fresh) => {
         if (fresh.size === unique.length) return all;
         const buffer = new AggregateBuffer();
         this.addStreamed(
-          unique.filter((r) => fresh.has(r.seq)),
+          unique.filter((r) => fresh.has(r.id)),
           buffer,
         );
         return buffer;

@@ -4,10 +4,26 @@ import type { Database, Queryable } from '../storage/index.ts';
 import type { AggregateBuffer, CounterRow, ErrorCountRow, ErrorGroupRow } from './aggregate-buffer.ts';
 import { BOUNDED_DIMENSIONS, boundCounters, boundErrors, type StoredValues } from './bounded-dimensions.ts';
 import type { JournalPosition } from './journal-format.ts';
-import { outsideRanges, toRanges } from './sequence-ranges.ts';
+import { outsideRanges } from './sequence-ranges.ts';
 
 /** Rows per statement; arrays travel as one parameter each, so this only bounds statement size. */
 const CHUNK_ROWS = 5000;
+
+/**
+ * A stream message is added only while the day it was made is at most this many days ago: the
+ * stream's max age (7 days, telemetry-stream/) and one for the seconds a publish may take and for
+ * clocks. Its id is kept a day longer (migration 018).
+ */
+export const STREAM_MESSAGE_DAYS = 8;
+
+/** What identifies a stream message (migration 018): its id, the day it was made, its sequence. */
+export interface StreamMessageKey {
+  /** The UUID of its Nats-Msg-Id, lower case. */
+  id: string;
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  seq: number;
+}
 
 export type ErrorDayRow = ErrorCountRow & Omit<ErrorGroupRow, 'fingerprint'>;
 
@@ -54,48 +70,94 @@ export class TelemetryStore {
   }
 
   /**
-   * Adds the reports of a stream batch that were never added before, in one transaction with the
-   * record of their sequences (migrations 009, 015: runs of sequences): `build` gets the sequences new
-   * to the tables and returns their aggregates. Returns how many were new; a redelivered batch adds
-   * nothing. One batch at a time across servers (an advisory lock), so the check and the record of
-   * the runs cannot interleave with another server's.
+   * Adds the messages of a stream batch that were never added before, in one transaction with the
+   * record of their message ids (migration 018): `build` gets the ids new to the tables and returns
+   * their aggregates. Returns how many were new; a second copy of a message, whatever its sequence,
+   * adds nothing. Ids are claimed in their sorted order by one INSERT … ON CONFLICT DO NOTHING: a
+   * server adding a copy of the same message at the same time waits on the row and then finds it,
+   * and two batches never wait on each other in a circle. Messages made more than
+   * STREAM_MESSAGE_DAYS days ago are not added (see the migration: they can only be late copies, or
+   * publishes answered 503); the database's clock decides, for every server alike.
    */
   async writeStreamBatch(
     stream: string,
-    seqs: number[],
-    build: (fresh: ReadonlySet<number>) => AggregateBuffer,
+    messages: StreamMessageKey[],
+    build: (fresh: ReadonlySet<string>) => AggregateBuffer,
     options: WriteOptions = {},
   ): Promise<number> {
-    if (seqs.length === 0) return 0;
+    if (messages.length === 0) return 0;
+    const sorted = [...messages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return this.db.transaction(async (tx) => {
-      await tx.query("SELECT pg_advisory_xact_lock(hashtext('airlock-telemetry-stream'))");
-      const { rows } = await tx.query<{ first: string; last: string }>(
-        `SELECT first_seq::text AS first, last_seq::text AS last FROM telemetry_stream_applied_ranges
-         WHERE stream = $1 AND first_seq <= $3 AND last_seq >= $2`,
-        [stream, Math.min(...seqs), Math.max(...seqs)],
+      const { rows } = await tx.query<{ id: string }>(
+        `INSERT INTO telemetry_stream_applied_messages (msg_id, day)
+         SELECT m.id, m.day FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS m(id, day, n)
+         WHERE m.day >= (now() AT TIME ZONE 'UTC')::date - $3::int
+         ORDER BY m.n
+         ON CONFLICT (msg_id) DO NOTHING
+         RETURNING msg_id::text AS id`,
+        [sorted.map((m) => m.id), sorted.map((m) => m.day), STREAM_MESSAGE_DAYS],
       );
-      const fresh = outsideRanges(
-        seqs,
-        rows.map((r) => ({ first: Number(r.first), last: Number(r.last) })),
-      );
+      const fresh = new Set(rows.map((r) => r.id));
+      if (fresh.size > 0 && this.legacyRuns !== false) {
+        // Added before migration 018 (recorded by sequence only) and not yet acknowledged.
+        for (const seq of await this.legacyApplied(tx, stream, messages)) {
+          for (const m of messages) if (m.seq === seq) fresh.delete(m.id);
+        }
+      }
       if (fresh.size === 0) return 0;
-      const runs = toRanges(fresh);
-      await tx.query(
-        `INSERT INTO telemetry_stream_applied_ranges (stream, first_seq, last_seq)
-         SELECT $1, f, l FROM unnest($2::bigint[], $3::bigint[]) AS r(f, l)`,
-        [stream, runs.map((r) => r.first), runs.map((r) => r.last)],
-      );
       await writeIn(tx, build(fresh), options);
       return fresh.size;
     });
   }
 
-  /** Forgets applied sequences below the stream's first: the stream can no longer redeliver them. */
+  /** null until looked at: whether migration 015's table still holds any run (then it is read). */
+  private legacyRuns: boolean | null = null;
+
+  private async legacyApplied(
+    tx: Queryable,
+    stream: string,
+    messages: StreamMessageKey[],
+  ): Promise<number[]> {
+    if (this.legacyRuns === null) {
+      const { rows } = await tx.query<{ any: boolean }>(
+        'SELECT EXISTS (SELECT 1 FROM telemetry_stream_applied_ranges) AS any',
+      );
+      this.legacyRuns = rows[0].any;
+      if (!this.legacyRuns) return [];
+    }
+    const seqs = messages.map((m) => m.seq);
+    const { rows } = await tx.query<{ first: string; last: string }>(
+      `SELECT first_seq::text AS first, last_seq::text AS last FROM telemetry_stream_applied_ranges
+       WHERE stream = $1 AND first_seq <= $3 AND last_seq >= $2`,
+      [stream, Math.min(...seqs), Math.max(...seqs)],
+    );
+    const outside = outsideRanges(
+      seqs,
+      rows.map((r) => ({ first: Number(r.first), last: Number(r.last) })),
+    );
+    return seqs.filter((s) => !outside.has(s));
+  }
+
+  /**
+   * Forgets the ids of messages made more than STREAM_MESSAGE_DAYS + 1 days ago (no copy of them is
+   * added any more: one day of margin for clocks), and migration 015's runs below the stream's first
+   * sequence less a million (a restarted nats-server can bring back a few it had deleted).
+   */
   async pruneStreamApplied(stream: string, firstSeq: number): Promise<void> {
+    await this.db.query(
+      `DELETE FROM telemetry_stream_applied_messages
+       WHERE day < (now() AT TIME ZONE 'UTC')::date - $1::int`,
+      [STREAM_MESSAGE_DAYS + 1],
+    );
+    if (this.legacyRuns === false) return;
     await this.db.query('DELETE FROM telemetry_stream_applied_ranges WHERE stream = $1 AND last_seq < $2', [
       stream,
-      firstSeq,
+      firstSeq - 1_000_000,
     ]);
+    const { rows } = await this.db.query<{ any: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM telemetry_stream_applied_ranges) AS any',
+    );
+    this.legacyRuns = rows[0].any;
   }
 
   /** The checkpoints of these journals (absent: never flushed, replay from the start). */
