@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type TelemetryCategory, utcDay } from '@airlock/core';
+import { utcDay } from '@airlock/core';
 import {
   AckPolicy,
   DiscardPolicy,
@@ -13,9 +13,8 @@ import {
 } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log/index.ts';
-import { STREAM_MESSAGE_DAYS } from '../telemetry/index.ts';
+import { AGGREGATES, STREAM_MESSAGE_DAYS } from '../telemetry/index.ts';
 import { AckedPublisher, PublishError } from './acked-publisher.ts';
-import { TurnBatches } from './turn-batches.ts';
 
 const MS = 1_000_000; // JetStream durations are in nanoseconds
 /**
@@ -56,21 +55,20 @@ export function readMessageId(m: Pick<JsMsg, 'headers' | 'info'>): { id: string;
 }
 
 /**
- * The telemetry stream on NATS JetStream: one work-queue stream of validated reports, each message a
- * JSON array of the reports one server received in one turn of its event loop (file storage,
- * so a report JetStream acknowledged survives a NATS restart), and one durable pull consumer shared
- * by every server, so each report is handed to one aggregator at a time. A work queue deletes a
- * report once it is acknowledged: raw reports do not pile up beside the aggregates.
+ * The telemetry stream on NATS JetStream: one work-queue stream, each message the aggregates of the
+ * validated reports one server took in in one turn of its event loop (file storage, so a report
+ * JetStream acknowledged survives a NATS restart), and one durable pull consumer shared by every
+ * server, so each message is handed to one aggregator at a time. A work queue deletes a message once
+ * it is acknowledged: nothing piles up beside the aggregates.
  */
 export class NatsStream {
   private readonly publisher: AckedPublisher;
-  private readonly batches = new TurnBatches((category, body) => this.publishMessage(category, body));
 
   private constructor(
     readonly nc: NatsConnection,
     readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
-    /** Stream name; also the subject prefix (`<name>.<category>`). */
+    /** Stream name; also the subject prefix (`<name>.aggregates`; `<name>.<category>` before). */
     readonly name: string,
     /** Name and creation time: sequences restart if the stream is ever recreated. */
     readonly identity: string,
@@ -117,28 +115,22 @@ export class NatsStream {
   }
 
   /**
-   * Stores one report in the stream; resolves once JetStream acknowledged the message that holds it
-   * (with the other reports of this turn: see TurnBatches).
+   * Stores one message, the aggregates of the reports a server took in in one turn of its event loop
+   * (TelemetryService), under a message id of its own (see messageId); resolves once JetStream
+   * acknowledged it. Tried again once when JetStream did not acknowledge it: within the duplicate
+   * window JetStream drops the copy; across a nats-server restart it may store it again (a restarted
+   * server rebuilds its memory of ids from the messages still in the stream, and a work queue has
+   * deleted those already added), under a new sequence: the aggregators find its id recorded with
+   * the aggregates and add nothing.
    */
-  publish(category: TelemetryCategory, raw: string): Promise<void> {
-    return this.batches.add(category, raw);
-  }
-
-  /**
-   * One message (a JSON array of reports) under a message id of its own (see messageId), tried again
-   * once when JetStream did not acknowledge it. Within the duplicate window JetStream drops the copy;
-   * across a nats-server restart it may store it again (a restarted server rebuilds its memory of ids
-   * from the messages still in the stream, and a work queue has deleted those already added), under a
-   * new sequence: the aggregators find its id recorded with the aggregates and add nothing.
-   */
-  private async publishMessage(category: TelemetryCategory, body: string): Promise<void> {
+  async publish(aggregates: string): Promise<void> {
     const msgID = messageId();
-    const subject = `${this.name}.${category}`;
+    const subject = `${this.name}.${AGGREGATES}`;
     try {
-      await this.publisher.publish(subject, body, msgID);
+      await this.publisher.publish(subject, aggregates, msgID);
     } catch (e) {
       if (e instanceof PublishError && e.code === 'CLOSED') throw e;
-      await this.publisher.publish(subject, body, msgID);
+      await this.publisher.publish(subject, aggregates, msgID);
     }
   }
 

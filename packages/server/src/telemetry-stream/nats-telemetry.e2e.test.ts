@@ -8,13 +8,20 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { addDays, utcDay } from '@airlock/core';
+import { type AppPerformanceReport, addDays, utcDay } from '@airlock/core';
 import { type JsMsg, jetstream, jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { startPrivateNats } from '../../../../e2e/cluster/testing/private-nats.ts';
 import { createLogger } from '../log/index.ts';
 import { type Database, migrate, openPostgresDatabase } from '../storage/index.ts';
-import { STREAM_MESSAGE_DAYS, type StreamedReport, TelemetryService } from '../telemetry/index.ts';
+import {
+  AggregateBuffer,
+  addAppPerformance,
+  memoizedScrubber,
+  STREAM_MESSAGE_DAYS,
+  type StreamedReport,
+  TelemetryService,
+} from '../telemetry/index.ts';
 import { killRounds } from '../testing/kill-rounds.ts';
 import { busyReport } from '../testing/test-reports.ts';
 import { startTestServer } from '../testing/test-server.ts';
@@ -209,6 +216,12 @@ class AcksLate extends StreamAggregator {
 }
 
 const reportText = JSON.stringify(busyReport(utcDay(), 2));
+/** A message as a server publishes a turn that took in one report: its aggregates. */
+const oneReport = (() => {
+  const b = new AggregateBuffer();
+  addAppPerformance(busyReport(utcDay(), 2) as AppPerformanceReport, b, memoizedScrubber());
+  return b.encode();
+})();
 
 test('killed between commit and acknowledgement, acknowledged after the ack wait, two servers at once: each report counted once (PostgreSQL)', async () => {
   const name = newStream();
@@ -225,7 +238,7 @@ test('killed between commit and acknowledgement, acknowledged after the ack wait
   try {
     // 1. Reports stored, then a server adds a batch, commits, and dies before acknowledging it.
     const a = await server(KilledAfterCommit);
-    await Promise.all(Array.from({ length: 30 }, () => a.stream.publish('app_performance', reportText)));
+    await Promise.all(Array.from({ length: 30 }, () => a.stream.publish(oneReport)));
     a.aggregator.start();
     await a.aggregator.killed;
     await a.aggregator.stop();
@@ -241,15 +254,13 @@ test('killed between commit and acknowledgement, acknowledged after the ack wait
     // to the server that starts meanwhile), while both add reports at the same time.
     await b.aggregator.stop();
     const c = await server(AcksLate);
-    await Promise.all(Array.from({ length: 25 }, () => c.stream.publish('app_performance', reportText)));
+    await Promise.all(Array.from({ length: 25 }, () => c.stream.publish(oneReport)));
     c.aggregator.start();
     while (c.aggregator.counts.batches === 0) await delay(50);
     const d = await server(StreamAggregator);
     d.aggregator.start();
     for (let i = 0; i < 3; i++) {
-      await Promise.all(
-        Array.from({ length: 25 }, (_, k) => (k % 2 ? c : d).stream.publish('app_performance', reportText)),
-      );
+      await Promise.all(Array.from({ length: 25 }, (_, k) => (k % 2 ? c : d).stream.publish(oneReport)));
       await delay(200);
     }
     await drained(name);
@@ -288,7 +299,7 @@ test('the same message id stored again beyond the duplicate window, and across a
     aggregator.start();
     const ids = Array.from({ length: 5 }, () => messageId());
     const publishAll = () =>
-      Promise.all(ids.map((msgID) => js.publish(`${name}.app_performance`, `[${reportText}]`, { msgID })));
+      Promise.all(ids.map((msgID) => js.publish(`${name}.aggregates`, oneReport, { msgID })));
     const published = Date.now();
     assert.ok((await publishAll()).every((ack) => !ack.duplicate));
     // Within the window JetStream drops the copies; beyond it, it stores them: added nothing.
@@ -303,8 +314,9 @@ test('the same message id stored again beyond the duplicate window, and across a
     );
     await drainedAt(nats.url, name);
     assert.equal(await pg.counted(), 5);
-    // nats-server restarted (SIGTERM, its store kept) with messages waiting: each added once after it,
-    // and copies stored after the restart (a publish retried across it) added nothing.
+    // nats-server restarted (SIGTERM, its store kept) with messages waiting (as servers published
+    // before they sent aggregates: an array of reports): each added once after it, and copies stored
+    // after the restart (a publish retried across it) added nothing.
     await aggregator.stop();
     const waiting = Array.from({ length: 5 }, () => messageId());
     await Promise.all(
@@ -312,8 +324,10 @@ test('the same message id stored again beyond the duplicate window, and across a
     );
     await nats.restart();
     const afterRestart = await Promise.all(
-      [...ids, ...waiting].map((msgID) =>
-        js.publish(`${name}.app_performance`, `[${reportText}]`, { msgID, retries: 20 }),
+      [...ids, ...waiting].map((msgID, i) =>
+        i < ids.length
+          ? js.publish(`${name}.aggregates`, oneReport, { msgID, retries: 20 })
+          : js.publish(`${name}.app_performance`, `[${reportText}]`, { msgID, retries: 20 }),
       ),
     );
     assert.ok(
@@ -325,7 +339,7 @@ test('the same message id stored again beyond the duplicate window, and across a
     await drainedAt(nats.url, name);
     assert.equal(await pg.counted(), 10);
     // Through the server's own publisher too, after the restart.
-    await Promise.all(Array.from({ length: 3 }, () => stream!.publish('app_performance', reportText)));
+    await Promise.all(Array.from({ length: 3 }, () => stream!.publish(oneReport)));
     await drainedAt(nats.url, name);
     assert.equal(await pg.counted(), 13);
   } finally {

@@ -1,8 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { TELEMETRY_CATEGORIES, type TelemetryCategory } from '@airlock/core';
+import { TELEMETRY_CATEGORIES } from '@airlock/core';
 import { type ConsumerMessages, JetStreamError, type JsMsg } from '@nats-io/jetstream';
 import type { Logger } from '../log/index.ts';
-import type { StreamedReport, TelemetryService } from '../telemetry/index.ts';
+import { AGGREGATES, type StreamedReport, type TelemetryService } from '../telemetry/index.ts';
 import { type NatsStream, readMessageId } from './nats-stream.ts';
 
 const isHeartbeatMiss = (e: unknown) => e instanceof JetStreamError && e.message === 'heartbeats missed';
@@ -90,11 +90,11 @@ export class StreamAggregator {
     const reports: StreamedReport[] = [];
     const kept: JsMsg[] = [];
     for (const m of batch) {
-      const category = m.subject.slice(this.stream.name.length + 1) as TelemetryCategory;
+      const category = m.subject.slice(this.stream.name.length + 1) as StreamedReport['category'];
       const id = readMessageId(m);
-      // Only the servers' validated reports, under their ids, reach the stream's subjects; anything
-      // else is dropped.
-      if (id && (TELEMETRY_CATEGORIES as readonly string[]).includes(category)) {
+      // Only the servers' aggregates of validated reports (or, from servers before those, the reports
+      // of one category), under their ids, reach the stream's subjects; anything else is dropped.
+      if (id && (category === AGGREGATES || (TELEMETRY_CATEGORIES as readonly string[]).includes(category))) {
         reports.push({ ...id, seq: m.seq, category, payload: m.data });
         kept.push(m);
       } else m.term();

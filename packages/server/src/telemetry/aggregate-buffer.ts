@@ -26,6 +26,13 @@ export interface ErrorGroupRow {
   lastDay: string;
 }
 
+/** What AggregateBuffer.encode writes, parsed. */
+export interface EncodedAggregates {
+  c: Array<[string, TelemetryCategory, string, string, number, number]>;
+  e: Array<[string, string, number, number, number]>;
+  g: Array<[string, string, string, string, string]>;
+}
+
 /**
  * Aggregates in memory between flushes. Its size grows with the number of distinct cells, not with
  * traffic: a thousand reports about the same app version on the same day are one row here.
@@ -85,6 +92,41 @@ export class AggregateBuffer implements ContributionSink {
       firstDay: e.day,
       lastDay: e.day,
     });
+  }
+
+  /**
+   * The buffer as JSON text, for a stream message (telemetry through NATS: the reports one server took
+   * in one turn of its event loop travel as their aggregates). Arrays, not objects: a row is a few
+   * dozen bytes. `addEncoded` adds it to another buffer.
+   */
+  encode(): string {
+    const c: unknown[] = [];
+    for (const r of this.counters()) c.push([r.day, r.category, r.dimension, r.value, r.reports, r.total]);
+    const e = [...this.errorCounts.values()].map((r) => [
+      r.day,
+      r.fingerprint,
+      r.reports,
+      r.events,
+      r.crashes,
+    ]);
+    const g = [...this.errorGroups.values()].map((r) => [
+      r.fingerprint,
+      r.errorType,
+      r.sampleStack,
+      r.firstDay,
+      r.lastDay,
+    ]);
+    return JSON.stringify({ c, e, g });
+  }
+
+  /** Adds what `encode` wrote (parsed), as `merge` would add the buffer it came from. */
+  addEncoded(parsed: EncodedAggregates): void {
+    for (const [day, category, dimension, value, reports, total] of parsed.c)
+      this.addCounter({ day, category, dimension, value, reports, total });
+    for (const [day, fingerprint, reports, events, crashes] of parsed.e)
+      this.addErrorCount({ day, fingerprint, reports, events, crashes });
+    for (const [fingerprint, errorType, sampleStack, firstDay, lastDay] of parsed.g)
+      this.addGroup({ fingerprint, errorType, sampleStack, firstDay, lastDay });
   }
 
   /** Adds everything in `other` (used to put a failed flush back). */

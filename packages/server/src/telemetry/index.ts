@@ -15,6 +15,7 @@ export { keyedNoise, laplace, type NoiseSource, streamNoise } from './laplace-no
 export { JOURNAL_FOLDER, openIngestTelemetry, openTelemetry } from './open-telemetry.ts';
 export type { PublishedCounter, PublishedErrorGroup, Suppressed } from './release-stats.ts';
 export {
+  AGGREGATES,
   type IngestResult,
   type JournalRecovery,
   type ReportPublisher,

@@ -105,19 +105,35 @@ const DEFAULT_MAX_VALUES = 100;
 
 /**
  * Where reports go instead of the journal when the servers share a stream (telemetry-stream/): the
- * promise settles once the stream has stored the report, and the stream's aggregators add it.
+ * aggregates of the reports one turn of the event loop took in (AggregateBuffer.encode); the promise
+ * settles once the stream has stored them, and the stream's aggregators add them.
  */
 export interface ReportPublisher {
-  publish(category: TelemetryCategory, raw: string): Promise<void>;
+  publish(aggregates: string): Promise<void>;
 }
+
+/** The subject suffix (and StreamedReport kind) of a message holding a turn's aggregates. */
+export const AGGREGATES = 'aggregates';
 
 /**
  * One message as a stream delivered it: its id (the UUID of its Nats-Msg-Id) and the day it was made,
- * its sequence in the stream, category and JSON (a report, or an array of reports).
+ * its sequence in the stream, kind and JSON: the aggregates of a turn's reports (AGGREGATES), or, as
+ * servers published before they sent aggregates, a report or an array of reports of one category.
  */
 export interface StreamedReport extends StreamMessageKey {
-  category: TelemetryCategory;
+  category: TelemetryCategory | typeof AGGREGATES;
   payload: Uint8Array;
+}
+
+/** A turn's aggregates are sent early once this many rows, or error groups (≤ 4 KB of stack each), wait. */
+const TURN_MAX_ROWS = 4000;
+const TURN_MAX_GROUPS = 100;
+
+interface Turn {
+  buffer: AggregateBuffer;
+  done: Promise<void>;
+  resolve(): void;
+  reject(e: unknown): void;
 }
 
 /** Streamed messages parsed and summed between two turns of the event loop. */
@@ -156,6 +172,8 @@ export class TelemetryService {
   /** Set when a journal was asked for but could not be opened, or once it is closed: reports are refused. */
   private journalMissing = false;
   private publisher: ReportPublisher | null = null;
+  /** The aggregates of this turn's reports, not yet sent to the stream. */
+  private turn: Turn | null = null;
   private readonly closers: Array<() => Promise<void>> = [];
 
   constructor(
@@ -191,7 +209,7 @@ export class TelemetryService {
       return Promise.resolve('busy');
     }
     const n = 'events' in report ? report.events.length : report.flights.length;
-    if (this.publisher) return this.publishReport(category, raw ?? JSON.stringify(report), n);
+    if (this.publisher) return this.publishReport(category, report, n);
     const apply = () => this.apply(category, report);
     if (this.journalMissing) return Promise.resolve('not_durable');
     if (!this.journal) {
@@ -221,16 +239,45 @@ export class TelemetryService {
     this.publisher = publisher;
   }
 
-  private publishReport(category: TelemetryCategory, raw: string, n: number): Promise<IngestResult> {
-    return this.publisher!.publish(category, raw).then(
+  /**
+   * Adds the report to this turn's aggregates, which go to the stream as one message when the turn
+   * ends (or early, when large): its 202 waits for the stream to store that message. Parsed, checked
+   * and summed once, here, as without a stream; the stream carries a few rows instead of the reports.
+   */
+  private publishReport(
+    category: TelemetryCategory,
+    report: AppPerformanceReport | UserExperienceReport,
+    n: number,
+  ): Promise<IngestResult> {
+    let turn = this.turn;
+    if (!turn) {
+      let settle!: Pick<Turn, 'resolve' | 'reject'>;
+      const done = new Promise<void>((resolve, reject) => {
+        settle = { resolve, reject };
+      });
+      const opened: Turn = { buffer: new AggregateBuffer(), done, ...settle };
+      this.turn = turn = opened;
+      setImmediate(() => this.sendTurn(opened));
+    }
+    this.addTo(category, report, turn.buffer);
+    const sent = turn.done.then(
       () => n,
-      (e: Error) => {
-        this.options.log.error('telemetry stream publish failed', {
-          code: (e as { code?: string }).code ?? e.name,
-        });
-        return 'not_durable' as const;
-      },
+      () => 'not_durable' as const,
     );
+    if (turn.buffer.size >= TURN_MAX_ROWS || turn.buffer.errorGroups.size >= TURN_MAX_GROUPS)
+      this.sendTurn(turn);
+    return sent;
+  }
+
+  private sendTurn(turn: Turn): void {
+    if (this.turn !== turn) return; // sent early
+    this.turn = null;
+    this.publisher!.publish(turn.buffer.encode()).then(turn.resolve, (e: Error) => {
+      this.options.log.error('telemetry stream publish failed', {
+        code: (e as { code?: string }).code ?? e.name,
+      });
+      turn.reject(e);
+    });
   }
 
   /**
@@ -267,20 +314,26 @@ export class TelemetryService {
   private addStreamed(messages: StreamedReport[], buffer: AggregateBuffer): void {
     for (const m of messages) {
       const parsed = JSON.parse(STREAM_DECODER.decode(m.payload));
-      // A message holds one report, or an array of the reports a server received at once.
-      for (const report of Array.isArray(parsed) ? parsed : [parsed]) {
-        if (m.category === 'app_performance') addAppPerformance(report, buffer, this.scrub);
-        else addUserExperience(report, buffer);
+      if (m.category === AGGREGATES) {
+        buffer.addEncoded(parsed);
+        continue;
       }
+      // Published before servers sent aggregates: one report, or an array of the reports of a turn.
+      for (const report of Array.isArray(parsed) ? parsed : [parsed]) this.addTo(m.category, report, buffer);
     }
   }
 
+  private addTo(
+    category: TelemetryCategory,
+    report: AppPerformanceReport | UserExperienceReport,
+    buffer: AggregateBuffer,
+  ): void {
+    if (category === 'app_performance') addAppPerformance(report as AppPerformanceReport, buffer, this.scrub);
+    else addUserExperience(report as UserExperienceReport, buffer);
+  }
+
   private apply(category: TelemetryCategory, report: AppPerformanceReport | UserExperienceReport): void {
-    if (category === 'app_performance') {
-      addAppPerformance(report as AppPerformanceReport, this.buffer, this.scrub);
-    } else {
-      addUserExperience(report as UserExperienceReport, this.buffer);
-    }
+    this.addTo(category, report, this.buffer);
     if (this.buffer.size >= this.flushRows && !this.flushQueued) void this.flush().catch(() => {});
   }
 
