@@ -1,4 +1,7 @@
-/** Stream sequences first..last (inclusive), as migration 015 records those already added. */
+/**
+ * Stream sequences first..last (inclusive), as migration 015 recorded those already added (read only
+ * since migration 018, for batches added before it and not yet acknowledged).
+ */
 export interface SequenceRange {
   first: number;
   last: number;
@@ -20,16 +23,4 @@ export function outsideRanges(seqs: readonly number[], ranges: readonly Sequence
     if (hi < 0 || sorted[hi].last < seq) fresh.add(seq);
   }
   return fresh;
-}
-
-/** The runs of consecutive sequences in `seqs`: a batch of 1,000 from one fetch is usually one run. */
-export function toRanges(seqs: Iterable<number>): SequenceRange[] {
-  const sorted = [...new Set(seqs)].sort((a, b) => a - b);
-  const out: SequenceRange[] = [];
-  for (const seq of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.last + 1 === seq) last.last = seq;
-    else out.push({ first: seq, last: seq });
-  }
-  return out;
 }
