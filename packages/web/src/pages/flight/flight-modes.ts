@@ -1,6 +1,4 @@
 import type uPlot from 'uplot';
-import { api } from '../../api/client.ts';
-import './flight-modes.css';
 
 export interface ModeChange {
   t_s: number;
@@ -21,12 +19,6 @@ export const MODE_PALETTE = [
   '#f0e442',
   '#000000',
 ];
-
-/** The flight's modes from the API; an empty list when the server has none for it (never an error page). */
-export async function loadModes(id: string): Promise<ModeChange[]> {
-  const r = await api.GET('/v1/flightlogs/{id}/modes', { params: { path: { id } } });
-  return r.data?.modes ?? [];
-}
 
 /** Each distinct mode name once, in order of first appearance: index i is drawn in MODE_PALETTE[i]. */
 export function modeNames(modes: ModeChange[]): string[] {

@@ -7,6 +7,8 @@ import { createCursor } from './cursor.ts';
 import { EventTimeline } from './event-timeline.tsx';
 import { FlightActions } from './flight-actions.tsx';
 import './flight.css';
+// Here, not in flight-modes.ts: that module is pure and unit-tested under node, which loads no CSS.
+import './flight-modes.css';
 import { drawCharts } from './flight-charts.ts';
 import { type FlightData, loadFlight, loadFlightModes } from './flight-data.ts';
 import { type ModeChange, modeBands } from './flight-modes.ts';
