@@ -20,14 +20,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseFlightLog } from '@airlock/core';
-import { AccountService } from '../packages/server/src/accounts/index.ts';
 import { MemoryBlobStore } from '../packages/server/src/blobs/index.ts';
-import { deriveMasterKey, PilotKeyring } from '../packages/server/src/crypto/index.ts';
 import { encodeOffset } from '../packages/server/src/flightlogs/flightlog-query.ts';
 import { sealListKeys, sealMeta } from '../packages/server/src/flightlogs/flightlog-view.ts';
 import { type FlightLogQuery, FlightLogService } from '../packages/server/src/flightlogs/index.ts';
 import { silentLogger } from '../packages/server/src/log/index.ts';
 import { type Database, forEachTestDatabase } from '../packages/server/src/storage/index.ts';
+import { testAccounts } from '../packages/server/src/testing/test-accounts.ts';
 import { fmt, machineInfo, markdownTable, progress, REPO_DIR, writeResults } from './lib/report.ts';
 
 const { values: args } = parseArgs({ options: { flights: { type: 'string', default: '10000' } } });
@@ -65,18 +64,7 @@ const fillMs: Record<string, number> = {};
 for (const factory of forEachTestDatabase()) {
   const { db, dispose } = await factory.open();
   try {
-    const keyring = new PilotKeyring(db, deriveMasterKey(randomBytes(32)));
-    const accounts = new AccountService(
-      db,
-      keyring,
-      {
-        argon2: { memoryKiB: 64, timeCost: 1 },
-        sessionTtlDays: 1,
-        signInMaxAttempts: 5,
-        signInLockoutS: 60,
-      },
-      silentLogger,
-    );
+    const { keyring, accounts } = testAccounts(db);
     const service = new FlightLogService(db, keyring, new MemoryBlobStore(), { maxBytes: 1e8 }, silentLogger);
     const pilot = await accounts.signUp('many@example.org', 'correct horse battery staple');
     const other = await accounts.signUp('other@example.org', 'correct horse battery staple');

@@ -1,15 +1,13 @@
 // The flight-log service's SQL on each database adapter (PGlite always, PostgreSQL when
 // AIRLOCK_TEST_DATABASE_URL is set): import, dedupe, pages, delete, and the orphan sweep.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { AccountService } from '../accounts/index.ts';
 import { MemoryBlobStore } from '../blobs/index.ts';
-import { deriveMasterKey, PilotKeyring } from '../crypto/index.ts';
 import { silentLogger } from '../log/index.ts';
 import { type Database, forEachTestDatabase } from '../storage/index.ts';
+import { testAccounts } from '../testing/test-accounts.ts';
 import { FlightLogListIndex, listEntry } from './flightlog-list-index.ts';
 import { FlightLogService } from './index.ts';
 import { ORPHAN_MIN_AGE_MS, sweepOrphanBlobs } from './sweeps.ts';
@@ -33,18 +31,7 @@ for (const factory of forEachTestDatabase()) {
     });
 
     test('import, dedupe, keyset pages, delete, orphan sweep', async () => {
-      const keyring = new PilotKeyring(db, deriveMasterKey(randomBytes(32)));
-      const accounts = new AccountService(
-        db,
-        keyring,
-        {
-          argon2: { memoryKiB: 64, timeCost: 1 },
-          sessionTtlDays: 1,
-          signInMaxAttempts: 5,
-          signInLockoutS: 60,
-        },
-        silentLogger,
-      );
+      const { keyring, accounts } = testAccounts(db);
       const blobs = new MemoryBlobStore();
       const service = new FlightLogService(db, keyring, blobs, { maxBytes: 1e8 }, silentLogger);
       const a = await accounts.signUp('pia@example.org', 'correct horse battery staple');
@@ -85,18 +72,7 @@ for (const factory of forEachTestDatabase()) {
     });
 
     test('filtered lists come from the opened list index, which sees changes made by another server', async () => {
-      const keyring = new PilotKeyring(db, deriveMasterKey(randomBytes(32)));
-      const accounts = new AccountService(
-        db,
-        keyring,
-        {
-          argon2: { memoryKiB: 64, timeCost: 1 },
-          sessionTtlDays: 1,
-          signInMaxAttempts: 5,
-          signInLockoutS: 60,
-        },
-        silentLogger,
-      );
+      const { keyring, accounts } = testAccounts(db);
       const blobs = new MemoryBlobStore();
       // Two servers on one database: `other` imports and deletes behind this one's back.
       const here = new FlightLogService(db, keyring, blobs, { maxBytes: 1e8 }, silentLogger);

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { AccountService } from '../accounts/index.ts';
+import type { AccountService } from '../accounts/index.ts';
 import { MemoryBlobStore } from '../blobs/index.ts';
-import { deriveMasterKey, PilotKeyring } from '../crypto/index.ts';
 import { silentLogger } from '../log/index.ts';
 import { type Database, forEachTestDatabase } from '../storage/index.ts';
+import { testAccounts } from '../testing/test-accounts.ts';
 import { UploadError } from './flightlog-error.ts';
 import { FlightLogService } from './flightlog-service.ts';
 import { ORPHAN_MIN_AGE_MS } from './sweeps.ts';
@@ -35,18 +35,9 @@ for (const factory of forEachTestDatabase()) {
     let accounts: AccountService;
     before(async () => {
       ({ db, dispose } = await factory.open());
-      const keyring = new PilotKeyring(db, deriveMasterKey(randomBytes(32)));
-      accounts = new AccountService(
-        db,
-        keyring,
-        {
-          argon2: { memoryKiB: 64, timeCost: 1 },
-          sessionTtlDays: 1,
-          signInMaxAttempts: 5,
-          signInLockoutS: 60,
-        },
-        silentLogger,
-      );
+      const made = testAccounts(db);
+      const keyring = made.keyring;
+      accounts = made.accounts;
       pilot = (await accounts.signUp('uma@example.org', 'correct horse battery staple')).id;
       blobs = new MemoryBlobStore();
       const server = () => {
