@@ -108,12 +108,14 @@ function Flight({ data }: { data: Loaded }) {
           mapRef.current = drawn;
           container.setAttribute('data-state', 'drawn');
           performance.mark('flight:map-drawn');
+          // Zones go under the track once it is drawn (their layers are there from the start, empty,
+          // so none is nothing to do): the track's first frame does not wait for a second source's tiles.
+          zones.then((z) => {
+            if (!gone && 'features' in z && z.features.length > 0) kit.showZones(drawn, z.features);
+          });
         },
       });
       map = m;
-      zones.then((z) => {
-        if (!gone && 'features' in z) kit.showZones(m, z.features);
-      });
     };
     // Drawn at once when MapLibre is here (before the charts: its GL set-up and worker then run
     // beside them), else as soon as it arrives.
