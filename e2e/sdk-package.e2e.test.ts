@@ -16,6 +16,7 @@ import { airlockEnv, BIN, type ServeProcess, serve } from './testing/airlock-pro
 import { launchChromium, watchedPage } from './testing/console-browser.ts';
 import { copyExample, runNode, startPreview } from './testing/example-app.ts';
 import { offlineLock } from './testing/offline-lock.ts';
+import { type PackedTarball, packSdk } from './testing/sdk-tarballs.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHE_SAMPLE = fileURLToPath(
@@ -70,7 +71,7 @@ function run(
 describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
   let work: string;
   let loopback: Loopback;
-  let tarballs: Array<{ filename: string; name: string; version: string; files: Array<{ path: string }> }>;
+  let tarballs: PackedTarball[];
   // For the example: a real `airlock serve`, started first so that its start-up (migrations, keys:
   // tens of seconds on a busy machine) runs while npm packs and installs.
   let serving: Promise<ServeProcess> | undefined;
@@ -79,21 +80,7 @@ describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
     work = mkdtempSync(join(tmpdir(), 'airlock-sdk-package-'));
     serving = serve({ AIRLOCK_LOAD_BUNDLED_AIRSPACE: 'false', AIRLOCK_DATA_DIR: join(work, 'airlock-data') });
     serving.catch(() => {}); // awaited, and reported, by the example's test
-    const packed = execFileSync(
-      'npm',
-      [
-        'pack',
-        '--json',
-        '--workspace',
-        'packages/core',
-        '--workspace',
-        'packages/sdk',
-        '--pack-destination',
-        work,
-      ],
-      { cwd: ROOT, env: PLAIN_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    tarballs = JSON.parse(packed.slice(packed.indexOf('[')));
+    tarballs = packSdk(work);
     const app = join(work, 'app');
     mkdirSync(app);
     const { dependencies, lock } = offlineLock(
