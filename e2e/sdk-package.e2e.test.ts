@@ -109,7 +109,11 @@ describe('@airlock/core and @airlock/sdk from their npm tarballs', () => {
   test('the tarballs hold built JavaScript and declarations, no TypeScript source and no tests', () => {
     for (const t of tarballs) {
       const paths = t.files.map((f) => f.path);
-      assert.ok(paths.includes('dist/index.js') && paths.includes('dist/index.d.ts'), t.filename);
+      const index = paths.filter((p) => p.startsWith('dist/index')).join(' ');
+      assert.ok(
+        paths.includes('dist/index.js') && paths.includes('dist/index.d.ts'),
+        `${t.filename}: ${index}`,
+      );
       const stray = paths.filter(
         (p) => (p.endsWith('.ts') && !p.endsWith('.d.ts')) || /test|fixture/.test(p),
       );

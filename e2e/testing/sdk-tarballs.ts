@@ -32,6 +32,13 @@ export interface PackedTarball {
  */
 export function packSdk(dest: string): PackedTarball[] {
   return withPackLock(() => {
+    // Built first, whole, so that no prepack rebuilds and swaps dist/ while npm is listing a tarball's
+    // files (npm runs the two workspaces' prepack scripts; a CI run packed core without its index).
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-packages.mjs'), '--types', '--if-stale'], {
+      cwd: ROOT,
+      env: PLAIN_ENV,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const packed = execFileSync(
       'npm',
       ['pack', '--json', '-w', 'packages/core', '-w', 'packages/sdk', '--pack-destination', dest],
