@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { utc } from '../../ui/format.ts';
 import { presetsFor } from './chart-presets.ts';
+import { ChartSlots } from './chart-slots.tsx';
 import { createCursor } from './cursor.ts';
 import { EventTimeline } from './event-timeline.tsx';
 import { FlightActions } from './flight-actions.tsx';
@@ -169,15 +170,7 @@ function Flight({ data }: { data: Loaded }) {
       </section>
       <section aria-labelledby="charts-title" ref={chartBox}>
         <h2 id="charts-title">Charts</h2>
-        {presets.length === 0 && <p>This log has no time series to chart.</p>}
-        {presets.map((p) => (
-          <figure key={p.title} class="chart">
-            <figcaption>
-              {p.title} <span class="sub">({p.unit})</span>
-            </figcaption>
-            <div class="chart-slot" />
-          </figure>
-        ))}
+        <ChartSlots presets={presets} />
         {presets.length > 0 && (
           <EventTimeline events={events} modes={modes} t_s={series.t_s} cursor={cursor} />
         )}

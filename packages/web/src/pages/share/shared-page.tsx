@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import type { components } from '../../api/openapi.gen.ts';
 import { utc } from '../../ui/format.ts';
 import { presetsFor } from '../flight/chart-presets.ts';
+import { ChartSlots } from '../flight/chart-slots.tsx';
 import { createCursor } from '../flight/cursor.ts';
 import { drawCharts } from '../flight/flight-charts.ts';
 import { SummaryFacts } from '../flight/summary.tsx';
@@ -60,15 +61,7 @@ function Shared({ flight }: { flight: SharedFlight }) {
       </section>
       <section aria-labelledby="shared-charts-title" ref={chartBox}>
         <h2 id="shared-charts-title">Charts</h2>
-        {presets.length === 0 && <p>This log has no time series to chart.</p>}
-        {presets.map((p) => (
-          <figure key={p.title} class="chart">
-            <figcaption>
-              {p.title} <span class="sub">({p.unit})</span>
-            </figcaption>
-            <div class="chart-slot" />
-          </figure>
-        ))}
+        <ChartSlots presets={presets} />
       </section>
     </article>
   );
